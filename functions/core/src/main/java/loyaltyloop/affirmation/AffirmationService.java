@@ -1,0 +1,96 @@
+package loyaltyloop.affirmation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerAccounts;
+import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.email.AffirmationView;
+import loyaltyloop.email.EmailKind;
+import loyaltyloop.email.EmailMessage;
+import loyaltyloop.email.EmailSender;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.RenderedEmail;
+import loyaltyloop.links.Links;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderJson;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the thank-you for an {@code OrderPlaced} event, exactly once per order.
+ *
+ * <p>The claim is a conditional write on the customer before SES is called. SES has no idempotency key, so one
+ * window remains: the process dying after SES accepted the email and before this method returns is safe (the
+ * claim is there), but dying after the claim and before SES accepted it loses that one email — we prefer never
+ * sending twice. A send that fails with an error gives the claim back so the retry sends it.
+ */
+@Singleton
+public class AffirmationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AffirmationService.class);
+
+    private final ShopStore shops;
+    private final CustomerAccounts customers;
+    private final EmailSender sender;
+    private final Links links;
+    private final EmailTemplates templates = new EmailTemplates();
+
+    public AffirmationService(ShopStore shops, CustomerAccounts customers, EmailSender sender, Links links) {
+        this.shops = shops;
+        this.customers = customers;
+        this.sender = sender;
+        this.links = links;
+    }
+
+    public enum Outcome { SENT, ALREADY_SENT, UNKNOWN_SHOP, UNKNOWN_CUSTOMER }
+
+    /** Handles the detail of an {@code OrderPlaced} event. */
+    public Outcome onOrderPlaced(JsonNode detail) {
+        Order order = OrderJson.fromJson(detail.path("order"));
+        int orderNumber = Math.max(1, detail.path("customerOrderNumber").asInt(1));
+        String baseUrl = detail.path("linkBaseUrl").asText("");
+        Optional<Shop> shop = shops.find(order.shop());
+        if (shop.isEmpty()) {
+            LOG.warn("OrderPlaced for unknown shop {}; nothing sent", order.shop());
+            return Outcome.UNKNOWN_SHOP;
+        }
+        Optional<Customer> customer = customers.find(order.shop(), order.email());
+        if (customer.isEmpty()) {
+            LOG.warn("OrderPlaced {} for a customer intake never recorded ({}); nothing sent", order.orderId(),
+                    CustomerEmails.mask(order.email()));
+            return Outcome.UNKNOWN_CUSTOMER;
+        }
+        if (!customers.claimAffirmation(order.shop(), order.email(), order.orderId())) {
+            LOG.info("thank-you for order {} of {} was already sent", order.orderId(), order.shop());
+            return Outcome.ALREADY_SENT;
+        }
+        try {
+            sender.send(message(shop.get(), customer.get(), order, orderNumber, baseUrl));
+        } catch (RuntimeException e) {
+            customers.releaseAffirmation(order.shop(), order.email(), order.orderId());
+            throw e;
+        }
+        LOG.info("thank-you for order {} of {} sent to {}", order.orderId(), order.shop(),
+                CustomerEmails.mask(order.email()));
+        return Outcome.SENT;
+    }
+
+    EmailMessage message(Shop shop, Customer customer, Order order, int orderNumber, String baseUrl) {
+        String unsubscribeUrl = links.unsubscribeUrl(baseUrl, shop.domain(), customer.referralCode());
+        String referralUrl = Links.referralUrl(baseUrl, customer.referralCode());
+        RenderedEmail email = templates.affirmation(new AffirmationView(shop, order, orderNumber, referralUrl, unsubscribeUrl));
+        Map<String, String> headers = new LinkedHashMap<>();
+        // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the https URL.
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return new EmailMessage(EmailKind.AFFIRMATION, shop.senderAddress(), shop.senderName(), order.email(), null,
+                email.subject(), email.text(), email.html(), headers);
+    }
+
+}

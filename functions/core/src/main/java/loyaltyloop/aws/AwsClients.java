@@ -1,0 +1,62 @@
+package loyaltyloop.aws;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Every AWS SDK client, built once per container on the light URL-connection HTTP client. Endpoints follow the
+ * SDK's own settings ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}); {@code loyalty.aws.endpoint-url}
+ * overrides them all, which is how tests and the local runner point at the moto server.
+ */
+@Factory
+public class AwsClients {
+
+    private final Optional<URI> endpoint;
+
+    public AwsClients(@Value("${loyalty.aws.endpoint-url:}") String endpointUrl) {
+        this.endpoint = endpointUrl == null || endpointUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(endpointUrl));
+    }
+
+    @Singleton
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder()).build();
+    }
+
+    @Singleton
+    public SesV2Client ses() {
+        return configure(SesV2Client.builder()).build();
+    }
+
+    @Singleton
+    public EventBridgeClient eventBridge() {
+        return configure(EventBridgeClient.builder()).build();
+    }
+
+    @Singleton
+    public SsmClient ssm() {
+        return configure(SsmClient.builder()).build();
+    }
+
+    @Singleton
+    public SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder()).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        endpoint.ifPresent(builder::endpointOverride);
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+        return builder;
+    }
+}

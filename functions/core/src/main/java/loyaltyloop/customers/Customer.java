@@ -1,0 +1,43 @@
+package loyaltyloop.customers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import loyaltyloop.orders.MarketingConsent;
+import loyaltyloop.orders.Money;
+
+/**
+ * A shop's customer, keyed by normalised email.
+ *
+ * @param netSpend lifetime spend net of refunds, in the shop currency
+ * @param countedOrders the most recent orders already counted, order id to the customer's order number; makes
+ *     counting an order idempotent when a delivery repeats
+ * @param affirmedOrders the most recent orders whose thank-you email was sent (claimed), for the same reason
+ * @param version optimistic-concurrency version; 0 for a customer not stored yet
+ */
+public record Customer(
+        String shop,
+        String email,
+        String firstName,
+        String name,
+        Instant firstOrderAt,
+        int orderCount,
+        Money netSpend,
+        String locale,
+        Instant lastContactAt,
+        MarketingConsent marketingConsent,
+        Instant unsubscribedAt,
+        String referralCode,
+        Map<String, Integer> countedOrders,
+        List<String> affirmedOrders,
+        long version) {
+
+    public Customer {
+        countedOrders = Map.copyOf(countedOrders);
+        affirmedOrders = List.copyOf(affirmedOrders);
+    }
+
+    public boolean unsubscribed() {
+        return unsubscribedAt != null;
+    }
+}

@@ -1,0 +1,21 @@
+package loyaltyloop.customers;
+
+import java.util.Optional;
+
+/** Customers of every shop, and the referral codes that point at them. */
+public interface CustomerStore {
+
+    Optional<Customer> find(String shop, String email);
+
+    /**
+     * Writes the customer if the stored version is still {@code customer.version() - 1} (or, for version 1, if
+     * no customer is stored). False when someone else wrote first: read again and retry.
+     */
+    boolean saveIfUnchanged(Customer customer);
+
+    /** Reserves a referral code for a customer; false when the code is taken in that shop. */
+    boolean claimReferralCode(String shop, String code, String email);
+
+    /** The email of the customer who owns the code. */
+    Optional<String> findEmailByReferralCode(String shop, String code);
+}

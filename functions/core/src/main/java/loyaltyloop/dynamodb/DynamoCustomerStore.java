@@ -1,0 +1,113 @@
+package loyaltyloop.dynamodb;
+
+import static loyaltyloop.dynamodb.Items.instant;
+import static loyaltyloop.dynamodb.Items.n;
+import static loyaltyloop.dynamodb.Items.num;
+import static loyaltyloop.dynamodb.Items.putInstant;
+import static loyaltyloop.dynamodb.Items.putS;
+import static loyaltyloop.dynamodb.Items.s;
+import static loyaltyloop.dynamodb.Items.str;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.orders.MarketingConsent;
+import loyaltyloop.orders.Money;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Customers as whole items written with an optimistic version check: one write per change, no transaction. */
+@Singleton
+public class DynamoCustomerStore implements CustomerStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoCustomerStore(DynamoDbClient dynamo, @Value("${loyalty.table}") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Customer> find(String shop, String email) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(TableKeys.customer(shop, email)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> counted = new HashMap<>();
+        AttributeValue countedValue = item.get("countedOrders");
+        if (countedValue != null && countedValue.hasM()) {
+            countedValue.m().forEach((id, number) -> counted.put(id, Integer.parseInt(number.n())));
+        }
+        AttributeValue affirmedValue = item.get("affirmedOrders");
+        List<String> affirmed = affirmedValue != null && affirmedValue.hasL()
+                ? affirmedValue.l().stream().map(AttributeValue::s).toList() : List.of();
+        String consent = str(item, "marketingConsent");
+        return Optional.of(new Customer(shop, email, str(item, "firstName"), str(item, "name"),
+                instant(item, "firstOrderAt"), (int) num(item, "orderCount", 0),
+                new Money(num(item, "netSpendMinor", 0), str(item, "currency")), str(item, "locale"),
+                instant(item, "lastContactAt"),
+                consent == null ? MarketingConsent.UNKNOWN : MarketingConsent.valueOf(consent),
+                instant(item, "unsubscribedAt"), str(item, "referralCode"), counted, affirmed,
+                num(item, "version", 0)));
+    }
+
+    @Override
+    public boolean saveIfUnchanged(Customer c) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.customer(c.shop(), c.email()));
+        putS(item, "type", "customer");
+        putS(item, "firstName", c.firstName());
+        putS(item, "name", c.name());
+        putInstant(item, "firstOrderAt", c.firstOrderAt());
+        item.put("orderCount", n(c.orderCount()));
+        item.put("netSpendMinor", n(c.netSpend().minor()));
+        putS(item, "currency", c.netSpend().currency());
+        putS(item, "locale", c.locale());
+        putInstant(item, "lastContactAt", c.lastContactAt());
+        putS(item, "marketingConsent", c.marketingConsent().name());
+        putInstant(item, "unsubscribedAt", c.unsubscribedAt());
+        putS(item, "referralCode", c.referralCode());
+        Map<String, AttributeValue> counted = new HashMap<>();
+        c.countedOrders().forEach((id, number) -> counted.put(id, n(number)));
+        item.put("countedOrders", AttributeValue.fromM(counted));
+        item.put("affirmedOrders", AttributeValue.fromL(c.affirmedOrders().stream().map(Items::s).toList()));
+        item.put("version", n(c.version()));
+        try {
+            if (c.version() <= 1) {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            } else {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :expected")
+                        .expressionAttributeValues(Map.of(":expected", n(c.version() - 1))));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException someoneElseWrote) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean claimReferralCode(String shop, String code, String email) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.referralCode(shop, code));
+        item.put("email", s(email));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<String> findEmailByReferralCode(String shop, String code) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(TableKeys.referralCode(shop, code))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(str(item, "email"));
+    }
+}

@@ -1,0 +1,127 @@
+package loyaltyloop.dynamodb;
+
+import static loyaltyloop.dynamodb.Items.instant;
+import static loyaltyloop.dynamodb.Items.n;
+import static loyaltyloop.dynamodb.Items.putInstant;
+import static loyaltyloop.dynamodb.Items.putS;
+import static loyaltyloop.dynamodb.Items.s;
+import static loyaltyloop.dynamodb.Items.str;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import loyaltyloop.orders.DeliveryRecord;
+import loyaltyloop.orders.Money;
+import loyaltyloop.orders.OrderJson;
+import loyaltyloop.orders.OrderStatus;
+import loyaltyloop.orders.OrderStore;
+import loyaltyloop.orders.StoredOrder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+@Singleton
+public class DynamoOrderStore implements OrderStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoOrderStore(DynamoDbClient dynamo, @Value("${loyalty.table}") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<DeliveryRecord> findDelivery(String shop, String deliveryId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(TableKeys.delivery(shop, deliveryId))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeliveryRecord(shop, deliveryId, str(item, "topic"), str(item, "orderId"),
+                str(item, "outcome"), str(item, "reason"), instant(item, "at")));
+    }
+
+    @Override
+    public void recordDelivery(DeliveryRecord record, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.delivery(record.shop(), record.deliveryId()));
+        putS(item, "topic", record.topic());
+        putS(item, "orderId", record.orderId());
+        putS(item, "outcome", record.outcome());
+        putS(item, "reason", record.reason());
+        putInstant(item, "at", record.at());
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<StoredOrder> findOrder(String shop, String orderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(TableKeys.order(shop, orderId))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredOrder(OrderJson.fromJson(OrderJson.read(str(item, "order"))),
+                OrderStatus.valueOf(str(item, "status")), str(item, "createdByDelivery"), instant(item, "storedAt")));
+    }
+
+    @Override
+    public boolean createOrder(StoredOrder order) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.order(order.order().shop(), order.order().orderId()));
+        putS(item, "order", OrderJson.write(OrderJson.toJson(order.order())));
+        putS(item, "status", order.status().name());
+        putS(item, "createdByDelivery", order.createdByDelivery());
+        putInstant(item, "storedAt", order.storedAt());
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyStored) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean takeOverPublishing(String shop, String orderId, Instant expectedStoredAt, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.order(shop, orderId))
+                    .updateExpression("SET storedAt = :now")
+                    .conditionExpression("storedAt = :expected")
+                    .expressionAttributeValues(Map.of(":now", s(now.toString()),
+                            ":expected", s(expectedStoredAt.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException someoneElse) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean markCancelled(String shop, String orderId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.order(shop, orderId))
+                    .updateExpression("SET #status = :cancelled")
+                    .conditionExpression("attribute_exists(PK) AND #status <> :cancelled")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":cancelled", s(OrderStatus.CANCELLED.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException already) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean recordRefund(String shop, String orderId, String refundId, Money amount, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.refund(shop, orderId, refundId));
+        item.put("amountMinor", n(amount.minor()));
+        putS(item, "currency", amount.currency());
+        putInstant(item, "at", at);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException already) {
+            return false;
+        }
+    }
+}

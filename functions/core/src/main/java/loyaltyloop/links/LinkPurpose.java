@@ -1,0 +1,25 @@
+package loyaltyloop.links;
+
+/** Each purpose signs differently, so a token for one route is worthless on another. */
+public enum LinkPurpose {
+    UNSUBSCRIBE("u");
+
+    private final String code;
+
+    LinkPurpose(String code) {
+        this.code = code;
+    }
+
+    String code() {
+        return code;
+    }
+
+    static LinkPurpose fromCode(String code) {
+        for (LinkPurpose p : values()) {
+            if (p.code.equals(code)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

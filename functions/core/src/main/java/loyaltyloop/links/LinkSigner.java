@@ -1,0 +1,105 @@
+package loyaltyloop.links;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and verifies link tokens: {@code base64url(purpose|shop|ref|expiry) "." base64url(HMAC-SHA256)}.
+ * Verification compares in constant time and reports tampered and expired tokens apart, so pages can say which.
+ */
+public final class LinkSigner {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final int MAX_TOKEN_LENGTH = 512;
+
+    private final byte[] key;
+    private final Clock clock;
+
+    public LinkSigner(byte[] key, Clock clock) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("the link-signing key must have at least 32 bytes");
+        }
+        this.key = key.clone();
+        this.clock = clock;
+    }
+
+    public String sign(LinkToken token) {
+        for (String part : new String[] {token.shop(), token.customerRef()}) {
+            if (part.indexOf('|') >= 0) {
+                throw new IllegalArgumentException("token parts may not contain |");
+            }
+        }
+        String payload = token.purpose().code() + "|" + token.shop() + "|" + token.customerRef() + "|"
+                + token.expiresAt().getEpochSecond();
+        byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(mac(payloadBytes));
+    }
+
+    /** Verifies a token from a URL for the expected purpose. */
+    public Verification verify(String raw, LinkPurpose expected) {
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_TOKEN_LENGTH) {
+            return Verification.invalid();
+        }
+        int dot = raw.indexOf('.');
+        if (dot <= 0 || dot != raw.lastIndexOf('.')) {
+            return Verification.invalid();
+        }
+        byte[] payload;
+        byte[] signature;
+        try {
+            payload = DECODER.decode(raw.substring(0, dot));
+            signature = DECODER.decode(raw.substring(dot + 1));
+        } catch (IllegalArgumentException notBase64) {
+            return Verification.invalid();
+        }
+        if (!MessageDigest.isEqual(mac(payload), signature)) {
+            return Verification.invalid();
+        }
+        String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
+        if (parts.length != 4 || LinkPurpose.fromCode(parts[0]) != expected) {
+            return Verification.invalid();
+        }
+        Instant expiresAt;
+        try {
+            expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+        } catch (NumberFormatException e) {
+            return Verification.invalid();
+        }
+        LinkToken token = new LinkToken(expected, parts[1], parts[2], expiresAt);
+        if (!clock.instant().isBefore(expiresAt)) {
+            return new Verification(Verification.Status.EXPIRED, token);
+        }
+        return new Verification(Verification.Status.VALID, token);
+    }
+
+    private byte[] mac(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** The outcome of checking a token; {@code token} is null unless the signature was good. */
+    public record Verification(Status status, LinkToken token) {
+
+        public enum Status { VALID, EXPIRED, INVALID }
+
+        static Verification invalid() {
+            return new Verification(Status.INVALID, null);
+        }
+
+        public boolean valid() {
+            return status == Status.VALID;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package loyaltyloop.links;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import loyaltyloop.secrets.SecretSource;
+
+/**
+ * The loop's signed links. The key comes from Secrets Manager (per deployment; generated per run locally)
+ * and is read once per container.
+ */
+@Singleton
+public class Links {
+
+    /** Unsubscribe links must keep working for as long as someone may open an old email. */
+    public static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(365 * 2);
+
+    private final SecretSource secrets;
+    private final String keyReference;
+    private final Clock clock;
+    private volatile LinkSigner signer;
+
+    public Links(SecretSource secrets, @Value("${loyalty.link-key-secret}") String keyReference, Clock clock) {
+        this.secrets = secrets;
+        this.keyReference = keyReference;
+        this.clock = clock;
+    }
+
+    public LinkSigner signer() {
+        LinkSigner current = signer;
+        if (current == null) {
+            String key = secrets.secret(keyReference)
+                    .orElseThrow(() -> new IllegalStateException("link-signing key secret not found: " + keyReference));
+            current = new LinkSigner(key.getBytes(StandardCharsets.UTF_8), clock);
+            signer = current;
+        }
+        return current;
+    }
+
+    public String unsubscribeUrl(String baseUrl, String shop, String customerRef) {
+        String token = signer().sign(new LinkToken(LinkPurpose.UNSUBSCRIBE, shop, customerRef,
+                clock.instant().plus(UNSUBSCRIBE_VALIDITY)));
+        return trimSlash(baseUrl) + "/u/" + token;
+    }
+
+    public static String referralUrl(String baseUrl, String code) {
+        return trimSlash(baseUrl) + "/r/" + code;
+    }
+
+    private static String trimSlash(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}

@@ -1,0 +1,329 @@
+package loyaltyloop.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import loyaltyloop.customers.CustomerAccounts;
+import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.events.DomainEvent;
+import loyaltyloop.events.EventPublisher;
+import loyaltyloop.events.OrderEvents;
+import loyaltyloop.secrets.SecretSource;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopDomains;
+import loyaltyloop.shops.ShopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a shop's webhook call into a verified, de-duplicated, stored order and publishes {@code OrderPlaced}
+ * once per order.
+ *
+ * <p>Publishing survives a crash: the delivery record that proves the event went out is written only after
+ * publishing. A later delivery of the same order that finds no such record, after {@link #PUBLISH_LEASE}, takes
+ * the publishing over (consumers are idempotent, so a rare second event is harmless).
+ */
+@Singleton
+public class OrderIntake {
+
+    public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+    static final Duration PUBLISH_LEASE = Duration.ofSeconds(30);
+    static final Duration DELIVERY_RETENTION = Duration.ofDays(8);
+    private static final Pattern WOO_PING = Pattern.compile("^webhook_id=\\d{1,20}$");
+    private static final Logger LOG = LoggerFactory.getLogger(OrderIntake.class);
+
+    private final ShopStore shops;
+    private final SecretSource secrets;
+    private final OrderStore orders;
+    private final CustomerAccounts customers;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public OrderIntake(ShopStore shops, SecretSource secrets, OrderStore orders, CustomerAccounts customers,
+            EventPublisher events, Clock clock) {
+        this.shops = shops;
+        this.secrets = secrets;
+        this.orders = orders;
+        this.customers = customers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public IntakeResult receive(WebhookDelivery delivery) {
+        if (delivery.body().length > MAX_BODY_BYTES) {
+            return IntakeResult.tooLarge();
+        }
+        if (isWooCommercePing(delivery)) {
+            return IntakeResult.ping();
+        }
+        Optional<Shop> shop = ShopDomains.normalise(delivery.shopSource()).flatMap(shops::find)
+                .filter(s -> s.platform() == delivery.platform());
+        if (shop.isEmpty()) {
+            return IntakeResult.unauthorized();
+        }
+        Optional<String> secret = secrets.secret(shop.get().webhookSecretRef());
+        if (secret.isEmpty()) {
+            LOG.warn("shop {} has no webhook secret at its reference; every delivery is refused", shop.get().domain());
+            return IntakeResult.unauthorized();
+        }
+        if (!WebhookSignature.matches(secret.get(), delivery.body(), delivery.signature())) {
+            return IntakeResult.unauthorized();
+        }
+        JsonNode body;
+        try {
+            body = OrderJson.MAPPER.readTree(delivery.body());
+        } catch (JsonProcessingException | RuntimeException e) {
+            return IntakeResult.badRequest("body is not JSON");
+        } catch (java.io.IOException e) {
+            return IntakeResult.badRequest("body is not JSON");
+        }
+        if (body == null || body.isMissingNode()) {
+            return IntakeResult.badRequest("body is not JSON");
+        }
+        String deliveryId = deliveryId(delivery);
+        if (orders.findDelivery(shop.get().domain(), deliveryId).isPresent()) {
+            return IntakeResult.duplicate();
+        }
+        String topic = delivery.topic() == null ? "" : delivery.topic().trim().toLowerCase(Locale.ROOT);
+        Received received = new Received(shop.get(), deliveryId, topic, body, delivery.linkBaseUrl());
+        return delivery.platform() == Platform.SHOPIFY ? shopify(received) : wooCommerce(received);
+    }
+
+    private IntakeResult shopify(Received r) {
+        return switch (r.topic) {
+            case "orders/create", "orders/paid", "orders/updated", "orders/fulfilled", "orders/partially_fulfilled" ->
+                    place(r, ShopifyOrders.parse(r.body, r.shop));
+            case "orders/cancelled" -> cancel(r, ShopifyOrders.parse(r.body, r.shop));
+            case "refunds/create" -> shopifyRefund(r);
+            default -> ignore(r, null, "topic " + r.topic + " is not handled");
+        };
+    }
+
+    private IntakeResult wooCommerce(Received r) {
+        String status = WooCommerceOrders.status(r.body);
+        return switch (r.topic) {
+            case "order.created", "order.updated", "order.restored" -> switch (status) {
+                case "cancelled", "failed" -> cancel(r, WooCommerceOrders.parse(r.body, r.shop));
+                // Not paid yet: the update that moves it to processing places it.
+                case "pending" -> ignore(r, JsonFields.id(r.body, "id"), "order is awaiting payment");
+                default -> wooRefunds(r, place(r, WooCommerceOrders.parse(r.body, r.shop)));
+            };
+            case "order.deleted" -> deleted(r);
+            default -> ignore(r, null, "topic " + r.topic + " is not handled");
+        };
+    }
+
+    private IntakeResult place(Received r, ParsedOrder parsed) {
+        if (parsed instanceof ParsedOrder.Unusable unusable) {
+            return ignore(r, JsonFields.id(r.body, "id"), unusable.reason());
+        }
+        Order order = ((ParsedOrder.Usable) parsed).order();
+        Instant now = clock.instant();
+        if (orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, r.deliveryId, now))) {
+            publishPlaced(r.shop, order, r.linkBaseUrl, now);
+            record(r, order.orderId(), "accepted", null);
+            LOG.info("order {} of {} accepted for {}", order.orderId(), r.shop.domain(), CustomerEmails.mask(order.email()));
+            return IntakeResult.accepted();
+        }
+        StoredOrder existing = orders.findOrder(r.shop.domain(), order.orderId()).orElseThrow();
+        if (existing.status() == OrderStatus.PLACED && !published(existing)) {
+            if (existing.storedAt().plus(PUBLISH_LEASE).isBefore(now)
+                    && orders.takeOverPublishing(r.shop.domain(), order.orderId(), existing.storedAt(), now)) {
+                LOG.warn("order {} of {} was stored but its event not confirmed; publishing it again",
+                        order.orderId(), r.shop.domain());
+                publishPlaced(r.shop, existing.order(), r.linkBaseUrl, existing.storedAt());
+                record(new Received(r.shop, existing.createdByDelivery(), r.topic, r.body, r.linkBaseUrl),
+                        order.orderId(), "accepted", null);
+                record(r, order.orderId(), "duplicate", null);
+                return IntakeResult.accepted();
+            }
+            // Another call is publishing it right now. Not recorded, so a retry of this delivery can take over.
+            return IntakeResult.duplicate();
+        }
+        record(r, order.orderId(), "duplicate", null);
+        return IntakeResult.duplicate();
+    }
+
+    private void publishPlaced(Shop shop, Order order, String linkBaseUrl, Instant storedAt) {
+        int number = customers.recordOrder(shop, order);
+        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
+        detail.put("shop", shop.domain());
+        detail.put("orderId", order.orderId());
+        detail.put("customerOrderNumber", number);
+        detail.put("linkBaseUrl", linkBaseUrl);
+        detail.set("order", OrderJson.toJson(order));
+        try {
+            events.publish(new DomainEvent(OrderEvents.SOURCE, OrderEvents.ORDER_PLACED, OrderJson.write(detail)));
+        } catch (RuntimeException e) {
+            // Let the shop's retry publish at once instead of waiting out the lease.
+            orders.takeOverPublishing(shop.domain(), order.orderId(), storedAt, Instant.EPOCH);
+            throw e;
+        }
+    }
+
+    private IntakeResult cancel(Received r, ParsedOrder parsed) {
+        if (parsed instanceof ParsedOrder.Unusable unusable) {
+            return ignore(r, JsonFields.id(r.body, "id"), unusable.reason());
+        }
+        Order order = ((ParsedOrder.Usable) parsed).order();
+        Instant now = clock.instant();
+        boolean created = orders.createOrder(new StoredOrder(order, OrderStatus.CANCELLED, r.deliveryId, now));
+        if (created) {
+            // A cancellation that arrives first: nothing to thank for, but the customer did order.
+            customers.recordOrder(r.shop, order);
+            publishOrderEvent(OrderEvents.ORDER_CANCELLED, r.shop, order.orderId(), order.email(), null);
+        } else {
+            cancelExisting(r.shop, order.orderId());
+        }
+        record(r, order.orderId(), "accepted", null);
+        return IntakeResult.accepted();
+    }
+
+    private IntakeResult deleted(Received r) {
+        String orderId = JsonFields.id(r.body, "id");
+        if (orderId == null || orders.findOrder(r.shop.domain(), orderId).isEmpty()) {
+            return ignore(r, orderId, "deleted order is unknown");
+        }
+        cancelExisting(r.shop, orderId);
+        record(r, orderId, "accepted", null);
+        return IntakeResult.accepted();
+    }
+
+    private void cancelExisting(Shop shop, String orderId) {
+        StoredOrder existing = orders.findOrder(shop.domain(), orderId).orElseThrow();
+        if (existing.status() != OrderStatus.CANCELLED) {
+            // Publish before marking: a crash in between repeats the event rather than losing it.
+            publishOrderEvent(OrderEvents.ORDER_CANCELLED, shop, orderId, existing.order().email(), null);
+            orders.markCancelled(shop.domain(), orderId);
+        }
+    }
+
+    private IntakeResult shopifyRefund(Received r) {
+        String orderId = JsonFields.id(r.body, "order_id");
+        String refundId = JsonFields.id(r.body, "id");
+        if (orderId == null || refundId == null) {
+            return ignore(r, orderId, "refund has no order_id or id");
+        }
+        Optional<StoredOrder> order = orders.findOrder(r.shop.domain(), orderId);
+        if (order.isEmpty()) {
+            return ignore(r, orderId, "refund for an order we have not received");
+        }
+        String currency = order.get().order().currency();
+        Money amount = Money.zero(currency);
+        JsonNode transactions = JsonFields.array(r.body, "transactions");
+        try {
+            if (transactions != null) {
+                for (JsonNode t : transactions) {
+                    if ("refund".equalsIgnoreCase(JsonFields.text(t, "kind"))
+                            && "success".equalsIgnoreCase(JsonFields.text(t, "status"))) {
+                        String txCurrency = Optional.ofNullable(JsonFields.text(t, "currency")).orElse(currency);
+                        if (txCurrency.equalsIgnoreCase(currency)) {
+                            amount = amount.plus(Money.of(JsonFields.decimal(t, "amount"), currency));
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return ignore(r, orderId, "refund has an unreadable amount");
+        }
+        applyRefund(r.shop, order.get(), refundId, amount);
+        record(r, orderId, "accepted", null);
+        return IntakeResult.accepted();
+    }
+
+    /** WooCommerce reports refunds inside the order ({@code refunds: [{id, total: "-10.00"}]}). */
+    private IntakeResult wooRefunds(Received r, IntakeResult placed) {
+        JsonNode refunds = JsonFields.array(r.body, "refunds");
+        String orderId = JsonFields.id(r.body, "id");
+        if (refunds == null || refunds.isEmpty() || orderId == null || placed.status() != 200 || "ignored".equals(placed.outcome())) {
+            return placed;
+        }
+        Optional<StoredOrder> order = orders.findOrder(r.shop.domain(), orderId);
+        if (order.isEmpty()) {
+            return placed;
+        }
+        for (JsonNode refund : refunds) {
+            String refundId = JsonFields.id(refund, "id");
+            var total = JsonFields.decimal(refund, "total");
+            if (refundId != null && total != null) {
+                try {
+                    applyRefund(r.shop, order.get(), refundId, Money.of(total.abs(), order.get().order().currency()));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("refund {} of order {} has an unreadable amount", refundId, orderId);
+                }
+            }
+        }
+        return placed;
+    }
+
+    private void applyRefund(Shop shop, StoredOrder order, String refundId, Money amount) {
+        Order o = order.order();
+        publishOrderEvent(OrderEvents.ORDER_REFUNDED, shop, o.orderId(), o.email(), amount);
+        if (orders.recordRefund(shop.domain(), o.orderId(), refundId, amount, clock.instant())) {
+            customers.recordRefund(shop.domain(), o.email(), amount);
+        }
+    }
+
+    private void publishOrderEvent(String type, Shop shop, String orderId, String email, Money amount) {
+        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
+        detail.put("shop", shop.domain());
+        detail.put("orderId", orderId);
+        detail.put("email", email);
+        if (amount != null) {
+            detail.put("amountMinor", amount.minor());
+            detail.put("currency", amount.currency());
+        }
+        events.publish(new DomainEvent(OrderEvents.SOURCE, type, OrderJson.write(detail)));
+    }
+
+    private IntakeResult ignore(Received r, String orderId, String reason) {
+        record(r, orderId, "ignored", reason);
+        LOG.info("delivery {} of {} ignored: {}", r.deliveryId, r.shop.domain(), reason);
+        return IntakeResult.ignored(reason);
+    }
+
+    private boolean published(StoredOrder order) {
+        return orders.findDelivery(order.order().shop(), order.createdByDelivery()).isPresent();
+    }
+
+    private void record(Received r, String orderId, String outcome, String reason) {
+        Instant now = clock.instant();
+        orders.recordDelivery(new DeliveryRecord(r.shop.domain(), r.deliveryId, r.topic, orderId, outcome, reason, now),
+                now.plus(DELIVERY_RETENTION));
+    }
+
+    private static boolean isWooCommercePing(WebhookDelivery d) {
+        if (d.platform() != Platform.WOOCOMMERCE || (d.signature() != null && !d.signature().isBlank())) {
+            return false;
+        }
+        String body = new String(d.body(), StandardCharsets.UTF_8).trim();
+        return WOO_PING.matcher(body).matches();
+    }
+
+    /** Platforms always send one; without it the body's hash stands in, so exact repeats still de-duplicate. */
+    private static String deliveryId(WebhookDelivery d) {
+        if (d.deliveryId() != null && !d.deliveryId().isBlank() && d.deliveryId().length() <= 200) {
+            return d.deliveryId().trim();
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(d.body()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Received(Shop shop, String deliveryId, String topic, JsonNode body, String linkBaseUrl) {
+    }
+}

@@ -1,0 +1,5 @@
+package loyaltyloop.orders;
+
+public enum OrderStatus {
+    PLACED, CANCELLED
+}

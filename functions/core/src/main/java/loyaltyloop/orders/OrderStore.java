@@ -1,0 +1,30 @@
+package loyaltyloop.orders;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Orders and the webhook deliveries that brought them. */
+public interface OrderStore {
+
+    Optional<DeliveryRecord> findDelivery(String shop, String deliveryId);
+
+    /** Records a handled delivery; it expires at {@code expiresAt} (at least 7 days after). */
+    void recordDelivery(DeliveryRecord record, Instant expiresAt);
+
+    Optional<StoredOrder> findOrder(String shop, String orderId);
+
+    /** Stores a new order; false when (shop, order id) is already stored. */
+    boolean createOrder(StoredOrder order);
+
+    /**
+     * Takes over publishing an order whose first handler seems to have died: true for exactly one caller that
+     * saw {@code expectedStoredAt}.
+     */
+    boolean takeOverPublishing(String shop, String orderId, Instant expectedStoredAt, Instant now);
+
+    /** Marks the order cancelled; false when it already was. */
+    boolean markCancelled(String shop, String orderId);
+
+    /** Records a refund once; false when that refund id was recorded before. */
+    boolean recordRefund(String shop, String orderId, String refundId, Money amount, Instant at);
+}

@@ -1,0 +1,140 @@
+package loyaltyloop.orders;
+
+import static loyaltyloop.orders.JsonFields.array;
+import static loyaltyloop.orders.JsonFields.bool;
+import static loyaltyloop.orders.JsonFields.decimal;
+import static loyaltyloop.orders.JsonFields.id;
+import static loyaltyloop.orders.JsonFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+
+/** Normalises a Shopify order webhook body (REST order resource) into an {@link Order}. */
+public final class ShopifyOrders {
+
+    private ShopifyOrders() {
+    }
+
+    public static ParsedOrder parse(JsonNode body, Shop shop) {
+        if (body == null || !body.isObject()) {
+            return new ParsedOrder.Unusable("body is not an order object");
+        }
+        String orderId = id(body, "id");
+        if (orderId == null) {
+            return new ParsedOrder.Unusable("order has no id");
+        }
+        if (bool(body, "test")) {
+            return new ParsedOrder.Unusable("test order");
+        }
+        JsonNode customer = body.get("customer");
+        String rawEmail = firstNonNull(text(body, "email"), text(body, "contact_email"), text(customer, "email"));
+        var email = CustomerEmails.normalise(rawEmail);
+        if (email.isEmpty()) {
+            return new ParsedOrder.Unusable("order has no usable email address");
+        }
+        String currency = firstNonNull(text(body, "currency"), shop.currency());
+        try {
+            currency = currency.toUpperCase(Locale.ROOT);
+            Money total = money(decimal(body, "total_price"), currency);
+            Money subtotal = money(firstNonNullDecimal(decimal(body, "subtotal_price"), decimal(body, "total_price")), currency);
+            List<LineItem> items = new ArrayList<>();
+            JsonNode lines = array(body, "line_items");
+            if (lines != null) {
+                for (JsonNode line : lines) {
+                    int quantity = line.path("quantity").asInt(1);
+                    items.add(new LineItem(firstNonNull(text(line, "title"), text(line, "name"), "Item"),
+                            Math.max(quantity, 0), money(decimal(line, "price"), currency), id(line, "product_id")));
+                }
+            }
+            List<String> codes = new ArrayList<>();
+            JsonNode discounts = array(body, "discount_codes");
+            if (discounts != null) {
+                for (JsonNode d : discounts) {
+                    String code = text(d, "code");
+                    if (code != null) {
+                        codes.add(code);
+                    }
+                }
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            JsonNode notes = array(body, "note_attributes");
+            if (notes != null) {
+                for (JsonNode n : notes) {
+                    String name = text(n, "name");
+                    String value = text(n, "value");
+                    if (name != null && value != null) {
+                        attributes.putIfAbsent(name, value);
+                    }
+                }
+            }
+            JsonNode billing = body.get("billing_address");
+            String firstName = firstNonNull(text(customer, "first_name"), text(billing, "first_name"));
+            String lastName = firstNonNull(text(customer, "last_name"), text(billing, "last_name"));
+            String orderName = firstNonNull(text(body, "name"), text(body, "order_number"), orderId);
+            return new ParsedOrder.Usable(new Order(shop.domain(), Platform.SHOPIFY, orderId, orderName,
+                    instant(text(body, "created_at")), email.get(), fullName(firstName, lastName), firstName,
+                    id(customer, "id"), firstNonNull(text(body, "customer_locale"), shop.defaultLocale()), currency,
+                    total, subtotal, items, codes, attributes, text(body, "landing_site"), false,
+                    consent(body, customer)));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return new ParsedOrder.Unusable("order has an unreadable field: " + e.getMessage());
+        }
+    }
+
+    private static MarketingConsent consent(JsonNode body, JsonNode customer) {
+        JsonNode consent = customer == null ? null : customer.get("email_marketing_consent");
+        String state = text(consent, "state");
+        if (state != null) {
+            return "subscribed".equalsIgnoreCase(state) ? MarketingConsent.GRANTED : MarketingConsent.DENIED;
+        }
+        JsonNode accepts = body.get("buyer_accepts_marketing");
+        if (accepts != null && accepts.isBoolean()) {
+            return accepts.booleanValue() ? MarketingConsent.GRANTED : MarketingConsent.DENIED;
+        }
+        return MarketingConsent.UNKNOWN;
+    }
+
+    static Instant instant(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("created_at is missing");
+        }
+        return OffsetDateTime.parse(value).toInstant();
+    }
+
+    static Money money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            throw new IllegalArgumentException("an amount is missing");
+        }
+        return Money.of(amount, currency);
+    }
+
+    static String fullName(String first, String last) {
+        String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+        return name.isEmpty() ? null : name;
+    }
+
+    @SafeVarargs
+    static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal firstNonNullDecimal(BigDecimal a, BigDecimal b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,144 @@
+package loyaltyloop.orders;
+
+import static loyaltyloop.orders.JsonFields.array;
+import static loyaltyloop.orders.JsonFields.decimal;
+import static loyaltyloop.orders.JsonFields.id;
+import static loyaltyloop.orders.JsonFields.text;
+import static loyaltyloop.orders.ShopifyOrders.firstNonNull;
+import static loyaltyloop.orders.ShopifyOrders.fullName;
+import static loyaltyloop.orders.ShopifyOrders.money;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+
+/**
+ * Normalises a WooCommerce REST v3 order webhook body. WooCommerce sends no customer locale and no marketing
+ * consent: the shop's defaults apply.
+ */
+public final class WooCommerceOrders {
+
+    /** Statuses that never were a real purchase. */
+    static final Set<String> NOT_A_SALE = Set.of("checkout-draft", "trash");
+
+    private WooCommerceOrders() {
+    }
+
+    public static String status(JsonNode body) {
+        String status = text(body, "status");
+        return status == null ? "" : status.toLowerCase(Locale.ROOT);
+    }
+
+    public static ParsedOrder parse(JsonNode body, Shop shop) {
+        if (body == null || !body.isObject()) {
+            return new ParsedOrder.Unusable("body is not an order object");
+        }
+        String orderId = id(body, "id");
+        if (orderId == null) {
+            return new ParsedOrder.Unusable("order has no id");
+        }
+        if (NOT_A_SALE.contains(status(body))) {
+            return new ParsedOrder.Unusable("order status " + status(body) + " is not a sale");
+        }
+        JsonNode billing = body.get("billing");
+        var email = CustomerEmails.normalise(text(billing, "email"));
+        if (email.isEmpty()) {
+            return new ParsedOrder.Unusable("order has no usable email address");
+        }
+        String currency = firstNonNull(text(body, "currency"), shop.currency());
+        try {
+            currency = currency.toUpperCase(Locale.ROOT);
+            Money total = money(decimal(body, "total"), currency);
+            List<LineItem> items = new ArrayList<>();
+            Money subtotal = Money.zero(currency);
+            JsonNode lines = array(body, "line_items");
+            if (lines != null) {
+                for (JsonNode line : lines) {
+                    int quantity = Math.max(line.path("quantity").asInt(1), 0);
+                    Money unit = unitPrice(line, quantity, currency);
+                    items.add(new LineItem(firstNonNull(text(line, "name"), "Item"), quantity, unit, id(line, "product_id")));
+                    BigDecimal lineSubtotal = decimal(line, "subtotal");
+                    subtotal = subtotal.plus(lineSubtotal != null ? money(lineSubtotal, currency) : unit.times(quantity));
+                }
+            }
+            List<String> codes = new ArrayList<>();
+            JsonNode coupons = array(body, "coupon_lines");
+            if (coupons != null) {
+                for (JsonNode c : coupons) {
+                    String code = text(c, "code");
+                    if (code != null) {
+                        codes.add(code);
+                    }
+                }
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            JsonNode meta = array(body, "meta_data");
+            if (meta != null) {
+                for (JsonNode m : meta) {
+                    String key = text(m, "key");
+                    String value = text(m, "value");
+                    // Keys starting with "_" are WooCommerce's and plugins' private fields.
+                    if (key != null && value != null && !key.startsWith("_")) {
+                        attributes.putIfAbsent(key, value);
+                    }
+                }
+            }
+            String firstName = text(billing, "first_name");
+            String orderName = "#" + firstNonNull(text(body, "number"), orderId);
+            return new ParsedOrder.Usable(new Order(shop.domain(), Platform.WOOCOMMERCE, orderId, orderName,
+                    created(body), email.get(), fullName(firstName, text(billing, "last_name")), firstName,
+                    nonZero(id(body, "customer_id")), shop.defaultLocale(), currency, total, subtotal, items, codes,
+                    attributes, null, false, MarketingConsent.UNKNOWN));
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+            return new ParsedOrder.Unusable("order has an unreadable field: " + e.getMessage());
+        }
+    }
+
+    /** WooCommerce's {@code price} is a float; take it when exact in the currency, else subtotal ÷ quantity. */
+    private static Money unitPrice(JsonNode line, int quantity, String currency) {
+        BigDecimal price = decimal(line, "price");
+        if (price != null) {
+            try {
+                return Money.of(price, currency);
+            } catch (IllegalArgumentException inexact) {
+                // fall through to the subtotal
+            }
+        }
+        BigDecimal subtotal = decimal(line, "subtotal");
+        if (subtotal == null) {
+            throw new IllegalArgumentException("line item has no price");
+        }
+        BigDecimal unit = quantity == 0 ? subtotal
+                : subtotal.divide(BigDecimal.valueOf(quantity), Money.exponent(currency), RoundingMode.HALF_EVEN);
+        return Money.of(unit, currency);
+    }
+
+    private static Instant created(JsonNode body) {
+        String gmt = text(body, "date_created_gmt");
+        if (gmt != null) {
+            return LocalDateTime.parse(gmt).toInstant(ZoneOffset.UTC);
+        }
+        String local = text(body, "date_created");
+        if (local == null) {
+            throw new IllegalArgumentException("date_created is missing");
+        }
+        return LocalDateTime.parse(local).toInstant(ZoneOffset.UTC);
+    }
+
+    private static String nonZero(String id) {
+        return id == null || "0".equals(id) ? null : id;
+    }
+}

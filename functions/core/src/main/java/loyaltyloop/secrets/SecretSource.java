@@ -1,0 +1,10 @@
+package loyaltyloop.secrets;
+
+import java.util.Optional;
+
+/** Reads secrets by reference (an SSM parameter name or a Secrets Manager id). */
+public interface SecretSource {
+
+    /** The secret's value, or empty when no secret has that reference. */
+    Optional<String> secret(String reference);
+}

@@ -1,0 +1,165 @@
+package loyaltyloop.testing.moto;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The moto server (open-source AWS emulator) as a child process on a free loopback port.
+ *
+ * <p>{@code moto_server} is often a pyenv shim that forks the real server, so stopping kills the whole
+ * process tree, not only the shim.
+ */
+public final class MotoServer implements AutoCloseable {
+
+    public static final String INSTALL_HINT =
+            "The moto server is needed as the local AWS. Install it with: pip install 'moto[server]' "
+                    + "(then `moto_server --help` must work), or pass --aws-endpoint URL of an emulator that is running.";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private MotoServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts moto on a free port and waits until it answers. */
+    public static MotoServer start() {
+        String command = locate();
+        if (command == null) {
+            throw new IllegalStateException(INSTALL_HINT);
+        }
+        int port = freePort();
+        try {
+            Path log = Files.createTempFile("moto-", ".log");
+            log.toFile().deleteOnExit();
+            Process process = new ProcessBuilder(command, "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            MotoServer server = new MotoServer(process, port, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "moto-stop"));
+            server.awaitReady(Duration.ofSeconds(60));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start moto_server: " + INSTALL_HINT, e);
+        }
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Clears every emulated service's state. */
+    public void reset() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/moto-api/reset").toURL().openConnection();
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.getOutputStream().close();
+            if (c.getResponseCode() != 200) {
+                throw new IllegalStateException("moto reset answered " + c.getResponseCode());
+            }
+            c.disconnect();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        // Children first: the shim's child is the real server holding the port.
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited early: " + tail() + "\n" + INSTALL_HINT);
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/moto-api/").toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200) {
+                    c.disconnect();
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for moto_server");
+            }
+        }
+        close();
+        throw new IllegalStateException("moto_server did not answer within " + timeout + ": " + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static String locate() {
+        String explicit = System.getenv("MOTO_SERVER");
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit;
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            File candidate = new File(dir, "moto_server");
+            if (candidate.canExecute()) {
+                return candidate.getAbsolutePath();
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
