@@ -1,0 +1,218 @@
+package loyaltyloop.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import loyaltyloop.testing.moto.MotoServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * The moto server as the tests' AWS: one per test JVM, started on first use. Tests isolate themselves by
+ * using their own table, bus and addresses rather than resetting shared state.
+ */
+public final class TestAws {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static MotoServer moto;
+
+    private TestAws() {
+    }
+
+    public static synchronized String endpoint() {
+        if (moto == null) {
+            System.setProperty("aws.accessKeyId", "testing");
+            System.setProperty("aws.secretAccessKey", "testing");
+            System.setProperty("aws.region", "us-east-1");
+            moto = MotoServer.start();
+        }
+        return moto.endpoint();
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        builder.endpointOverride(URI.create(endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+        return builder;
+    }
+
+    public static DynamoDbClient dynamo() {
+        return configure(DynamoDbClient.builder()).build();
+    }
+
+    public static SesV2Client ses() {
+        return configure(SesV2Client.builder()).build();
+    }
+
+    public static EventBridgeClient eventBridge() {
+        return configure(EventBridgeClient.builder()).build();
+    }
+
+    public static SsmClient ssm() {
+        return configure(SsmClient.builder()).build();
+    }
+
+    public static SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder()).build();
+    }
+
+    public static SqsClient sqs() {
+        return configure(SqsClient.builder()).build();
+    }
+
+    /** A new table shaped like {@code LoyaltyTable} in template.yaml (checked by the local runner's tests). */
+    public static String createTable() {
+        String name = unique("loyalty");
+        try (DynamoDbClient dynamo = dynamo()) {
+            dynamo.createTable(b -> b.tableName(name)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            attr("PK"), attr("SK"), attr("duePk"), attr("dueAt"))
+                    .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("DueIndex")
+                            .keySchema(key("duePk", KeyType.HASH), key("dueAt", KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+        }
+        return name;
+    }
+
+    /** A new Secrets Manager secret holding a random 64-character link-signing key; returns its name. */
+    public static String createLinkKey() {
+        String name = unique("link-key");
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        String value = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try (SecretsManagerClient sm = secretsManager()) {
+            sm.createSecret(b -> b.name(name).secretString(value));
+        }
+        return name;
+    }
+
+    public static void putSecureString(String name, String value) {
+        try (SsmClient ssm = ssm()) {
+            ssm.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
+        }
+    }
+
+    public static void verifySender(String address) {
+        try (SesV2Client ses = ses()) {
+            ses.createEmailIdentity(b -> b.emailIdentity(address));
+        } catch (software.amazon.awssdk.services.sesv2.model.AlreadyExistsException already) {
+            // verified by an earlier test
+        }
+    }
+
+    /** What SES accepted so far for one recipient, oldest first (moto keeps subject, text body and source). */
+    public static List<JsonNode> sentEmailsTo(String recipient) {
+        List<JsonNode> sent = new ArrayList<>();
+        for (JsonNode message : motoData().path("ses").path("Message")) {
+            for (JsonNode to : message.path("destinations").path("ToAddresses")) {
+                if (recipient.equalsIgnoreCase(to.asText())) {
+                    sent.add(message);
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static JsonNode motoData() {
+        try (InputStream in = URI.create(endpoint() + "/moto-api/data.json").toURL().openStream()) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read moto's state", e);
+        }
+    }
+
+    /** A custom bus whose every event is copied by a rule into a queue, so tests can count what was published. */
+    public static EventTap tapBus() {
+        String bus = unique("bus");
+        String queue = unique("bus-tap");
+        try (EventBridgeClient events = eventBridge(); SqsClient sqs = sqs()) {
+            events.createEventBus(b -> b.name(bus));
+            String queueUrl = sqs.createQueue(b -> b.queueName(queue)).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                    .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
+            events.putRule(b -> b.name(queue).eventBusName(bus).eventPattern("{\"source\":[{\"prefix\":\"\"}]}"));
+            events.putTargets(b -> b.rule(queue).eventBusName(bus).targets(t -> t.id("tap").arn(queueArn)));
+            return new EventTap(bus, queueUrl);
+        }
+    }
+
+    /** The events a {@link #tapBus()} caught. */
+    public record EventTap(String bus, String queueUrl) {
+
+        /** Receives everything currently in the queue (and deletes it). */
+        public List<JsonNode> drain() {
+            List<JsonNode> events = new ArrayList<>();
+            try (SqsClient sqs = sqs()) {
+                while (true) {
+                    List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                            .waitTimeSeconds(0)).messages();
+                    if (batch.isEmpty()) {
+                        return events;
+                    }
+                    for (Message m : batch) {
+                        events.add(JSON.readTree(m.body()));
+                        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A Micronaut context wired to the moto server the way Lambda's would be wired to AWS. */
+    public static ApplicationContext context(String table, String bus, String linkKey, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("loyalty.table", table);
+        properties.put("loyalty.event-bus", bus);
+        properties.put("loyalty.link-key-secret", linkKey);
+        properties.put("loyalty.aws.endpoint-url", endpoint());
+        properties.putAll(extra);
+        return ApplicationContext.builder().properties(properties).start();
+    }
+
+    private static AttributeDefinition attr(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

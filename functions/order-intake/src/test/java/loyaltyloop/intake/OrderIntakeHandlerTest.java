@@ -1,0 +1,305 @@
+package loyaltyloop.intake;
+
+import static loyaltyloop.intake.WebhookEvents.JSON;
+import static loyaltyloop.intake.WebhookEvents.SHOPIFY_SECRET;
+import static loyaltyloop.intake.WebhookEvents.WOO_SECRET;
+import static loyaltyloop.intake.WebhookEvents.load;
+import static loyaltyloop.intake.WebhookEvents.sampleBody;
+import static loyaltyloop.intake.WebhookEvents.shopify;
+import static loyaltyloop.intake.WebhookEvents.withField;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderStatus;
+import loyaltyloop.orders.OrderStore;
+import loyaltyloop.orders.ShopifyOrders;
+import loyaltyloop.orders.StoredOrder;
+import loyaltyloop.orders.ParsedOrder;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.TestAws;
+import loyaltyloop.testing.TestShops;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The intake handler with the sample events of {@code events/}, on the moto server's DynamoDB, SSM and EventBridge. */
+class OrderIntakeHandlerTest {
+
+    private static final String ORDER_ID = "820982911946154508";
+
+    private ApplicationContext context;
+    private OrderIntakeHandler handler;
+    private TestAws.EventTap bus;
+    private Shop shop;
+
+    @BeforeEach
+    void setUp() {
+        bus = TestAws.tapBus();
+        context = TestAws.context(TestAws.createTable(), bus.bus(), TestAws.createLinkKey(), Map.of());
+        handler = new OrderIntakeHandler(context);
+        shop = TestShops.shopify(context, SHOPIFY_SECRET);
+        TestShops.register(context, "woo.demo.local", Platform.WOOCOMMERCE, WOO_SECRET, "TWD", "zh-TW");
+    }
+
+    @AfterEach
+    void tearDown() {
+        context.close();
+    }
+
+    @Test
+    void sampleShopifyOrderIsStoredAndPublishedOnce() throws Exception {
+        APIGatewayV2HTTPResponse response = handle(load("shopify-orders-create.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.getBody()).path("status").asText()).isEqualTo("accepted");
+        List<JsonNode> events = bus.drain();
+        assertThat(events).hasSize(1);
+        JsonNode event = events.get(0);
+        assertThat(event.path("source").asText()).isEqualTo("loyalty-loop.orders");
+        assertThat(event.path("detail-type").asText()).isEqualTo("OrderPlaced");
+        assertThat(event.path("detail").path("orderId").asText()).isEqualTo(ORDER_ID);
+        assertThat(event.path("detail").path("customerOrderNumber").asInt()).isEqualTo(1);
+        assertThat(event.path("detail").path("linkBaseUrl").asText())
+                .isEqualTo("https://abc123.execute-api.us-east-1.amazonaws.com");
+        assertThat(event.path("detail").path("order").path("email").asText()).isEqualTo("jane.doe@example.com");
+        assertThat(event.path("detail").path("order").path("totalMinor").asLong()).isEqualTo(5990);
+        assertThat(event.path("detail").toString()).doesNotContain(SHOPIFY_SECRET);
+        StoredOrder stored = context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID).orElseThrow();
+        assertThat(stored.order().orderId()).isEqualTo(ORDER_ID);
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com"))
+                .hasValueSatisfying(c -> assertThat(c.orderCount()).isEqualTo(1));
+    }
+
+    @Test
+    void base64EncodedBodyIsVerifiedOnItsDecodedBytes() throws Exception {
+        APIGatewayV2HTTPResponse response = handle(load("shopify-orders-create-base64.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(bus.drain()).hasSize(1);
+    }
+
+    @Test
+    void sameDeliveryTwiceStoresOneOrderAndPublishesOneEvent() throws Exception {
+        assertThat(handle(load("shopify-orders-create.json")).getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse again = handle(load("shopify-orders-create.json"));
+
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.getBody()).path("status").asText()).isEqualTo("duplicate");
+        assertThat(bus.drain()).hasSize(1);
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
+                .orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void eightConcurrentDeliveriesOfOneOrderPublishOneEvent() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> handle(load("shopify-orders-create.json")));
+            }
+            for (Future<APIGatewayV2HTTPResponse> f : pool.invokeAll(calls)) {
+                assertThat(f.get().getStatusCode()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(bus.drain()).hasSize(1);
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
+                .orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void ordersPaidArrivingBeforeOrdersCreateCreatesTheOrderOnce() throws Exception {
+        assertThat(handle(load("shopify-orders-paid.json")).getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse create = handle(load("shopify-orders-create.json"));
+
+        assertThat(JSON.readTree(create.getBody()).path("status").asText()).isEqualTo("duplicate");
+        List<JsonNode> events = bus.drain();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).path("detail").path("orderId").asText()).isEqualTo(ORDER_ID);
+    }
+
+    @Test
+    void secondOrderOfTheSameCustomerIsTheirSecond() throws Exception {
+        handle(load("shopify-orders-create.json"));
+        String second = withField(withField(sampleBody("shopify-orders-create.json"), "id", 820982911946154999L),
+                "name", "#1002");
+        handle(shopify("orders/create", second));
+
+        List<JsonNode> events = bus.drain();
+        assertThat(events).extracting(e -> e.path("detail").path("customerOrderNumber").asInt())
+                .containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void wrongSignatureAndUnknownShopGetTheSameAnswerAndWriteNothing() throws Exception {
+        String body = sampleBody("shopify-orders-create.json");
+        APIGatewayV2HTTPResponse badSignature = handle(shopify("orders/create", body, "w-1", "not-the-secret"));
+        APIGatewayV2HTTPEvent unknown = shopify("orders/create", body, "w-2", SHOPIFY_SECRET);
+        unknown.getHeaders().put("x-shopify-shop-domain", "unknown.myshopify.com");
+        APIGatewayV2HTTPResponse unknownShop = handle(unknown);
+        APIGatewayV2HTTPEvent unsigned = shopify("orders/create", body, "w-3", SHOPIFY_SECRET);
+        unsigned.getHeaders().remove("x-shopify-hmac-sha256");
+        APIGatewayV2HTTPResponse missing = handle(unsigned);
+
+        assertThat(badSignature.getStatusCode()).isEqualTo(401);
+        assertThat(unknownShop.getStatusCode()).isEqualTo(401);
+        assertThat(missing.getStatusCode()).isEqualTo(401);
+        assertThat(unknownShop.getBody()).isEqualTo(badSignature.getBody());
+        assertThat(JSON.readTree(badSignature.getBody()).has("error")).isTrue();
+        assertThat(bus.drain()).isEmpty();
+        assertThat(context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID)).isEmpty();
+        assertThat(context.getBean(OrderStore.class).findDelivery(shop.domain(), "w-1")).isEmpty();
+    }
+
+    @Test
+    void signedBodyThatIsNotJsonIsBadRequest() throws Exception {
+        APIGatewayV2HTTPResponse response = handle(shopify("orders/create", "{not json", "w-4", SHOPIFY_SECRET));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.getBody()).path("error").asText()).isEqualTo("body is not JSON");
+        assertThat(context.getBean(OrderStore.class).findDelivery(shop.domain(), "w-4")).isEmpty();
+    }
+
+    @Test
+    void bodyOverFiveMebibytesIsRefusedBeforeAnythingElse() throws Exception {
+        String huge = "{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        APIGatewayV2HTTPResponse response = handle(shopify("orders/create", huge));
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.getBody()).has("error")).isTrue();
+    }
+
+    @Test
+    void unusableOrdersAreAnsweredOkAndRecordedAsIgnoredWithTheirReason() throws Exception {
+        String body = sampleBody("shopify-orders-create.json");
+        String noEmail = withField(withField(withField(body, "email", null), "contact_email", null), "customer", Map.of());
+        String testOrder = withField(body, "test", true);
+
+        JsonNode shapeless = JSON.readTree(handle(shopify("orders/create", "[1,2,3]", "w-5", SHOPIFY_SECRET)).getBody());
+        JsonNode withoutEmail = JSON.readTree(handle(shopify("orders/create", noEmail, "w-6", SHOPIFY_SECRET)).getBody());
+        JsonNode test = JSON.readTree(handle(shopify("orders/create", testOrder, "w-7", SHOPIFY_SECRET)).getBody());
+
+        assertThat(shapeless.path("status").asText()).isEqualTo("ignored");
+        assertThat(withoutEmail.path("reason").asText()).isEqualTo("order has no usable email address");
+        assertThat(test.path("reason").asText()).isEqualTo("test order");
+        OrderStore orders = context.getBean(OrderStore.class);
+        assertThat(orders.findDelivery(shop.domain(), "w-6")).hasValueSatisfying(d -> {
+            assertThat(d.outcome()).isEqualTo("ignored");
+            assertThat(d.reason()).isEqualTo("order has no usable email address");
+        });
+        assertThat(orders.findOrder(shop.domain(), ORDER_ID)).isEmpty();
+        assertThat(bus.drain()).isEmpty();
+    }
+
+    @Test
+    void unhandledTopicIsIgnoredNotFailed() throws Exception {
+        JsonNode body = JSON.readTree(handle(shopify("products/create", "{\"id\":1}")).getBody());
+
+        assertThat(body.path("status").asText()).isEqualTo("ignored");
+    }
+
+    @Test
+    void wooCommercePingIsAnsweredOkSoTheShopCanSaveTheWebhook() {
+        APIGatewayV2HTTPResponse response = handle(load("woocommerce-ping.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(bus.drain()).isEmpty();
+    }
+
+    @Test
+    void sampleWooCommerceOrderIsPublishedWithExactTaiwanDollars() {
+        APIGatewayV2HTTPResponse response = handle(load("woocommerce-order-created.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        List<JsonNode> events = bus.drain();
+        assertThat(events).hasSize(1);
+        JsonNode order = events.get(0).path("detail").path("order");
+        assertThat(order.path("currency").asText()).isEqualTo("TWD");
+        assertThat(order.path("totalMinor").asLong()).isEqualTo(128000);
+        assertThat(order.path("locale").asText()).isEqualTo("zh-TW");
+        assertThat(order.path("attributes").path("loyalty_ref").asText()).isEqualTo("K7QH2MZP");
+    }
+
+    @Test
+    void refundIsPublishedOnceAndReducesNetSpend() throws Exception {
+        handle(load("shopify-orders-create.json"));
+        bus.drain();
+
+        assertThat(handle(load("shopify-refunds-create.json")).getStatusCode()).isEqualTo(200);
+        handle(load("shopify-refunds-create.json"));
+
+        List<JsonNode> events = bus.drain();
+        assertThat(events).extracting(e -> e.path("detail-type").asText()).containsExactly("OrderRefunded");
+        assertThat(events.get(0).path("detail").path("amountMinor").asLong()).isEqualTo(1995);
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
+                .netSpend().minor()).isEqualTo(5990 - 1995);
+    }
+
+    @Test
+    void cancellationIsPublishedOnceAndNoOrderPlacedFollowsIt() throws Exception {
+        String body = sampleBody("shopify-orders-create.json");
+        handle(shopify("orders/cancelled", withField(body, "cancelled_at", "2026-11-28T16:00:00-05:00")));
+        handle(shopify("orders/create", body));
+
+        assertThat(bus.drain()).extracting(e -> e.path("detail-type").asText()).containsExactly("OrderCancelled");
+        assertThat(context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID).orElseThrow().status())
+                .isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void orderStoredByACallThatDiedIsPublishedByTheNextDeliveryAfterTheLease() throws Exception {
+        // As if a call stored the order, then died before publishing: no delivery record, an old storedAt.
+        Order order = ((ParsedOrder.Usable) ShopifyOrders.parse(JSON.readTree(sampleBody("shopify-orders-create.json")),
+                shop)).order();
+        context.getBean(OrderStore.class).createOrder(new StoredOrder(order, OrderStatus.PLACED, "died-delivery",
+                Instant.now().minusSeconds(120)));
+
+        APIGatewayV2HTTPResponse response = handle(load("shopify-orders-paid.json"));
+
+        assertThat(JSON.readTree(response.getBody()).path("status").asText()).isEqualTo("accepted");
+        assertThat(bus.drain()).hasSize(1);
+        handle(load("shopify-orders-create.json"));
+        assertThat(bus.drain()).isEmpty();
+    }
+
+    @Test
+    void unknownRouteIsNotFound() {
+        APIGatewayV2HTTPEvent event = load("shopify-orders-create.json");
+        event.setRawPath("/webhooks/magento");
+
+        assertThat(handle(event).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void storageFailureIsA500WithoutDetails() throws Exception {
+        try (ApplicationContext broken = TestAws.context("no-such-table-" + UUID.randomUUID(), bus.bus(),
+                TestAws.createLinkKey(), Map.of())) {
+            APIGatewayV2HTTPResponse response = new OrderIntakeHandler(broken)
+                    .handleRequest(load("shopify-orders-create.json"), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(500);
+            assertThat(response.getBody()).isEqualTo("{\"error\":\"internal error\"}");
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, null);
+    }
+}
