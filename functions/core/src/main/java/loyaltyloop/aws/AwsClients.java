@@ -1,6 +1,7 @@
 package loyaltyloop.aws;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Every AWS SDK client, built once per container on the light URL-connection HTTP client. Endpoints follow the
  * SDK's own settings ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}); {@code loyalty.aws.endpoint-url}
  * overrides them all, which is how tests and the local runner point at the moto server.
+ *
+ * <p>Each function's jar carries only the SDK modules it uses; a client whose module is absent is simply not a bean.
  */
 @Factory
 public class AwsClients {
@@ -33,21 +36,25 @@ public class AwsClients {
     }
 
     @Singleton
+    @Requires(classes = SesV2Client.class)
     public SesV2Client ses() {
         return configure(SesV2Client.builder()).build();
     }
 
     @Singleton
+    @Requires(classes = EventBridgeClient.class)
     public EventBridgeClient eventBridge() {
         return configure(EventBridgeClient.builder()).build();
     }
 
     @Singleton
+    @Requires(classes = SsmClient.class)
     public SsmClient ssm() {
         return configure(SsmClient.builder()).build();
     }
 
     @Singleton
+    @Requires(classes = SecretsManagerClient.class)
     public SecretsManagerClient secretsManager() {
         return configure(SecretsManagerClient.builder()).build();
     }

@@ -1,6 +1,7 @@
 package loyaltyloop.aws;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /** Publishes to the loop's custom bus; a rejected entry is an error, never a silent drop. */
 @Singleton
+@Requires(classes = EventBridgeClient.class)
 public class EventBridgeEventPublisher implements EventPublisher {
 
     private final EventBridgeClient eventBridge;

@@ -1,5 +1,6 @@
 package loyaltyloop.aws;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.sesv2.model.MessageTag;
 
 /** Sends through SES v2 with the email's kind as the message tag {@code kind}, for SES event destinations. */
 @Singleton
+@Requires(classes = SesV2Client.class)
 public class SesEmailSender implements EmailSender {
 
     private final SesV2Client ses;
