@@ -2,6 +2,8 @@ package loyaltyloop.local;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -11,6 +13,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Loads CloudFormation/SAM YAML: the short-form intrinsic tags ({@code !Ref X}, {@code !Sub "..."},
@@ -29,7 +33,27 @@ final class CfnYaml {
     static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        return new Yaml(new Constructor(options));
+        return new Yaml(new Constructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+                new CfnResolver());
+    }
+
+    /**
+     * YAML 1.1 would read {@code On}, {@code Off}, {@code Yes}, {@code No} as booleans and dates as timestamps;
+     * CloudFormation keeps them as strings (an event named {@code Off} stays {@code "Off"}). Only true/false are
+     * booleans here.
+     */
+    private static final class CfnResolver extends Resolver {
+        private static final Pattern BOOLEAN = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOLEAN, "tTfF", 10);
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+            addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+        }
     }
 
     private static final class Constructor extends SafeConstructor {

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Builds the {@link APIGatewayV2HTTPEvent} that an API Gateway HTTP API (payload format 2.0) would hand the
  * function for a request: lower-case headers (repeated ones joined by {@code ,}), cookies taken out of the
- * {@code cookie} header, decoded query and path parameters, and the body as text for text-like content types,
- * else base64 with {@code isBase64Encoded}.
+ * {@code cookie} header, decoded query and path parameters, and the body as text for text-like content types
+ * ({@code text/*}, JSON, XML, JavaScript), else base64 with {@code isBase64Encoded} &mdash; as HTTP APIs do, that
+ * includes {@code application/x-www-form-urlencoded} bodies (WooCommerce's ping, RFC 8058 one-click POSTs).
  */
 final class HttpApiEvents {
 
@@ -111,7 +112,7 @@ final class HttpApiEvents {
         return event.build();
     }
 
-    /** Text-like bodies reach the function as they are; everything else (or no content type) as base64. */
+    /** Text-like bodies reach the function as they are; everything else (forms, binary, no content type) as base64. */
     static boolean isText(String contentType) {
         if (contentType == null) {
             return false;
@@ -120,7 +121,6 @@ final class HttpApiEvents {
         int semicolon = type.indexOf(';');
         String mime = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
         return mime.startsWith("text/")
-                || mime.equals("application/x-www-form-urlencoded")
                 || mime.endsWith("/json") || mime.endsWith("+json")
                 || mime.endsWith("/xml") || mime.endsWith("+xml")
                 || mime.equals("application/javascript") || mime.equals("application/graphql");

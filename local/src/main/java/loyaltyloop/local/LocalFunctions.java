@@ -12,7 +12,7 @@ import loyaltyloop.local.LocalTemplate.FunctionSpec;
  * One instance of every function's handler class, all on the runner's one application context, invoked the way
  * the Lambda runtime does: {@code handler.handleRequest(input, context)}.
  */
-final class LocalFunctions {
+final class LocalFunctions implements FunctionInvoker {
 
     private record Loaded(FunctionSpec spec, Object handler, Method method) {
     }
@@ -32,16 +32,8 @@ final class LocalFunctions {
             Method method = null;
             for (Method candidate : type.getMethods()) {
                 if (candidate.getName().equals(spec.handlerMethod()) && candidate.getParameterCount() == 2
-                        && candidate.getParameterTypes()[1] == Context.class && !candidate.isBridge()) {
+                        && candidate.getParameterTypes()[1] == Context.class && (method == null || method.isBridge())) {
                     method = candidate;
-                }
-            }
-            if (method == null) {
-                for (Method candidate : type.getMethods()) {
-                    if (candidate.getName().equals(spec.handlerMethod()) && candidate.getParameterCount() == 2
-                            && candidate.getParameterTypes()[1] == Context.class) {
-                        method = candidate;
-                    }
                 }
             }
             if (method == null) {
@@ -65,7 +57,8 @@ final class LocalFunctions {
     }
 
     /** Runs the function; an exception from the handler is rethrown as is (unwrapped). */
-    Object invoke(String functionId, Object input) throws Exception {
+    @Override
+    public Object invoke(String functionId, Object input) throws Exception {
         Loaded loaded = functions.get(functionId);
         if (loaded == null) {
             throw new IllegalArgumentException("no function " + functionId);

@@ -28,12 +28,14 @@ final class LocalHttpServer implements AutoCloseable {
 
     /** API Gateway's own payload limit; the handlers enforce their smaller one themselves. */
     static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /** How much of an oversized body is read (and dropped) before answering 413. */
+    static final long DISCARD_BYTES = 64L * 1024 * 1024;
     private static final int THREADS = 32;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private HttpApiRoutes routes;
-    private LocalFunctions functions;
+    private FunctionInvoker functions;
     private DevEndpoints dev;
     private Clock clock;
 
@@ -65,7 +67,7 @@ final class LocalHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    void start(HttpApiRoutes routes, LocalFunctions functions, DevEndpoints dev, Clock clock) {
+    void start(HttpApiRoutes routes, FunctionInvoker functions, DevEndpoints dev, Clock clock) {
         this.routes = routes;
         this.functions = functions;
         this.dev = dev;
@@ -110,6 +112,8 @@ final class LocalHttpServer implements AutoCloseable {
         }
         Optional<byte[]> body = readBody(exchange);
         if (body.isEmpty()) {
+            // Read the rest without keeping it (up to a bound), so the caller is not cut off before it reads the 413.
+            discard(exchange.getRequestBody(), DISCARD_BYTES);
             Responses.error(exchange, 413, "payload too large");
             return;
         }
@@ -151,6 +155,16 @@ final class LocalHttpServer implements AutoCloseable {
         return readLimited(exchange.getRequestBody(), MAX_BODY_BYTES);
     }
 
+    /** Reads and drops up to {@code limit} bytes; a longer body is cut off when the exchange closes. */
+    static void discard(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer)) != -1) {
+            total += read;
+        }
+    }
+
     static Optional<byte[]> readLimited(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
@@ -168,7 +182,11 @@ final class LocalHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.stop(0);
+        } catch (RuntimeException notStarted) {
+            // nothing was served
+        }
         executor.shutdownNow();
     }
 }

@@ -37,8 +37,9 @@ final class Responses {
     }
 
     static void html(HttpExchange exchange, int status, String page) throws IOException {
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-src 'self'");
+        // No script anywhere, also inside the email's sandboxed srcdoc frame (which inherits this policy).
+        exchange.getResponseHeaders().set("Content-Security-Policy", "script-src 'none'; object-src 'none'");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         send(exchange, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -36,7 +36,7 @@ final class ScheduleRunner implements AutoCloseable {
 
     private final List<Entry> entries = new ArrayList<>();
     private final LocalClock clock;
-    private final LocalFunctions functions;
+    private final FunctionInvoker functions;
     private final LocalEventBus bus;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "local-schedules");
@@ -44,7 +44,7 @@ final class ScheduleRunner implements AutoCloseable {
         return thread;
     });
 
-    ScheduleRunner(List<Schedule> schedules, LocalClock clock, LocalFunctions functions, LocalEventBus bus) {
+    ScheduleRunner(List<Schedule> schedules, LocalClock clock, FunctionInvoker functions, LocalEventBus bus) {
         this.clock = clock;
         this.functions = functions;
         this.bus = bus;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,13 +157,15 @@ final class TemplateReader {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** A mapping with its keys as text (in insertion order). */
     private static Map<String, Object> map(Object value, String what) {
         if (value == null) {
             return Map.of();
         }
         if (value instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            return copy;
         }
         throw new IllegalArgumentException(what + " is not a mapping");
     }

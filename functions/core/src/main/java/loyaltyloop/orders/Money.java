@@ -33,13 +33,22 @@ public record Money(long minor, String currency) {
 
     public static Money of(BigDecimal amount, String currency) {
         int exponent = exponent(currency);
-        BigDecimal scaled;
-        try {
-            scaled = amount.stripTrailingZeros().setScale(exponent, RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimals than " + currency);
+        // Checked on the stripped form before any rescaling: an amount such as "1e99999999" or "1e-99999999"
+        // would otherwise make setScale build a huge power of ten (minutes of CPU) before failing.
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.scale() > exponent) {
+            throw new IllegalArgumentException("amount " + amount + " has more decimals than " + currency);
         }
-        return new Money(scaled.unscaledValue().longValueExact(), currency);
+        if (stripped.precision() - stripped.scale() > 19) {
+            throw new IllegalArgumentException("amount " + amount + " is too large");
+        }
+        try {
+            return new Money(stripped.setScale(exponent, RoundingMode.UNNECESSARY).unscaledValue().longValueExact(),
+                    currency);
+        } catch (ArithmeticException tooLarge) {
+            // Callers treat IllegalArgumentException as an unreadable amount; an ArithmeticException escaped them.
+            throw new IllegalArgumentException("amount " + amount + " is too large for " + currency);
+        }
     }
 
     public static int exponent(String currency) {

@@ -295,9 +295,20 @@ class AffirmationEmailTest {
         RenderedEmail email = templates.affirmation(view(shop("Tom & Jerry's <i>Shop</i>", "en", "USD"), order, 2));
 
         assertThat(email.html()).doesNotContain("<i>", "<b>", "<img", "onerror=alert(1)>")
-                .contains("Tom &amp; Jerry&#39;s &lt;i&gt;Shop&lt;/i&gt;", "&#34;Jane&#34; &lt;b&gt;")
+                .contains("Tom &amp; Jerry's &lt;i&gt;Shop&lt;/i&gt;", "\"Jane\" &lt;b&gt;")
                 .contains("#1001&lt;img src=x onerror=alert(1)&gt;");
         assertThat(email.text()).contains("Tom & Jerry's <i>Shop</i> 敬上", "#1001<img src=x onerror=alert(1)>");
+    }
+
+    @Test
+    void quotesInALinkCannotBreakOutOfTheHrefAttribute() {
+        AffirmationView good = usdView("en", "Jane", 1);
+        String url = "https://links.example.com/r/A\"onmouseover=\"alert(1)'x";
+        RenderedEmail email = templates.affirmation(new AffirmationView(good.shop(), good.order(), 1, url, UNSUBSCRIBE_URL));
+
+        assertThat(email.html()).doesNotContain("href=\"https://links.example.com/r/A\"")
+                .contains("href=\"https://links.example.com/r/A&#34;onmouseover=&#34;alert(1)&#39;x\"");
+        assertThat(email.text()).contains(url);
     }
 
     @Test

@@ -1,0 +1,192 @@
+package loyaltyloop.local;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The developer endpoints under {@code /_local/} (local only, never in the template): health, the outbox (JSON
+ * and pages), the shared clock, firing schedules, injecting events and the dead letters.
+ */
+final class DevEndpoints {
+
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern EMAIL_PAGE = Pattern.compile("/_local/outbox/(\\d{1,9})\\.html");
+    private static final Pattern SCHEDULE = Pattern.compile("/_local/schedules/([A-Za-z0-9]+)");
+
+    private final LocalOutbox outbox;
+    private final LocalClock clock;
+    private final LocalEventBus bus;
+    private final ScheduleRunner schedules;
+    private final AtomicBoolean ready = new AtomicBoolean();
+
+    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.bus = bus;
+        this.schedules = schedules;
+    }
+
+    void ready() {
+        ready.set(true);
+    }
+
+    void handle(HttpExchange exchange, String path) throws Exception {
+        String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        boolean get = method.equals("GET") || method.equals("HEAD");
+        boolean post = method.equals("POST");
+        Matcher emailPage = EMAIL_PAGE.matcher(path);
+        Matcher schedule = SCHEDULE.matcher(path);
+        if (path.equals("/_local/health") && get) {
+            if (ready.get()) {
+                Responses.json(exchange, 200, Map.of("status", "ok"));
+            } else {
+                Responses.json(exchange, 503, Map.of("status", "starting"));
+            }
+        } else if (path.equals("/_local/outbox") && get) {
+            bus.awaitIdle(IDLE_TIMEOUT);
+            Responses.json(exchange, 200, outbox.emails());
+        } else if (path.equals("/_local/outbox.html") && get) {
+            bus.awaitIdle(IDLE_TIMEOUT);
+            Responses.html(exchange, 200, OutboxPages.list(outbox.emails(), clock.instant().toString()));
+        } else if (emailPage.matches() && get) {
+            long id = Long.parseLong(emailPage.group(1));
+            Optional<LocalOutbox.OutboxEmail> email = outbox.email(id);
+            if (email.isPresent()) {
+                Responses.html(exchange, 200, OutboxPages.email(email.get(), outbox.emails().size()));
+            } else {
+                Responses.html(exchange, 404, OutboxPages.notFound(id));
+            }
+        } else if (path.equals("/_local/clock") && get) {
+            Responses.json(exchange, 200, now());
+        } else if (path.equals("/_local/clock") && post) {
+            advanceClock(exchange);
+        } else if (schedule.matches() && post) {
+            fireSchedule(exchange, schedule.group(1));
+        } else if (path.equals("/_local/events") && post) {
+            putEvent(exchange);
+        } else if (path.equals("/_local/dead-letters") && get) {
+            Responses.json(exchange, 200, bus.deadLetters());
+        } else if (known(path)) {
+            exchange.getResponseHeaders().set("Allow", path.startsWith("/_local/schedules/")
+                    || path.equals("/_local/events") ? "POST" : path.equals("/_local/clock") ? "GET, POST" : "GET");
+            Responses.error(exchange, 405, "method not allowed");
+        } else {
+            Responses.error(exchange, 404, "not found");
+        }
+    }
+
+    private static boolean known(String path) {
+        return List.of("/_local/health", "/_local/outbox", "/_local/outbox.html", "/_local/clock", "/_local/events",
+                "/_local/dead-letters").contains(path) || EMAIL_PAGE.matcher(path).matches()
+                || SCHEDULE.matcher(path).matches();
+    }
+
+    private void advanceClock(HttpExchange exchange) throws IOException {
+        Optional<JsonNode> body = jsonBody(exchange);
+        JsonNode advance = body.map(b -> b.get("advance")).orElse(null);
+        if (advance == null || !advance.isTextual()) {
+            Responses.error(exchange, 400, "expected {\"advance\": \"P45D\"} (an ISO-8601 duration such as P45D, PT2H, P1M)");
+            return;
+        }
+        Duration amount;
+        try {
+            amount = duration(advance.asText().trim(), clock.instant());
+        } catch (DateTimeParseException | ArithmeticException e) {
+            Responses.error(exchange, 400, "not an ISO-8601 duration: " + advance.asText());
+            return;
+        }
+        if (amount.isNegative()) {
+            Responses.error(exchange, 400, "the clock only moves forward");
+            return;
+        }
+        clock.advance(amount);
+        System.out.println("clock: advanced by " + advance.asText() + ", now " + clock.instant());
+        Responses.json(exchange, 200, now());
+    }
+
+    /** {@code P45D}, {@code PT36H}, {@code P1DT2H} as a Duration; {@code P1M}, {@code P1Y2M} as a Period from now. */
+    static Duration duration(String text, Instant now) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException notADuration) {
+            Period period = Period.parse(text);
+            return Duration.between(now, now.atZone(ZoneOffset.UTC).plus(period).toInstant());
+        }
+    }
+
+    private void fireSchedule(HttpExchange exchange, String functionId) throws Exception {
+        if (!schedules.has(functionId)) {
+            Responses.error(exchange, 404, "no scheduled function " + functionId);
+            return;
+        }
+        schedules.fireNow(functionId, IDLE_TIMEOUT);
+        Responses.json(exchange, 200, Map.of("fired", functionId));
+    }
+
+    private void putEvent(HttpExchange exchange) throws Exception {
+        Optional<JsonNode> body = jsonBody(exchange);
+        if (body.isEmpty() || !body.get().isObject()) {
+            Responses.error(exchange, 400, "expected {\"source\": ..., \"detail-type\": ..., \"detail\": {...}}");
+            return;
+        }
+        JsonNode json = body.get();
+        String source = text(json, "source", "Source");
+        String detailType = text(json, "detail-type", "detailType", "DetailType");
+        JsonNode detail = Optional.ofNullable(json.get("detail")).orElse(json.get("Detail"));
+        if (detail != null && detail.isTextual()) {
+            try {
+                detail = Responses.JSON.readTree(detail.asText());
+            } catch (IOException e) {
+                detail = null;
+            }
+        }
+        if (source == null || detailType == null || detail == null || !detail.isObject()) {
+            Responses.error(exchange, 400, "an event needs source, detail-type and a detail object");
+            return;
+        }
+        Map<String, Object> detailMap = Responses.JSON.convertValue(detail, new TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> envelope = bus.put(source, detailType, detailMap, List.of());
+        bus.awaitIdle(IDLE_TIMEOUT);
+        Responses.json(exchange, 200, Map.of("id", envelope.get("id")));
+    }
+
+    private static String text(JsonNode json, String... names) {
+        for (String name : names) {
+            JsonNode value = json.get(name);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    private static Optional<JsonNode> jsonBody(HttpExchange exchange) throws IOException {
+        Optional<byte[]> bytes = LocalHttpServer.readLimited(exchange.getRequestBody(), 1024 * 1024);
+        if (bytes.isEmpty() || bytes.get().length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(Responses.JSON.readTree(bytes.get()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, String> now() {
+        return Map.of("now", clock.instant().toString());
+    }
+}

@@ -1,0 +1,273 @@
+package loyaltyloop.local;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopDomains;
+import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.moto.MotoServer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The whole loop on one machine: the moto server as the AWS (or {@code --aws-endpoint}), the template's tables,
+ * every function of the template in this JVM on one Micronaut context, its {@code HttpApi} routes on a local HTTP
+ * server, its {@code EventBridgeRule}s on an in-process bus, its schedules on a movable clock, and an outbox in place
+ * of SES. {@code java -jar loyalty-local.jar shops add ...} registers a shop instead (see {@link ShopsCommand}).
+ */
+public final class LocalRunner implements AutoCloseable {
+
+    public static final String STACK = "local";
+    public static final String TABLE = "LoyaltyTable";
+    public static final String EVENT_BUS = "local-bus";
+    public static final String SHOP_SECRET_PREFIX = "/loyalty-loop/" + STACK + "/shops/";
+    public static final String LINK_KEY_SECRET = "loyalty-loop/" + STACK + "/link-signing-key";
+    public static final String WOO_DEMO_SHOP = "woo.demo.local";
+    static final int EXIT_USAGE = 64;
+    static final int EXIT_NO_MOTO = 2;
+
+    private final RunnerOptions options;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private LocalTemplate template;
+    private MotoServer moto;
+    private String endpoint;
+    private LocalHttpServer http;
+    private ApplicationContext context;
+    private LocalEventBus bus;
+    private LocalOutbox outbox;
+    private LocalClock clock;
+    private ScheduleRunner schedules;
+    private String webhookSecret;
+    private final List<Shop> demoShops = new ArrayList<>();
+    private List<String> createdTables = List.of();
+
+    private LocalRunner(RunnerOptions options) {
+        this.options = options;
+    }
+
+    /** Starts everything and answers once it serves; a failure stops whatever had started. */
+    public static LocalRunner start(RunnerOptions options) {
+        LocalRunner runner = new LocalRunner(options);
+        try {
+            runner.boot();
+            return runner;
+        } catch (RuntimeException | Error e) {
+            runner.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        useDummyAwsCredentials();
+        template = TemplateReader.read(TemplateReader.locate(options.template(), Path.of("")));
+        if (options.awsEndpoint() == null) {
+            moto = MotoServer.start();
+            endpoint = moto.endpoint();
+        } else {
+            endpoint = options.awsEndpoint();
+        }
+        http = LocalHttpServer.bind(options.port());
+        context = ApplicationContext.builder()
+                .environments("local")
+                .deduceEnvironment(false)
+                .properties(Map.of(
+                        "loyalty.table", TABLE,
+                        "loyalty.event-bus", EVENT_BUS,
+                        "loyalty.link-key-secret", LINK_KEY_SECRET,
+                        "loyalty.public-base-url", baseUrl(),
+                        "loyalty.aws.endpoint-url", endpoint,
+                        "loyalty.shop-secret-prefix", SHOP_SECRET_PREFIX))
+                .start();
+
+        createdTables = LocalAwsResources.createTables(context.getBean(DynamoDbClient.class), template.tables());
+        LocalAwsResources.ensureSecret(context.getBean(SecretsManagerClient.class), LINK_KEY_SECRET);
+
+        clock = context.getBean(LocalClock.class);
+        outbox = context.getBean(LocalOutbox.class);
+        bus = context.getBean(LocalEventBus.class);
+        LocalFunctions functions = new LocalFunctions(template, context);
+        bus.connect(new EventRules(template.rules()), functions::invoke);
+        schedules = new ScheduleRunner(template.schedules(), clock, functions, bus);
+
+        seedDemoShops();
+
+        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules);
+        http.start(new HttpApiRoutes(template.routes()), functions, dev, clock);
+        schedules.start();
+        dev.ready();
+    }
+
+    private void seedDemoShops() {
+        SsmClient ssm = context.getBean(SsmClient.class);
+        ShopRegistration registration = new ShopRegistration(ssm, context.getBean(ShopStore.class), SHOP_SECRET_PREFIX);
+        webhookSecret = options.webhookSecret();
+        if (webhookSecret == null) {
+            // On an emulator that outlives the runner (--aws-endpoint) keep the secret a developer already configured.
+            webhookSecret = ShopDomains.normalise(options.shop())
+                    .flatMap(domain -> LocalAwsResources.parameter(ssm, registration.secretParameter(domain)))
+                    .orElseGet(LocalAwsResources::randomWebhookSecret);
+        }
+        demoShops.add(registration.register(new ShopRegistration.Request(options.shop(), Platform.SHOPIFY,
+                "https://" + options.shop(), "shop@demo.example", "Demo Shop", "owner@demo.example", "en", "USD",
+                webhookSecret)));
+        demoShops.add(registration.register(new ShopRegistration.Request("https://" + WOO_DEMO_SHOP, Platform.WOOCOMMERCE,
+                "https://" + WOO_DEMO_SHOP, "shop@woo.demo.local", "Woo Demo", "owner@woo.demo.local", "en", "USD",
+                webhookSecret)));
+    }
+
+    /** The SDK reads these before anything else in its default chains: the emulator takes any credentials. */
+    private static void useDummyAwsCredentials() {
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty("aws.region", LocalEventBus.REGION);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + http.port();
+    }
+
+    public String awsEndpoint() {
+        return endpoint;
+    }
+
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+
+    public List<Shop> demoShops() {
+        return List.copyOf(demoShops);
+    }
+
+    public LocalEventBus eventBus() {
+        return bus;
+    }
+
+    public LocalOutbox outbox() {
+        return outbox;
+    }
+
+    public LocalClock clock() {
+        return clock;
+    }
+
+    public ApplicationContext applicationContext() {
+        return context;
+    }
+
+    LocalTemplate template() {
+        return template;
+    }
+
+    /** What the runner prints once it is ready; the first line says {@code ready} and the base URL. */
+    List<String> banner() {
+        List<String> lines = new ArrayList<>();
+        String base = baseUrl();
+        lines.add("loyalty-loop local runner ready at " + base);
+        lines.add("  template:      " + template.source().toAbsolutePath().normalize() + " (" + template.functions().size()
+                + " functions, " + template.routes().size() + " routes, " + template.rules().size() + " rules, "
+                + template.schedules().size() + " schedules)");
+        lines.add("  AWS emulator:  " + endpoint + (moto != null ? " (moto_server, stopped with the runner)" : " (given)")
+                + "; table " + TABLE + (createdTables.isEmpty() ? " (already there)" : " (created)"));
+        lines.add("  demo shops (webhook secret " + webhookSecret + "):");
+        for (Shop shop : demoShops) {
+            lines.add("    " + shop.platform().wireName() + "  " + shop.domain() + "  -> POST " + base + "/webhooks/"
+                    + shop.platform().wireName() + "   (secret in SSM " + shop.webhookSecretRef() + ")");
+        }
+        lines.add("  link-signing key: Secrets Manager " + LINK_KEY_SECRET);
+        lines.add("  outbox:        " + base + "/_local/outbox.html   (JSON: " + base + "/_local/outbox)");
+        lines.add("  clock:         curl -s -X POST " + base + "/_local/clock -d '{\"advance\":\"P45D\"}'");
+        lines.add("  try a signed Shopify order:");
+        lines.add("    body='{\"id\":820982911946154508,\"order_number\":1001,\"email\":\"jane@example.com\",\"currency\":\"USD\","
+                + "\"total_price\":\"19.99\",\"created_at\":\"2024-05-01T10:00:00Z\",\"customer\":{\"first_name\":\"Jane\"},"
+                + "\"line_items\":[{\"title\":\"Tea\",\"quantity\":1,\"price\":\"19.99\",\"product_id\":1}]}'");
+        lines.add("    sig=$(printf %s \"$body\" | openssl dgst -sha256 -hmac '" + webhookSecret + "' -binary | base64)");
+        lines.add("    curl -si " + base + "/webhooks/shopify -H 'Content-Type: application/json' -H 'X-Shopify-Topic: orders/create'"
+                + " -H 'X-Shopify-Shop-Domain: " + demoShops.get(0).domain() + "' -H \"X-Shopify-Webhook-Id: $(date +%s%N)\""
+                + " -H \"X-Shopify-Hmac-Sha256: $sig\" --data-binary \"$body\"");
+        return lines;
+    }
+
+    /** Stops the schedules, the HTTP server, the functions' context and the moto server; safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (schedules != null) {
+            schedules.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (bus != null) {
+            try {
+                bus.awaitIdle(Duration.ofSeconds(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (context != null && context.isRunning()) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                System.err.println("local runner: closing the application context failed: " + e);
+            }
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("shops")) {
+            System.exit(ShopsCommand.run(Arrays.asList(args).subList(1, args.length)));
+        }
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(RunnerOptions.USAGE);
+            return;
+        }
+        RunnerOptions options;
+        try {
+            options = RunnerOptions.parse(Arrays.asList(args));
+        } catch (Flags.UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.println(RunnerOptions.USAGE);
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        LocalRunner runner;
+        try {
+            runner = start(options);
+        } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().contains(MotoServer.INSTALL_HINT)) {
+                System.err.println("loyalty-loop local runner: " + MotoServer.INSTALL_HINT);
+                System.exit(EXIT_NO_MOTO);
+            }
+            System.err.println("loyalty-loop local runner could not start: " + e.getMessage());
+            boolean explained = e instanceof IllegalArgumentException || e.getCause() instanceof java.net.BindException;
+            if (!explained) {
+                e.printStackTrace();
+            }
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("loyalty-loop local runner stopping");
+            runner.close();
+        }, "local-runner-stop"));
+        runner.banner().forEach(System.out::println);
+        System.out.flush();
+    }
+}

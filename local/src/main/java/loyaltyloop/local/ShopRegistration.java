@@ -1,0 +1,122 @@
+package loyaltyloop.local;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopDomains;
+import loyaltyloop.shops.ShopStore;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * Registers a shop: its webhook secret as an SSM SecureString at {@code <prefix><domain>/webhook-secret}
+ * (overwriting an older one), then the shop record, which keeps only that parameter's name. Used by the runner's
+ * demo shops and by {@code shops add}, against the emulator or a deployed stack alike.
+ */
+public final class ShopRegistration {
+
+    /** What a shop owner tells us. {@code domain} may be a URL ({@code https://Shop.Example/}); it is normalised. */
+    public record Request(
+            String domain,
+            Platform platform,
+            String storefrontUrl,
+            String senderAddress,
+            String senderName,
+            String ownerEmail,
+            String locale,
+            String currency,
+            String webhookSecret) {
+    }
+
+    private static final Pattern SSM_NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern LOCALE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*");
+
+    private final SsmClient ssm;
+    private final ShopStore shops;
+    private final String secretPrefix;
+
+    /** @param secretPrefix e.g. {@code /loyalty-loop/local/shops/} (the functions' {@code loyalty.shop-secret-prefix}) */
+    public ShopRegistration(SsmClient ssm, ShopStore shops, String secretPrefix) {
+        this.ssm = ssm;
+        this.shops = shops;
+        this.secretPrefix = secretPrefix.endsWith("/") ? secretPrefix : secretPrefix + "/";
+    }
+
+    /** The SSM parameter that holds a shop's webhook secret. */
+    public String secretParameter(String normalisedDomain) {
+        return secretPrefix + normalisedDomain + "/webhook-secret";
+    }
+
+    public Shop register(Request request) {
+        Shop shop = validate(request);
+        ssm.putParameter(b -> b.name(shop.webhookSecretRef())
+                .value(request.webhookSecret())
+                .type(ParameterType.SECURE_STRING)
+                .overwrite(true)
+                .description("loyalty-loop webhook secret of " + shop.domain()));
+        shops.save(shop);
+        return shop;
+    }
+
+    /** The shop record this request makes, or an IllegalArgumentException naming the bad value. */
+    Shop validate(Request r) {
+        String domain = ShopDomains.normalise(r.domain())
+                .orElseThrow(() -> new IllegalArgumentException("not a shop domain: " + r.domain()));
+        String parameter = secretParameter(domain);
+        if (!SSM_NAME.matcher(parameter).matches()) {
+            throw new IllegalArgumentException("shop domain " + domain
+                    + " cannot be part of an SSM parameter name (letters, digits, . - _ / only)");
+        }
+        if (r.platform() == null) {
+            throw new IllegalArgumentException("platform must be shopify or woocommerce");
+        }
+        URI storefront;
+        try {
+            storefront = URI.create(required(r.storefrontUrl(), "storefront URL"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("storefront is not a URL: " + r.storefrontUrl());
+        }
+        if (!("https".equals(storefront.getScheme()) || "http".equals(storefront.getScheme())) || storefront.getHost() == null) {
+            throw new IllegalArgumentException("storefront must be an http(s) URL: " + r.storefrontUrl());
+        }
+        String sender = email(r.senderAddress(), "sender address");
+        String senderName = required(r.senderName(), "sender name");
+        if (senderName.contains("\r") || senderName.contains("\n")) {
+            throw new IllegalArgumentException("sender name must be one line");
+        }
+        String owner = r.ownerEmail() == null || r.ownerEmail().isBlank() ? null : email(r.ownerEmail(), "owner email");
+        String locale = r.locale() == null || r.locale().isBlank() ? "en" : r.locale().trim();
+        if (!LOCALE.matcher(locale).matches()) {
+            throw new IllegalArgumentException("not a locale: " + r.locale());
+        }
+        String currency = (r.currency() == null || r.currency().isBlank() ? "USD" : r.currency().trim()).toUpperCase(Locale.ROOT);
+        if (!CURRENCY.matcher(currency).matches()) {
+            throw new IllegalArgumentException("not an ISO 4217 currency code: " + r.currency());
+        }
+        String secret = required(r.webhookSecret(), "webhook secret");
+        if (secret.length() > 4096) {
+            throw new IllegalArgumentException("webhook secret is longer than 4096 characters");
+        }
+        String storefrontUrl = storefront.toString().replaceAll("/+$", "");
+        return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency, parameter);
+    }
+
+    private static String email(String value, String what) {
+        String trimmed = required(value, what).toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException(what + " is not an email address: " + value);
+        }
+        return trimmed;
+    }
+
+    private static String required(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,271 @@
+package loyaltyloop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.ShopStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The runner as a developer uses it: started in-process on a free port (it starts its own moto server) with the
+ * project's template.yaml and the real handlers, driven over HTTP only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalRunnerEndToEndTest {
+
+    private static final String SECRET = "e2e-webhook-secret-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static LocalRunner runner;
+
+    @BeforeAll
+    static void start() {
+        runner = LocalRunner.start(RunnerOptions.defaults().withPort(0).withWebhookSecret(SECRET));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sign(String body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final String ORDER = """
+            {"id":820982911946154508,"order_number":1001,"name":"#1001","email":" Jane.Doe@Example.COM ",
+             "created_at":"2026-11-28T10:15:30-05:00","currency":"USD","total_price":"59.90","subtotal_price":"45.00",
+             "customer_locale":"en","test":false,"buyer_accepts_marketing":true,
+             "customer":{"first_name":"Jane","last_name":"Doe","email":"jane.doe@example.com"},
+             "line_items":[{"title":"Café mug","quantity":2,"price":"22.50","product_id":632910392}]}""";
+
+    private static HttpResponse<String> shopifyDelivery(String webhookId, String signature) throws Exception {
+        return post("/webhooks/shopify", "application/json", ORDER,
+                "X-Shopify-Topic", "orders/create",
+                "X-Shopify-Shop-Domain", "demo.myshopify.com",
+                "X-Shopify-Webhook-Id", webhookId,
+                "X-Shopify-Hmac-Sha256", signature);
+    }
+
+    private static JsonNode outbox() throws Exception {
+        HttpResponse<String> response = get("/_local/outbox");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    @Order(1)
+    void isHealthyWithTheDemoShopsSeeded() throws Exception {
+        HttpResponse<String> health = get("/_local/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("ok");
+        assertThat(runner.banner().get(0)).contains("ready").contains(runner.baseUrl());
+
+        ShopStore shops = runner.applicationContext().getBean(ShopStore.class);
+        assertThat(shops.find("demo.myshopify.com")).hasValueSatisfying(shop -> {
+            assertThat(shop.platform()).isEqualTo(Platform.SHOPIFY);
+            assertThat(shop.webhookSecretRef()).isEqualTo("/loyalty-loop/local/shops/demo.myshopify.com/webhook-secret");
+            assertThat(shop.webhookSecretRef()).doesNotContain(SECRET);
+        });
+        assertThat(shops.find("woo.demo.local")).hasValueSatisfying(shop ->
+                assertThat(shop.platform()).isEqualTo(Platform.WOOCOMMERCE));
+    }
+
+    @Test
+    @Order(2)
+    void aSignedOrderWebhookSendsExactlyOneThankYouEmail() throws Exception {
+        String webhookId = UUID.randomUUID().toString();
+        HttpResponse<String> first = shopifyDelivery(webhookId, sign(ORDER, SECRET));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+        JsonNode emails = outbox();
+        assertThat(emails).hasSize(1);
+        JsonNode email = emails.get(0);
+        assertThat(email.get("id").asLong()).isEqualTo(1);
+        assertThat(email.get("kind").asText()).isEqualTo("affirmation");
+        assertThat(email.get("to").asText()).isEqualTo("jane.doe@example.com");
+        assertThat(email.get("from").asText()).isEqualTo("Demo Shop <shop@demo.example>");
+        assertThat(email.get("html").asText()).contains(runner.baseUrl() + "/u/");
+        assertThat(Instant.parse(email.get("sentAt").asText())).isNotNull();
+
+        // Shopify retries the same delivery; a second delivery id for the same order is de-duplicated too.
+        assertThat(shopifyDelivery(webhookId, sign(ORDER, SECRET)).statusCode()).isEqualTo(200);
+        assertThat(shopifyDelivery(UUID.randomUUID().toString(), sign(ORDER, SECRET)).statusCode()).isEqualTo(200);
+        assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(outbox()).hasSize(1);
+        assertThat(runner.eventBus().deadLetters()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void eightConcurrentDeliveriesOfOneOrderSendOneEmail() throws Exception {
+        String body = ORDER.replace("820982911946154508", "9007199254740993")
+                .replace(" Jane.Doe@Example.COM ", "concurrent@example.com");
+        String signature = sign(body, SECRET);
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            responses.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/webhooks/shopify"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Shopify-Topic", i % 2 == 0 ? "orders/create" : "orders/paid")
+                    .header("X-Shopify-Shop-Domain", "demo.myshopify.com")
+                    .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+                    .header("X-Shopify-Hmac-Sha256", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var response : responses) {
+            assertThat(response.get().statusCode()).isEqualTo(200);
+        }
+        assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
+        long toThisCustomer = 0;
+        for (JsonNode email : outbox()) {
+            if (email.get("to").asText().equals("concurrent@example.com")) {
+                toThisCustomer++;
+            }
+        }
+        assertThat(toThisCustomer).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void badSignaturesAndUnknownShopsAre401() throws Exception {
+        assertThat(shopifyDelivery(UUID.randomUUID().toString(), sign(ORDER, "wrong-secret")).statusCode()).isEqualTo(401);
+        HttpResponse<String> unknownShop = post("/webhooks/shopify", "application/json", ORDER,
+                "X-Shopify-Topic", "orders/create", "X-Shopify-Shop-Domain", "nobody.myshopify.com",
+                "X-Shopify-Webhook-Id", UUID.randomUUID().toString(), "X-Shopify-Hmac-Sha256", sign(ORDER, SECRET));
+        assertThat(unknownShop.statusCode()).isEqualTo(401);
+        assertThat(unknownShop.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    @Order(4)
+    void theOutboxPagesShowTheEmailWithClickableLinks() throws Exception {
+        HttpResponse<String> list = get("/_local/outbox.html");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(list.body()).contains("affirmation").contains("jane.doe@example.com").contains("/_local/outbox/1.html");
+
+        HttpResponse<String> page = get("/_local/outbox/1.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<iframe sandbox=").contains("srcdoc=").contains("<pre>");
+        assertThat(page.body()).contains("<a href=\"" + runner.baseUrl() + "/u/");
+        assertThat(get("/_local/outbox/99.html").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void theUnsubscribeLinkInTheEmailWorks() throws Exception {
+        String text = outbox().get(0).get("text").asText();
+        Matcher link = Pattern.compile(Pattern.quote(runner.baseUrl()) + "(/u/[A-Za-z0-9._~-]+)").matcher(text);
+        assertThat(link.find()).as("unsubscribe link in %s", text).isTrue();
+        HttpResponse<String> page = get(link.group(1));
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> oneClick = post(link.group(1), "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(get("/u/not-a-token").statusCode()).isBetween(400, 499);
+    }
+
+    @Test
+    @Order(6)
+    void theClockMovesForward() throws Exception {
+        Instant before = Instant.parse(JSON.readTree(get("/_local/clock").body()).get("now").asText());
+        HttpResponse<String> advanced = post("/_local/clock", "application/json", "{\"advance\":\"P45D\"}");
+        assertThat(advanced.statusCode()).isEqualTo(200);
+        Instant after = Instant.parse(JSON.readTree(advanced.body()).get("now").asText());
+        assertThat(Duration.between(before, after)).isBetween(Duration.ofDays(45), Duration.ofDays(45).plusMinutes(1));
+        assertThat(runner.clock().instant()).isAfterOrEqualTo(after);
+        assertThat(post("/_local/clock", "application/json", "{\"advance\":\"soon\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/_local/clock", "application/json", "{\"advance\":\"-P1D\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(7)
+    void schedulesAndUnknownRoutes() throws Exception {
+        HttpResponse<String> unknown = post("/_local/schedules/NoSuchFunction", null, "");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(post("/_local/schedules/OrderIntakeFunction", null, "").statusCode()).isEqualTo(404);
+        HttpResponse<String> notFound = get("/nothing/here");
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).isEqualTo("{\"error\":\"not found\"}");
+    }
+
+    @Test
+    @Order(8)
+    void injectedEventsAreRoutedByTheTemplatesRules() throws Exception {
+        int emailsBefore = outbox().size();
+        HttpResponse<String> ignored = post("/_local/events", "application/json",
+                "{\"source\":\"loyalty-loop.orders\",\"detail-type\":\"OrderCancelled\",\"detail\":{\"shop\":\"demo.myshopify.com\"}}");
+        assertThat(ignored.statusCode()).isEqualTo(200);
+        assertThat(post("/_local/events", "application/json", "{\"source\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(outbox()).hasSize(emailsBefore);
+    }
+
+    @Test
+    @Order(9)
+    void shopsAddRegistersAShopOnTheRunnersEmulator() throws Exception {
+        int exit = ShopsCommand.run(List.of("add", "--domain", "https://Shop.Example/", "--platform", "woocommerce",
+                "--storefront", "https://shop.example", "--sender-address", "hello@shop.example", "--sender-name", "Shop",
+                "--owner-email", "owner@shop.example", "--currency", "twd", "--webhook-secret", "s3cret-s3cret",
+                "--aws-endpoint", runner.awsEndpoint()));
+        assertThat(exit).isZero();
+        ShopStore shops = runner.applicationContext().getBean(ShopStore.class);
+        assertThat(shops.find("shop.example")).hasValueSatisfying(shop -> {
+            assertThat(shop.currency()).isEqualTo("TWD");
+            assertThat(shop.webhookSecretRef()).isEqualTo("/loyalty-loop/local/shops/shop.example/webhook-secret");
+        });
+
+        String body = "{\"id\":727,\"number\":\"727\",\"currency\":\"TWD\",\"total\":\"1200\",\"date_created_gmt\":\"2026-11-28T10:00:00\","
+                + "\"billing\":{\"first_name\":\"Mei\",\"email\":\"mei@example.com\"},"
+                + "\"line_items\":[{\"name\":\"Tea\",\"quantity\":1,\"total\":\"1200.00\",\"price\":1200,\"product_id\":5}]}";
+        HttpResponse<String> woo = post("/webhooks/woocommerce", "application/json", body,
+                "X-WC-Webhook-Source", "https://shop.example/", "X-WC-Webhook-Topic", "order.created",
+                "X-WC-Webhook-Delivery-ID", "1", "X-WC-Webhook-Signature", sign(body, "s3cret-s3cret"));
+        assertThat(woo.statusCode()).isEqualTo(200);
+        JsonNode emails = outbox();
+        JsonNode last = emails.get(emails.size() - 1);
+        assertThat(last.get("to").asText()).isEqualTo("mei@example.com");
+        assertThat(last.get("from").asText()).isEqualTo("Shop <hello@shop.example>");
+        assertThat(ShopsCommand.run(List.of("add", "--domain", "x"))).isEqualTo(LocalRunner.EXIT_USAGE);
+    }
+}
