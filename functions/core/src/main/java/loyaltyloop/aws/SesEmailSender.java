@@ -54,8 +54,39 @@ public class SesEmailSender implements EmailSender {
         boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(cleaned);
         String display = ascii
                 ? "\"" + cleaned.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
-                : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(cleaned.getBytes(StandardCharsets.UTF_8)) + "?=";
+                : encodedWords(cleaned);
         return display + " <" + address + ">";
+    }
+
+    /**
+     * RFC 2047 encoded words of at most 75 characters each (45 UTF-8 bytes, never splitting a character), joined
+     * by spaces, which readers drop between encoded words: a long shop name stays one readable name.
+     */
+    private static String encodedWords(String text) {
+        StringBuilder words = new StringBuilder();
+        StringBuilder chunk = new StringBuilder();
+        int chunkBytes = 0;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            String character = new String(Character.toChars(text.codePointAt(i)));
+            int bytes = character.getBytes(StandardCharsets.UTF_8).length;
+            if (chunkBytes + bytes > 45) {
+                appendEncodedWord(words, chunk.toString());
+                chunk.setLength(0);
+                chunkBytes = 0;
+            }
+            chunk.append(character);
+            chunkBytes += bytes;
+        }
+        appendEncodedWord(words, chunk.toString());
+        return words.toString();
+    }
+
+    private static void appendEncodedWord(StringBuilder words, String chunk) {
+        if (words.length() > 0) {
+            words.append(' ');
+        }
+        words.append("=?UTF-8?B?")
+                .append(Base64.getEncoder().encodeToString(chunk.getBytes(StandardCharsets.UTF_8))).append("?=");
     }
 
     private static Content utf8(String data) {

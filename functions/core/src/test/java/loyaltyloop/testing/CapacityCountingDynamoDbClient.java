@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 import software.amazon.awssdk.services.dynamodb.model.*;
@@ -82,7 +81,8 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
      *
      * @param operation the API operation, e.g. {@code PutItem}
      * @param index null for the table itself, else the index whose entry was written
-     * @param partitionKey, sortKey the item's key values as strings (for grouping by item kind); null when unknown
+     * @param partitionKey the item's partition key value as a string (to group charges by item kind); null for a query
+     * @param sortKey the item's sort key value; null for a query or a table without one
      * @param bytes the size the units were computed from
      * @param outcome {@code ok}, {@code condition-failed} or {@code cancelled}
      */
@@ -360,6 +360,9 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     private void chargeIndexes(String operation, String table, TableShape shape, Map<String, AttributeValue> before,
             Map<String, AttributeValue> after) {
+        if (before == null && after == null) {
+            return;
+        }
         Map<String, AttributeValue> key = shape.keyOf(after != null ? after : before);
         for (IndexShape index : shape.indexes()) {
             Map<String, AttributeValue> old = shape.indexEntry(index, before);
@@ -945,5 +948,4 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
     public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
         return delegate.updateTimeToLive(request);
     }
-
 }

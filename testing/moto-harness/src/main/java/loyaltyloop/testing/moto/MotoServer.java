@@ -2,13 +2,16 @@ package loyaltyloop.testing.moto;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,17 +37,36 @@ public final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts moto on a free port and waits until it answers. */
+    /**
+     * Starts moto on a free port and waits until it answers: serialised (see {@code serialised_moto_server.py})
+     * with the {@code python3} that has moto installed, else plain {@code moto_server}.
+     */
     public static MotoServer start() {
         String command = locate();
         if (command == null) {
             throw new IllegalStateException(INSTALL_HINT);
         }
+        if (System.getenv("MOTO_SERVER") == null) {
+            Path wrapper = serialisingWrapper();
+            if (wrapper != null) {
+                try {
+                    return launch(List.of("python3", wrapper.toString()));
+                } catch (RuntimeException notUsable) {
+                    // this python3 is not moto's; the shim knows which one is
+                }
+            }
+        }
+        return launch(List.of(command));
+    }
+
+    private static MotoServer launch(List<String> command) {
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-", ".log");
             log.toFile().deleteOnExit();
-            Process process = new ProcessBuilder(command, "-H", "127.0.0.1", "-p", Integer.toString(port))
+            List<String> argv = new ArrayList<>(command);
+            argv.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
+            Process process = new ProcessBuilder(argv)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -53,7 +75,21 @@ public final class MotoServer implements AutoCloseable {
             server.awaitReady(Duration.ofSeconds(60));
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start moto_server: " + INSTALL_HINT, e);
+            throw new UncheckedIOException("could not start " + command.get(0) + ": " + INSTALL_HINT, e);
+        }
+    }
+
+    private static Path serialisingWrapper() {
+        try (InputStream in = MotoServer.class.getResourceAsStream("serialised_moto_server.py")) {
+            if (in == null) {
+                return null;
+            }
+            Path wrapper = Files.createTempFile("serialised-moto-", ".py");
+            wrapper.toFile().deleteOnExit();
+            Files.copy(in, wrapper, StandardCopyOption.REPLACE_EXISTING);
+            return wrapper;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -1,0 +1,201 @@
+package loyaltyloop.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.orders.MarketingConsent;
+import loyaltyloop.orders.Money;
+import loyaltyloop.testing.TestAws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class DynamoCustomerStoreTest {
+
+    private static String table;
+    private static DynamoDbClient dynamo;
+    private static DynamoCustomerStore store;
+
+    @BeforeAll
+    static void createTable() {
+        table = TestAws.createTable();
+        dynamo = TestAws.dynamo();
+        store = new DynamoCustomerStore(dynamo, table);
+    }
+
+    @AfterAll
+    static void close() {
+        dynamo.close();
+    }
+
+    private static String shop() {
+        return TestAws.unique("shop") + ".myshopify.com";
+    }
+
+    private static Customer customer(String shop, String email, long version) {
+        return new Customer(shop, email, "Jane", "Jane Doe", Instant.parse("2025-03-01T10:15:30Z"), 2,
+                new Money(123456, "TWD"), "zh-TW", Instant.parse("2025-03-02T08:00:00Z"), MarketingConsent.GRANTED,
+                null, "K7QX4MZP", Map.of("820982911946154508", 1, "820982911946154999", 2),
+                List.of("820982911946154508"), version);
+    }
+
+    private static Customer withVersion(Customer c, long version, int orderCount) {
+        return new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(), orderCount,
+                c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(), c.unsubscribedAt(),
+                c.referralCode(), c.countedOrders(), c.affirmedOrders(), version);
+    }
+
+    private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSavedCustomerIsFoundWithEveryField() {
+        Customer jane = customer(shop(), "jane@example.com", 1);
+
+        assertThat(store.saveIfUnchanged(jane)).isTrue();
+
+        assertThat(store.find(jane.shop(), jane.email())).contains(jane);
+    }
+
+    @Test
+    void aCustomerWithNothingOptionalRoundTrips() {
+        Customer bare = new Customer(shop(), "bare@example.com", null, null, null, 0, Money.zero("JPY"), null,
+                null, MarketingConsent.UNKNOWN, null, null, Map.of(), List.of(), 1);
+
+        assertThat(store.saveIfUnchanged(bare)).isTrue();
+
+        assertThat(store.find(bare.shop(), bare.email())).contains(bare);
+    }
+
+    @Test
+    void anUnknownCustomerIsEmpty() {
+        assertThat(store.find(shop(), "nobody@example.com")).isEmpty();
+    }
+
+    @Test
+    void theFirstSaveAtVersionOneHappensOnlyOnce() {
+        String shop = shop();
+        assertThat(store.saveIfUnchanged(customer(shop, "jane@example.com", 1))).isTrue();
+
+        Customer other = withVersion(customer(shop, "jane@example.com", 1), 1, 99);
+
+        assertThat(store.saveIfUnchanged(other)).isFalse();
+        assertThat(store.find(shop, "jane@example.com")).map(Customer::orderCount).contains(2);
+    }
+
+    @Test
+    void aSaveMustFollowTheStoredVersion() {
+        String shop = shop();
+        Customer v1 = customer(shop, "jane@example.com", 1);
+        store.saveIfUnchanged(v1);
+
+        assertThat(store.saveIfUnchanged(withVersion(v1, 3, 5))).as("skips version 2").isFalse();
+        assertThat(store.saveIfUnchanged(withVersion(v1, 2, 3))).isTrue();
+        assertThat(store.saveIfUnchanged(withVersion(v1, 2, 4))).as("stale writer at version 2").isFalse();
+        assertThat(store.find(shop, "jane@example.com")).map(Customer::orderCount).contains(3);
+        assertThat(store.find(shop, "jane@example.com")).map(Customer::version).contains(2L);
+    }
+
+    @Test
+    void aSaveAboveVersionOneNeedsAStoredCustomer() {
+        assertThat(store.saveIfUnchanged(customer(shop(), "ghost@example.com", 2))).isFalse();
+    }
+
+    @Test
+    void concurrentFirstSavesLetExactlyOneWin() throws Exception {
+        String shop = shop();
+
+        List<Boolean> saved = concurrently(8, () -> store.saveIfUnchanged(customer(shop, "jane@example.com", 1)));
+
+        assertThat(saved).containsOnlyOnce(true);
+    }
+
+    @Test
+    void concurrentWritersAtTheSameVersionLetExactlyOneWin() throws Exception {
+        String shop = shop();
+        Customer v1 = customer(shop, "jane@example.com", 1);
+        store.saveIfUnchanged(v1);
+        AtomicInteger writer = new AtomicInteger(10);
+
+        List<Boolean> saved = concurrently(8, () -> store.saveIfUnchanged(withVersion(v1, 2, writer.incrementAndGet())));
+
+        assertThat(saved).containsOnlyOnce(true);
+        assertThat(store.find(shop, "jane@example.com")).map(Customer::version).contains(2L);
+    }
+
+    @Test
+    void customersOfDifferentShopsAreApart() {
+        Customer a = customer(shop(), "jane@example.com", 1);
+        Customer b = withVersion(customer(shop(), "jane@example.com", 1), 1, 7);
+
+        assertThat(store.saveIfUnchanged(a)).isTrue();
+        assertThat(store.saveIfUnchanged(b)).isTrue();
+        assertThat(store.find(a.shop(), a.email())).map(Customer::orderCount).contains(2);
+        assertThat(store.find(b.shop(), b.email())).map(Customer::orderCount).contains(7);
+    }
+
+    // --- referral codes ---
+
+    @Test
+    void aReferralCodeIsClaimedOnlyOnceInAShop() {
+        String shop = shop();
+
+        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "jane@example.com")).isTrue();
+        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "john@example.com")).isFalse();
+        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "jane@example.com")).isFalse();
+        assertThat(store.findEmailByReferralCode(shop, "K7QX4MZP")).contains("jane@example.com");
+    }
+
+    @Test
+    void theSameCodeMayBeUsedInAnotherShop() {
+        assertThat(store.claimReferralCode(shop(), "ABCDEFGH", "a@example.com")).isTrue();
+        assertThat(store.claimReferralCode(shop(), "ABCDEFGH", "b@example.com")).isTrue();
+    }
+
+    @Test
+    void concurrentClaimsOfOneCodeLetExactlyOneWin() throws Exception {
+        String shop = shop();
+        AtomicInteger n = new AtomicInteger();
+
+        List<Boolean> claimed = concurrently(8, () -> store.claimReferralCode(shop, "RACE2345",
+                "c" + n.incrementAndGet() + "@example.com"));
+
+        assertThat(claimed).containsOnlyOnce(true);
+    }
+
+    @Test
+    void anUnknownReferralCodeFindsNobody() {
+        assertThat(store.findEmailByReferralCode(shop(), "ZZZZZZZZ")).isEmpty();
+    }
+}

@@ -1,0 +1,278 @@
+package loyaltyloop.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import loyaltyloop.orders.DeliveryRecord;
+import loyaltyloop.orders.LineItem;
+import loyaltyloop.orders.MarketingConsent;
+import loyaltyloop.orders.Money;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderStatus;
+import loyaltyloop.orders.StoredOrder;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.testing.TestAws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoOrderStoreTest {
+
+    private static final Instant STORED_AT = Instant.parse("2025-03-01T10:15:31.123Z");
+
+    private static String table;
+    private static DynamoDbClient dynamo;
+    private static DynamoOrderStore store;
+
+    @BeforeAll
+    static void createTable() {
+        table = TestAws.createTable();
+        dynamo = TestAws.dynamo();
+        store = new DynamoOrderStore(dynamo, table);
+    }
+
+    @AfterAll
+    static void close() {
+        dynamo.close();
+    }
+
+    private static String shop() {
+        return TestAws.unique("shop") + ".myshopify.com";
+    }
+
+    static Order order(String shop, String orderId, Money total) {
+        LineItem item = new LineItem("Oolong <script>alert(1)</script> 烏龍茶", 2,
+                new Money(total.minor() / 2, total.currency()), "7513594");
+        return new Order(shop, Platform.SHOPIFY, orderId, "#1001", Instant.parse("2025-03-01T10:15:30Z"),
+                "jane@example.com", "Jane Doe", "Jane", "115310627314723954", "zh-TW", total.currency(), total,
+                total, List.of(item), List.of("WELCOME10"), Map.of("gift_note", "生日快樂"),
+                "/?ref=newsletter", false, MarketingConsent.GRANTED);
+    }
+
+    private static StoredOrder stored(String shop, String orderId) {
+        return new StoredOrder(order(shop, orderId, new Money(11980, "USD")), OrderStatus.PLACED, "delivery-1",
+                STORED_AT);
+    }
+
+    private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- orders ---
+
+    @Test
+    void aCreatedOrderIsFoundWithItsStatusDeliveryAndTime() {
+        String shop = shop();
+        StoredOrder order = stored(shop, "5001");
+
+        assertThat(store.createOrder(order)).isTrue();
+
+        assertThat(store.findOrder(shop, "5001")).contains(order);
+    }
+
+    @Test
+    void anUnknownOrderIsEmpty() {
+        assertThat(store.findOrder(shop(), "404")).isEmpty();
+    }
+
+    @Test
+    void secondCreateOfTheSameOrderIsRefused() {
+        String shop = shop();
+        assertThat(store.createOrder(stored(shop, "5002"))).isTrue();
+
+        StoredOrder again = new StoredOrder(order(shop, "5002", new Money(1, "USD")), OrderStatus.PLACED,
+                "delivery-2", STORED_AT.plusSeconds(60));
+
+        assertThat(store.createOrder(again)).isFalse();
+        assertThat(store.findOrder(shop, "5002")).map(StoredOrder::createdByDelivery).contains("delivery-1");
+    }
+
+    @Test
+    void theSameOrderIdInAnotherShopIsAnotherOrder() {
+        assertThat(store.createOrder(stored(shop(), "5003"))).isTrue();
+        assertThat(store.createOrder(stored(shop(), "5003"))).isTrue();
+    }
+
+    @Test
+    void eightConcurrentCreatesOfOneOrderLetExactlyOneWin() throws Exception {
+        String shop = shop();
+
+        List<Boolean> created = concurrently(8, () -> store.createOrder(stored(shop, "5004")));
+
+        assertThat(created).containsOnlyOnce(true).hasSize(8);
+    }
+
+    @Test
+    void anOrderIdAbove2To53RoundTripsExactly() {
+        String shop = shop();
+        String id = "820982911946154508"; // above 2^53 = 9007199254740992: a double would change its last digits
+        assertThat(Long.parseLong(id)).isGreaterThan(1L << 53);
+        assertThat((long) (double) Long.parseLong(id)).isNotEqualTo(Long.parseLong(id));
+
+        store.createOrder(stored(shop, id));
+
+        Order found = store.findOrder(shop, id).orElseThrow().order();
+        assertThat(found.orderId()).isEqualTo(id);
+        assertThat(found.customerId()).isEqualTo("115310627314723954");
+        assertThat(store.findOrder(shop, "820982911946154500")).isEmpty();
+    }
+
+    @Test
+    void moneyInJpyTwdAndUsdIsKeptExactly() {
+        String shop = shop();
+        for (Money total : List.of(Money.parse("1280", "JPY"), Money.parse("1280.50", "TWD"),
+                Money.parse("0.30", "USD"))) {
+            String id = "money-" + total.currency();
+            store.createOrder(new StoredOrder(order(shop, id, total), OrderStatus.PLACED, "d", STORED_AT));
+
+            Order found = store.findOrder(shop, id).orElseThrow().order();
+            assertThat(found.total()).isEqualTo(total);
+            assertThat(found.lineItems().get(0).price().currency()).isEqualTo(total.currency());
+        }
+    }
+
+    // --- takeover after a crash ---
+
+    @Test
+    void publishingIsTakenOverOnlyOnceForTheTimeSeen() {
+        String shop = shop();
+        store.createOrder(stored(shop, "6001"));
+        Instant now = STORED_AT.plus(Duration.ofMinutes(5));
+
+        assertThat(store.takeOverPublishing(shop, "6001", STORED_AT, now)).isTrue();
+        assertThat(store.takeOverPublishing(shop, "6001", STORED_AT, now.plusSeconds(1))).isFalse();
+        assertThat(store.findOrder(shop, "6001")).map(StoredOrder::storedAt).contains(now);
+    }
+
+    @Test
+    void eightConcurrentTakeoversLetExactlyOneWin() throws Exception {
+        String shop = shop();
+        store.createOrder(stored(shop, "6002"));
+
+        List<Boolean> won = concurrently(8, () -> store.takeOverPublishing(shop, "6002", STORED_AT,
+                Instant.now()));
+
+        assertThat(won).containsOnlyOnce(true);
+    }
+
+    @Test
+    void aTakeoverOfAMissingOrderFailsAndCreatesNothing() {
+        String shop = shop();
+
+        assertThat(store.takeOverPublishing(shop, "6003", STORED_AT, STORED_AT.plusSeconds(300))).isFalse();
+        assertThat(store.findOrder(shop, "6003")).isEmpty();
+    }
+
+    // --- cancellation and refunds ---
+
+    @Test
+    void anOrderIsMarkedCancelledOnce() {
+        String shop = shop();
+        store.createOrder(stored(shop, "7001"));
+
+        assertThat(store.markCancelled(shop, "7001")).isTrue();
+        assertThat(store.markCancelled(shop, "7001")).isFalse();
+        assertThat(store.findOrder(shop, "7001")).map(StoredOrder::status).contains(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void cancellingAnUnknownOrderChangesNothing() {
+        String shop = shop();
+
+        assertThat(store.markCancelled(shop, "7002")).isFalse();
+        assertThat(store.findOrder(shop, "7002")).isEmpty();
+    }
+
+    @Test
+    void eachRefundIsRecordedOnce() {
+        String shop = shop();
+        store.createOrder(stored(shop, "7003"));
+        Money amount = Money.parse("19.95", "USD");
+        Instant at = STORED_AT.plusSeconds(3600);
+
+        assertThat(store.recordRefund(shop, "7003", "r-1", amount, at)).isTrue();
+        assertThat(store.recordRefund(shop, "7003", "r-1", amount, at)).isFalse();
+        assertThat(store.recordRefund(shop, "7003", "r-2", amount, at)).isTrue();
+
+        Map<String, AttributeValue> refund = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(TableKeys.refund(shop, "7003", "r-1"))).item();
+        assertThat(refund).containsEntry("amountMinor", AttributeValue.fromN("1995"))
+                .containsEntry("currency", AttributeValue.fromS("USD"));
+        // The refund items share the order's partition but are not the order.
+        assertThat(store.findOrder(shop, "7003")).map(StoredOrder::status).contains(OrderStatus.PLACED);
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneRefundRecordItOnce() throws Exception {
+        String shop = shop();
+        store.createOrder(stored(shop, "7004"));
+
+        List<Boolean> recorded = concurrently(8, () -> store.recordRefund(shop, "7004", "r-1",
+                Money.parse("5", "USD"), STORED_AT));
+
+        assertThat(recorded).containsOnlyOnce(true);
+    }
+
+    // --- deliveries ---
+
+    @Test
+    void aRecordedDeliveryIsFoundAndExpiresWithATtl() {
+        String shop = shop();
+        DeliveryRecord record = new DeliveryRecord(shop, "b0c1d2e3-webhook", "orders/create", "8001", "accepted",
+                null, STORED_AT);
+        Instant expiresAt = STORED_AT.plus(Duration.ofDays(8));
+
+        store.recordDelivery(record, expiresAt);
+
+        assertThat(store.findDelivery(shop, "b0c1d2e3-webhook")).contains(record);
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(TableKeys.delivery(shop, "b0c1d2e3-webhook"))).item();
+        assertThat(item).containsEntry("expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+    }
+
+    @Test
+    void anIgnoredDeliveryKeepsItsReason() {
+        String shop = shop();
+        DeliveryRecord record = new DeliveryRecord(shop, "d-ignored", "orders/create", null, "ignored",
+                "test order", STORED_AT);
+
+        store.recordDelivery(record, STORED_AT.plus(Duration.ofDays(7)));
+
+        assertThat(store.findDelivery(shop, "d-ignored")).contains(record);
+    }
+
+    @Test
+    void anUnknownDeliveryIsEmpty() {
+        assertThat(store.findDelivery(shop(), "never-seen")).isEmpty();
+    }
+}

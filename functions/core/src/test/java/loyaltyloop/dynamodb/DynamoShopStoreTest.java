@@ -1,0 +1,99 @@
+package loyaltyloop.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.TestAws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoShopStoreTest {
+
+    private static String table;
+    private static DynamoDbClient dynamo;
+    private static DynamoShopStore store;
+
+    @BeforeAll
+    static void createTable() {
+        table = TestAws.createTable();
+        dynamo = TestAws.dynamo();
+        store = new DynamoShopStore(dynamo, table);
+    }
+
+    @AfterAll
+    static void close() {
+        dynamo.close();
+    }
+
+    private static Shop shop(String domain, Platform platform) {
+        return new Shop(domain, platform, "https://" + domain, "hello@" + domain, "Tea & Co. 茶舖",
+                "owner@" + domain, "zh-TW", "TWD", "/loyalty-loop/test/shops/" + domain + "/webhook-secret");
+    }
+
+    @Test
+    void aSavedShopIsFoundByItsDomainWithEveryField() {
+        Shop shop = shop(TestAws.unique("tea") + ".myshopify.com", Platform.SHOPIFY);
+
+        store.save(shop);
+
+        assertThat(store.find(shop.domain())).contains(shop);
+    }
+
+    @Test
+    void aWooCommerceShopKeepsItsPlatform() {
+        Shop shop = shop(TestAws.unique("woo") + ".example", Platform.WOOCOMMERCE);
+
+        store.save(shop);
+
+        assertThat(store.find(shop.domain())).map(Shop::platform).contains(Platform.WOOCOMMERCE);
+    }
+
+    @Test
+    void anUnknownShopIsEmpty() {
+        assertThat(store.find(TestAws.unique("nobody") + ".myshopify.com")).isEmpty();
+    }
+
+    @Test
+    void savingAgainReplacesTheShop() {
+        String domain = TestAws.unique("again") + ".myshopify.com";
+        store.save(shop(domain, Platform.SHOPIFY));
+        Shop renamed = new Shop(domain, Platform.SHOPIFY, "https://" + domain, "hello@" + domain, "New Name",
+                "owner@" + domain, "en", "USD", "/loyalty-loop/test/shops/" + domain + "/webhook-secret");
+
+        store.save(renamed);
+
+        assertThat(store.find(domain)).contains(renamed);
+    }
+
+    @Test
+    void theTableHoldsOnlyTheSecretsReferenceNeverASecret() {
+        Shop shop = shop(TestAws.unique("ref") + ".myshopify.com", Platform.SHOPIFY);
+        store.save(shop);
+
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(TableKeys.shop(shop.domain())).consistentRead(true)).item();
+
+        assertThat(item).containsEntry("webhookSecretRef", AttributeValue.fromS(shop.webhookSecretRef()));
+        assertThat(item.keySet()).noneMatch(name -> name.equalsIgnoreCase("webhookSecret"));
+    }
+
+    @Test
+    void theApplicationContextWiresTheDynamoStoreToTheConfiguredTable() {
+        Shop shop = shop(TestAws.unique("ctx") + ".myshopify.com", Platform.SHOPIFY);
+        try (ApplicationContext context = TestAws.context(table, "unused-bus", "unused-key", Map.of())) {
+            ShopStore fromContext = context.getBean(ShopStore.class);
+            assertThat(fromContext).isInstanceOf(DynamoShopStore.class);
+
+            fromContext.save(shop);
+        }
+
+        assertThat(store.find(shop.domain())).contains(shop);
+    }
+}
