@@ -3,6 +3,7 @@ package loyaltyloop.local;
 import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import loyaltyloop.shops.ConsentMode;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopDomains;
@@ -27,7 +28,16 @@ public final class ShopRegistration {
             String ownerEmail,
             String locale,
             String currency,
-            String webhookSecret) {
+            String webhookSecret,
+            ConsentMode consentMode,
+            java.util.Map<String, String> productTips) {
+
+        /** With the platform's default consent mode and no new product tips. */
+        public Request(String domain, Platform platform, String storefrontUrl, String senderAddress, String senderName,
+                String ownerEmail, String locale, String currency, String webhookSecret) {
+            this(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency, webhookSecret,
+                    null, null);
+        }
     }
 
     private static final Pattern SSM_NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
@@ -102,7 +112,19 @@ public final class ShopRegistration {
             throw new IllegalArgumentException("webhook secret is longer than 4096 characters");
         }
         String storefrontUrl = storefront.toString().replaceAll("/+$", "");
-        return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency, parameter);
+        // Registering again updates the shop but keeps the owner's product tips; new ones are added or replace.
+        var tips = new java.util.HashMap<>(shops.find(domain).map(Shop::productTips).orElse(java.util.Map.of()));
+        if (r.productTips() != null) {
+            r.productTips().forEach((product, tip) -> {
+                if (tip == null || tip.isBlank()) {
+                    tips.remove(product);
+                } else {
+                    tips.put(product, tip.trim());
+                }
+            });
+        }
+        return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency, parameter,
+                r.consentMode(), tips);
     }
 
     private static String email(String value, String what) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import loyaltyloop.shops.ConsentMode;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
@@ -22,6 +23,10 @@ final class ShopsCommand {
             usage: java -jar local/target/loyalty-local.jar shops add --domain DOMAIN --platform shopify|woocommerce
                      --storefront URL --sender-address ADDRESS --sender-name NAME --owner-email EMAIL
                      [--locale en] [--currency USD] [--webhook-secret SECRET]
+                     [--consent-mode explicit|soft-opt-in]   (who gets follow-ups; default: explicit for Shopify,
+                                                              soft-opt-in for WooCommerce)
+                     [--product-tips tips.json]   ({"<product id>": "tip shown in follow-ups", ...}; an empty tip
+                                                   removes one; tips already stored are kept)
                      [--region REGION --table TABLE [--stack loyalty-loop]]   (a deployed stack; the default credential chain)
                      [--aws-endpoint URL [--table LoyaltyTable] [--stack local]]  (an emulator, e.g. the local runner's)
               The secret is stored as the SSM SecureString /loyalty-loop/<stack>/shops/<domain>/webhook-secret
@@ -30,9 +35,37 @@ final class ShopsCommand {
               signing key Shopify shows under Settings > Notifications > Webhooks instead).""";
 
     private static final Set<String> FLAGS = Set.of("domain", "platform", "storefront", "sender-address", "sender-name",
-            "owner-email", "locale", "currency", "webhook-secret", "region", "table", "stack", "aws-endpoint");
+            "owner-email", "locale", "currency", "webhook-secret", "consent-mode", "product-tips", "region", "table", "stack", "aws-endpoint");
 
     private ShopsCommand() {
+    }
+
+    private static java.util.Map<String, String> productTips(String file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of(file).toFile());
+            if (json == null || !json.isObject()) {
+                throw new Flags.UsageException("--product-tips must be a JSON object of product id to tip");
+            }
+            java.util.Map<String, String> tips = new java.util.LinkedHashMap<>();
+            json.fields().forEachRemaining(e -> tips.put(e.getKey(), e.getValue().asText()));
+            return tips;
+        } catch (java.io.IOException e) {
+            throw new Flags.UsageException("cannot read --product-tips " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static ConsentMode consentMode(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ConsentMode.fromWireName(value);
+        } catch (IllegalArgumentException e) {
+            throw new Flags.UsageException("--consent-mode must be explicit or soft-opt-in");
+        }
     }
 
     static int run(List<String> args) {
@@ -65,7 +98,8 @@ final class ShopsCommand {
             request = new ShopRegistration.Request(flags.required("domain"), platform, flags.required("storefront"),
                     flags.required("sender-address"), flags.required("sender-name"), flags.required("owner-email"),
                     flags.get("locale", "en"), flags.get("currency", "USD"),
-                    generated ? LocalAwsResources.randomWebhookSecret() : secret);
+                    generated ? LocalAwsResources.randomWebhookSecret() : secret, consentMode(flags.get("consent-mode")),
+                    productTips(flags.get("product-tips")));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);

@@ -3,6 +3,7 @@ package loyaltyloop.customers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import loyaltyloop.followup.FollowUpState;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 
@@ -13,6 +14,7 @@ import loyaltyloop.orders.Money;
  * @param countedOrders the most recent orders already counted, order id to the customer's order number; makes
  *     counting an order idempotent when a delivery repeats
  * @param affirmedOrders the most recent orders whose thank-you email was sent (claimed), for the same reason
+ * @param followUp the customer's place in the 90-45 loop
  * @param version optimistic-concurrency version; 0 for a customer not stored yet
  */
 public record Customer(
@@ -30,11 +32,28 @@ public record Customer(
         String referralCode,
         Map<String, Integer> countedOrders,
         List<String> affirmedOrders,
+        FollowUpState followUp,
         long version) {
 
     public Customer {
         countedOrders = Map.copyOf(countedOrders);
         affirmedOrders = List.copyOf(affirmedOrders);
+        followUp = followUp == null ? FollowUpState.NONE : followUp;
+    }
+
+    /** A customer outside the follow-up loop (not scheduled yet). */
+    public Customer(String shop, String email, String firstName, String name, Instant firstOrderAt, int orderCount,
+            Money netSpend, String locale, Instant lastContactAt, MarketingConsent marketingConsent,
+            Instant unsubscribedAt, String referralCode, Map<String, Integer> countedOrders, List<String> affirmedOrders,
+            long version) {
+        this(shop, email, firstName, name, firstOrderAt, orderCount, netSpend, locale, lastContactAt, marketingConsent,
+                unsubscribedAt, referralCode, countedOrders, affirmedOrders, FollowUpState.NONE, version);
+    }
+
+    /** The same customer in a new loop state, one version on. */
+    public Customer withFollowUp(FollowUpState state, Instant lastContact) {
+        return new Customer(shop, email, firstName, name, firstOrderAt, orderCount, netSpend, locale, lastContact,
+                marketingConsent, unsubscribedAt, referralCode, countedOrders, affirmedOrders, state, version + 1);
     }
 
     public boolean unsubscribed() {

@@ -47,7 +47,7 @@ public final class CustomerHistory {
                 firstOrderAt, number, spend,
                 blankToElse(order.locale(), before.locale()),
                 lastContact, consent, before.unsubscribedAt(), before.referralCode(),
-                counted, before.affirmedOrders(), before.version() + 1);
+                counted, before.affirmedOrders(), before.followUp(), before.version() + 1);
     }
 
     /** The thank-you for this order is claimed and counts as a contact; unchanged if already claimed. */
@@ -96,7 +96,7 @@ public final class CustomerHistory {
     private static Customer copy(Customer c, Instant lastContact, Instant unsubscribedAt, List<String> affirmed, Money net) {
         return new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(), c.orderCount(), net,
                 c.locale(), lastContact, c.marketingConsent(), unsubscribedAt, c.referralCode(),
-                c.countedOrders(), affirmed, c.version() + 1);
+                c.countedOrders(), affirmed, c.followUp(), c.version() + 1);
     }
 
     private static Instant latest(Instant a, Instant b) {

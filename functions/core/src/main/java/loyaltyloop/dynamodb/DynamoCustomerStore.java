@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.followup.FollowUpState;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,6 +57,10 @@ public class DynamoCustomerStore implements CustomerStore {
                 instant(item, "lastContactAt"),
                 consent == null ? MarketingConsent.UNKNOWN : MarketingConsent.valueOf(consent),
                 instant(item, "unsubscribedAt"), str(item, "referralCode"), counted, affirmed,
+                new FollowUpState(instant(item, "dueAt"),
+                        item.containsKey("spendBucket") ? num(item, "spendBucket", 0) : null,
+                        instant(item, "lastMarketingAt"), instant(item, "bouncedAt"), instant(item, "unreachableSince"),
+                        (int) num(item, "followUpsSent", 0)),
                 num(item, "version", 0)));
     }
 
@@ -78,6 +83,21 @@ public class DynamoCustomerStore implements CustomerStore {
         c.countedOrders().forEach((id, number) -> counted.put(id, n(number)));
         item.put("countedOrders", AttributeValue.fromM(counted));
         item.put("affirmedOrders", AttributeValue.fromL(c.affirmedOrders().stream().map(Items::s).toList()));
+        FollowUpState loop = c.followUp();
+        if (loop.dueAt() != null) {
+            // Both DueIndex keys or neither: an unscheduled customer is not in the index at all.
+            item.put("duePk", s(TableKeys.duePartition(c.shop(), c.email())));
+            item.put("dueAt", s(TableKeys.dueSortKey(loop.dueAt())));
+        }
+        if (loop.spendBucket() != null) {
+            item.put("spendBucket", n(loop.spendBucket()));
+        }
+        putInstant(item, "lastMarketingAt", loop.lastMarketingAt());
+        putInstant(item, "bouncedAt", loop.bouncedAt());
+        putInstant(item, "unreachableSince", loop.unreachableSince());
+        if (loop.followUpsSent() > 0) {
+            item.put("followUpsSent", n(loop.followUpsSent()));
+        }
         item.put("version", n(c.version()));
         try {
             if (c.version() <= 1) {

@@ -69,6 +69,16 @@ public class DynamoOrderStore implements OrderStore {
     }
 
     @Override
+    public Optional<loyaltyloop.orders.Order> findOrderToShow(String shop, String orderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(TableKeys.order(shop, orderId))
+                .projectionExpression("#order").expressionAttributeNames(Map.of("#order", "order"))).item();
+        if (item == null || item.isEmpty() || str(item, "order") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(OrderJson.fromJson(OrderJson.read(str(item, "order"))));
+    }
+
+    @Override
     public boolean createOrder(StoredOrder order) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.order(order.order().shop(), order.order().orderId()));
         putS(item, "order", OrderJson.write(OrderJson.toJson(order.order())));

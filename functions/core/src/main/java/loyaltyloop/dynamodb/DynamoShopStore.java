@@ -5,17 +5,23 @@ import static loyaltyloop.dynamodb.Items.str;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import loyaltyloop.shops.ConsentMode;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 @Singleton
 public class DynamoShopStore implements ShopStore {
+
+    static final String REGISTRY = "SHOPS";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -31,9 +37,38 @@ public class DynamoShopStore implements ShopStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Shop(str(item, "domain"), Platform.fromWireName(str(item, "platform")),
+        return Optional.of(fromItem(item));
+    }
+
+    private static Shop fromItem(Map<String, AttributeValue> item) {
+        String consent = str(item, "consentMode");
+        Map<String, String> tips = new HashMap<>();
+        AttributeValue tipsValue = item.get("productTips");
+        if (tipsValue != null && tipsValue.hasM()) {
+            tipsValue.m().forEach((product, tip) -> tips.put(product, tip.s()));
+        }
+        return new Shop(str(item, "domain"), Platform.fromWireName(str(item, "platform")),
                 str(item, "storefrontUrl"), str(item, "senderAddress"), str(item, "senderName"), str(item, "ownerEmail"),
-                str(item, "defaultLocale"), str(item, "currency"), str(item, "webhookSecretRef")));
+                str(item, "defaultLocale"), str(item, "currency"), str(item, "webhookSecretRef"),
+                consent == null ? null : ConsentMode.fromWireName(consent), tips);
+    }
+
+    @Override
+    public List<Shop> all() {
+        List<Shop> shops = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("PK = :registry")
+                    .expressionAttributeValues(Map.of(":registry", AttributeValue.fromS(REGISTRY)))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> entry : page.items()) {
+                find(str(entry, "SK")).ifPresent(shops::add);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return shops;
     }
 
     @Override
@@ -49,6 +84,12 @@ public class DynamoShopStore implements ShopStore {
         putS(item, "defaultLocale", shop.defaultLocale());
         putS(item, "currency", shop.currency());
         putS(item, "webhookSecretRef", shop.webhookSecretRef());
+        putS(item, "consentMode", shop.consentMode().wireName());
+        Map<String, AttributeValue> tips = new HashMap<>();
+        shop.productTips().forEach((product, tip) -> tips.put(product, AttributeValue.fromS(tip)));
+        item.put("productTips", AttributeValue.fromM(tips));
         dynamo.putItem(b -> b.tableName(table).item(item));
+        // The registry lets scheduled runs list shops with one Query instead of a Scan.
+        dynamo.putItem(b -> b.tableName(table).item(TableKeys.key(REGISTRY, shop.domain())));
     }
 }

@@ -1,7 +1,11 @@
 package loyaltyloop.dynamodb;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import loyaltyloop.followup.FollowUpPolicy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,6 +42,32 @@ final class TableKeys {
 
     static Map<String, AttributeValue> referralCode(String shop, String code) {
         return key("REFCODE#" + shop + "#" + code, "REFCODE");
+    }
+
+    /** The DueIndex partition of a customer: {@code DUE#<shop>#<shard>}, the shard fixed by the email. */
+    static String duePartition(String shop, String email) {
+        return dueShard(shop, FollowUpPolicy.shardOf(email));
+    }
+
+    static String dueShard(String shop, int shard) {
+        return "DUE#" + shop + "#" + shard;
+    }
+
+    /** Due times as fixed-width UTC seconds, so their string order is their time order. */
+    static String dueSortKey(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    static Map<String, AttributeValue> spendBucket(String shop, long bucket) {
+        return key("SPEND#" + shop, String.format("B#%019d", bucket));
+    }
+
+    static Map<String, AttributeValue> loopStats(String shop, String sortKey) {
+        return key("STATS#" + shop, sortKey);
+    }
+
+    static Map<String, AttributeValue> digestNote(String shop, String day, String sortKey) {
+        return key("DIGEST#" + shop + "#" + day, sortKey);
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -65,4 +65,79 @@ public final class TemplateModels {
             paragraphs = List.copyOf(paragraphs);
         }
     }
+
+    /**
+     * The 90-45 follow-up. {@code paragraphs} are the body between the greeting and the tips; {@code tips} may be
+     * empty (the tips section is left out); {@code surveyUrl} may be null (the survey link is left out).
+     * {@code unsubscribeUrl} is always set: a follow-up is a marketing email.
+     */
+    public record FollowUp(
+            String lang,
+            String subject,
+            String preheader,
+            String greeting,
+            List<String> paragraphs,
+            String tipsHeading,
+            List<Tip> tips,
+            String surveyPrompt,
+            String surveyLinkText,
+            String surveyUrl,
+            String closing,
+            String signOff,
+            String signature,
+            String footerNote,
+            String unsubscribePrompt,
+            String unsubscribeLinkText,
+            String unsubscribeUrl,
+            String colon,
+            String gap) {
+
+        public FollowUp {
+            paragraphs = List.copyOf(paragraphs);
+            tips = List.copyOf(tips);
+        }
+    }
+
+    /** The owner's tip for a product the customer bought: how to get the most from it. */
+    public record Tip(String title, String text) {
+    }
+
+    /**
+     * The owner's daily "pick three". {@code date} is the digest day formatted for the owner; {@code picks} may be
+     * empty; {@code health} holds the loop-health figures already formatted.
+     */
+    public record OwnerDigest(
+            String lang,
+            String subject,
+            String heading,
+            String date,
+            String intro,
+            List<DigestPick> picks,
+            String whyLabel,
+            String healthHeading,
+            List<Fact> health,
+            String footer,
+            String colon) {
+
+        public OwnerDigest {
+            picks = List.copyOf(picks);
+            health = List.copyOf(health);
+        }
+    }
+
+    /**
+     * One customer to contact. {@code name} is null when the shop has none (then the email address stands as the
+     * heading); {@code email} is null when there is none; {@code mailtoUrl} is null when the address cannot be made
+     * into a safe link (it is then shown as text). {@code reason} may be null.
+     */
+    public record DigestPick(int number, String name, String email, String mailtoUrl, String reason, List<Fact> facts) {
+
+        public DigestPick {
+            facts = List.copyOf(facts);
+        }
+    }
+
+    /** A label and its formatted value, e.g. "Lifetime spend" and "$540.00". */
+    public record Fact(String label, String value) {
+    }
 }

@@ -13,6 +13,9 @@ public interface OrderStore {
 
     Optional<StoredOrder> findOrder(String shop, String orderId);
 
+    /** The order as last stored, read eventually consistent (half the cost): for showing, never for deciding. */
+    Optional<Order> findOrderToShow(String shop, String orderId);
+
     /** Stores a new order; false when (shop, order id) is already stored. */
     boolean createOrder(StoredOrder order);
 

@@ -1,8 +1,13 @@
 package loyaltyloop.shops;
 
+import java.util.Map;
+
 /**
  * A shop that runs the loop. Holds only a <em>reference</em> to its webhook secret (an SSM SecureString or
  * Secrets Manager name); the secret itself never touches the table.
+ *
+ * @param consentMode who may receive marketing email; defaults by platform
+ * @param productTips the owner's tip per product id, shown in follow-ups ("how to get the most from it")
  */
 public record Shop(
         String domain,
@@ -13,5 +18,19 @@ public record Shop(
         String ownerEmail,
         String defaultLocale,
         String currency,
-        String webhookSecretRef) {
+        String webhookSecretRef,
+        ConsentMode consentMode,
+        Map<String, String> productTips) {
+
+    public Shop {
+        consentMode = consentMode == null ? ConsentMode.defaultFor(platform) : consentMode;
+        productTips = productTips == null ? Map.of() : Map.copyOf(productTips);
+    }
+
+    /** A shop with the platform's default consent mode and no product tips. */
+    public Shop(String domain, Platform platform, String storefrontUrl, String senderAddress, String senderName,
+            String ownerEmail, String defaultLocale, String currency, String webhookSecretRef) {
+        this(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, defaultLocale, currency,
+                webhookSecretRef, null, null);
+    }
 }

@@ -1,0 +1,107 @@
+package loyaltyloop.dynamodb;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import loyaltyloop.followup.LoopStats;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The loop's counters ({@code STATS#<shop>}: {@code UNREACHABLE}, {@code SENT#<day>}) and the digest's notes and
+ * once-a-day claims ({@code DIGEST#<shop>#<day>}). Counters are atomic {@code ADD}s; days are UTC dates.
+ */
+@Singleton
+public class DynamoLoopStats implements LoopStats {
+
+    private static final long NOTE_RETENTION_SECONDS = 14L * 24 * 3600;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoLoopStats(DynamoDbClient dynamo, @Value("${loyalty.table}") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void addUnreachable(String shop, long delta) {
+        add(TableKeys.loopStats(shop, "UNREACHABLE"), "count", delta);
+    }
+
+    @Override
+    public long unreachable(String shop) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(TableKeys.loopStats(shop, "UNREACHABLE"))).item();
+        return item == null ? 0 : Math.max(0, Items.num(item, "count", 0));
+    }
+
+    @Override
+    public void addFollowUpsSent(String shop, LocalDate day, long count) {
+        if (count != 0) {
+            add(TableKeys.loopStats(shop, "SENT#" + day), "followUps", count);
+        }
+    }
+
+    @Override
+    public long followUpsSent(String shop, LocalDate first, LocalDate last) {
+        QueryResponse page = dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("STATS#" + shop),
+                        ":from", AttributeValue.fromS("SENT#" + first), ":to", AttributeValue.fromS("SENT#" + last))));
+        long total = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
+            total += Items.num(item, "followUps", 0);
+        }
+        return total;
+    }
+
+    @Override
+    public void note(String shop, LocalDate day, DigestNote note) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.digestNote(shop, day.toString(),
+                "NOTE#" + note.kind() + "#" + note.orderId()));
+        item.put("kind", AttributeValue.fromS(note.kind()));
+        item.put("email", AttributeValue.fromS(note.email()));
+        item.put("orderId", AttributeValue.fromS(note.orderId()));
+        item.put("expiresAt", Items.n(day.toEpochDay() * 86_400 + NOTE_RETENTION_SECONDS));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public List<DigestNote> notes(String shop, LocalDate day) {
+        QueryResponse page = dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :note)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("DIGEST#" + shop + "#" + day),
+                        ":note", AttributeValue.fromS("NOTE#"))));
+        List<DigestNote> notes = new ArrayList<>();
+        for (Map<String, AttributeValue> item : page.items()) {
+            notes.add(new DigestNote(Items.str(item, "kind"), Items.str(item, "email"), Items.str(item, "orderId")));
+        }
+        return notes;
+    }
+
+    @Override
+    public boolean claimDigest(String shop, LocalDate day) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.digestNote(shop, day.toString(), "SENT"));
+        item.put("expiresAt", Items.n(day.toEpochDay() * 86_400 + NOTE_RETENTION_SECONDS));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException already) {
+            return false;
+        }
+    }
+
+    private void add(Map<String, AttributeValue> key, String attribute, long delta) {
+        dynamo.updateItem(b -> b.tableName(table).key(key)
+                .updateExpression("ADD #a :delta")
+                .expressionAttributeNames(Map.of("#a", attribute))
+                .expressionAttributeValues(Map.of(":delta", Items.n(delta))));
+    }
+}

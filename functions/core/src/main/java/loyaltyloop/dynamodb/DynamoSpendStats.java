@@ -1,0 +1,66 @@
+package loyaltyloop.dynamodb;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import loyaltyloop.followup.SpendHistogram;
+import loyaltyloop.followup.SpendStats;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * One small item per spend bucket ({@code SPEND#<shop>} / {@code B#<bucket>}), counted with atomic {@code ADD}:
+ * concurrent orders never conflict, and a move costs one write unit per bucket touched.
+ */
+@Singleton
+public class DynamoSpendStats implements SpendStats {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoSpendStats(DynamoDbClient dynamo, @Value("${loyalty.table}") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public SpendHistogram histogram(String shop) {
+        Map<Long, Long> buckets = new HashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SPEND#" + shop)))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                long bucket = Long.parseLong(item.get("SK").s().substring(2));
+                buckets.put(bucket, Items.num(item, "count", 0));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new SpendHistogram(buckets);
+    }
+
+    @Override
+    public void move(String shop, Long fromBucket, Long toBucket) {
+        if (fromBucket != null && fromBucket.equals(toBucket)) {
+            return;
+        }
+        if (toBucket != null) {
+            add(shop, toBucket, 1);
+        }
+        if (fromBucket != null) {
+            add(shop, fromBucket, -1);
+        }
+    }
+
+    private void add(String shop, long bucket, long delta) {
+        dynamo.updateItem(b -> b.tableName(table).key(TableKeys.spendBucket(shop, bucket))
+                .updateExpression("ADD #count :delta")
+                .expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(Map.of(":delta", Items.n(delta))));
+    }
+}

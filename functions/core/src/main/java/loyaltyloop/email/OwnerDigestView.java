@@ -1,0 +1,39 @@
+package loyaltyloop.email;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import loyaltyloop.orders.Money;
+import loyaltyloop.shops.Shop;
+
+/**
+ * The owner's daily "pick three": the customers most worth a personal touch today, and the loop's health.
+ * Written in the shop's default locale.
+ */
+public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health) {
+
+    public OwnerDigestView {
+        picks = List.copyOf(picks);
+    }
+
+    public enum Reason {
+        /** In the top 10% and due for a follow-up soon: a personal note beats the automatic one. */
+        VIP_DUE_SOON,
+        /** A first order big enough to be in the top 10% at once, placed yesterday. */
+        BIG_FIRST_ORDER
+    }
+
+    /**
+     * One customer to contact personally.
+     *
+     * @param dueAt when the automatic follow-up would go out (null when not scheduled)
+     * @param orderName / orderTotal the order that made them a pick (BIG_FIRST_ORDER), else their last order or null
+     */
+    public record Pick(Reason reason, String name, String email, int orderCount, Money lifetimeSpend,
+            Instant firstOrderAt, Instant lastContactAt, Instant dueAt, String orderName, Money orderTotal) {
+    }
+
+    /** The loop's health: customers, follow-ups due in the next 7 days, unreachable customers, follow-ups sent in the last 7 days. */
+    public record Health(long customers, long dueThisWeek, long unreachable, long followUpsSentThisWeek) {
+    }
+}

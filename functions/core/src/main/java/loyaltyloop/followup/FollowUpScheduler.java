@@ -1,0 +1,119 @@
+package loyaltyloop.followup;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a customer's place in the loop in step with their orders and refunds: counts their spend in the shop's
+ * histogram and puts them on the due index.
+ *
+ * <p>It reconciles state rather than applying deltas, so a repeated or late event changes nothing. The due time
+ * it writes is a lower bound (the thank-you sent after the order is a later contact); the sweep re-reads the
+ * customer and moves it. One window remains: a crash between the customer write and the histogram update
+ * leaves that customer uncounted, which can only make standing slightly generous to others.
+ */
+@Singleton
+public class FollowUpScheduler {
+
+    public static final String BIG_FIRST_ORDER = "BIG_FIRST_ORDER";
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpScheduler.class);
+    private static final int ATTEMPTS = 20;
+
+    private final ShopStore shops;
+    private final CustomerStore customers;
+    private final SpendStats spendStats;
+    private final LoopStats loopStats;
+    private final Clock clock;
+
+    public FollowUpScheduler(ShopStore shops, CustomerStore customers, SpendStats spendStats, LoopStats loopStats,
+            Clock clock) {
+        this.shops = shops;
+        this.customers = customers;
+        this.spendStats = spendStats;
+        this.loopStats = loopStats;
+        this.clock = clock;
+    }
+
+    public enum Outcome { SCHEDULED, UNCHANGED, UNREACHABLE, UNKNOWN_SHOP, UNKNOWN_CUSTOMER }
+
+    /**
+     * Brings the customer's loop state up to date.
+     *
+     * @param orderId the order that prompted this, or null
+     * @param firstOrder the customer's first order at the shop: a big one is noted for the owner's digest
+     */
+    public Outcome reconcile(String shopDomain, String email, String orderId, boolean firstOrder) {
+        Optional<Shop> shop = shops.find(shopDomain);
+        if (shop.isEmpty()) {
+            return Outcome.UNKNOWN_SHOP;
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Customer> found = customers.find(shopDomain, email);
+            if (found.isEmpty()) {
+                LOG.warn("no customer {} in {} to schedule", CustomerEmails.mask(email), shopDomain);
+                return Outcome.UNKNOWN_CUSTOMER;
+            }
+            Customer before = found.get();
+            FollowUpState loop = before.followUp();
+            long spend = before.netSpend().minor();
+            Long fromBucket = loop.spendBucket();
+            Long toBucket = SpendHistogram.bucketOf(spend);
+            SpendHistogram standing = spendStats.histogram(shopDomain).withMove(fromBucket, toBucket);
+            Instant now = clock.instant();
+
+            FollowUpState after = loop.withSpendBucket(toBucket);
+            boolean reachable = FollowUpPolicy.reachability(before, shop.get().consentMode())
+                    == FollowUpPolicy.Reachability.REACHABLE;
+            if (!reachable) {
+                after = after.withDueAt(null).withUnreachableSince(loop.unreachableSince() != null
+                        ? loop.unreachableSince() : now);
+            } else if (before.lastContactAt() != null) {
+                boolean checkEarly = standing.inTop(spend, FollowUpPolicy.CHECK_EARLY_PERCENT);
+                Instant due = FollowUpPolicy.dueAt(before.lastContactAt(), checkEarly);
+                // Never later than a due time already set: the sweep moves early hints, a late one would break 90-45.
+                if (loop.dueAt() != null && loop.dueAt().isBefore(due)) {
+                    due = loop.dueAt();
+                }
+                after = after.withDueAt(due).withUnreachableSince(null);
+            }
+            if (after.equals(loop)) {
+                noteBigFirstOrder(shop.get(), before, standing, orderId, firstOrder);
+                return reachable ? Outcome.UNCHANGED : Outcome.UNREACHABLE;
+            }
+            if (!customers.saveIfUnchanged(before.withFollowUp(after, before.lastContactAt()))) {
+                continue;
+            }
+            if (!toBucket.equals(fromBucket)) {
+                spendStats.move(shopDomain, fromBucket, toBucket);
+            }
+            if (loop.unreachableSince() == null && after.unreachableSince() != null) {
+                loopStats.addUnreachable(shopDomain, 1);
+            } else if (loop.unreachableSince() != null && after.unreachableSince() == null) {
+                loopStats.addUnreachable(shopDomain, -1);
+            }
+            noteBigFirstOrder(shop.get(), before, standing, orderId, firstOrder);
+            return reachable ? Outcome.SCHEDULED : Outcome.UNREACHABLE;
+        }
+        throw new IllegalStateException("gave up scheduling " + CustomerEmails.mask(email) + " after " + ATTEMPTS
+                + " conflicting writes");
+    }
+
+    private void noteBigFirstOrder(Shop shop, Customer customer, SpendHistogram standing, String orderId,
+            boolean firstOrder) {
+        if (firstOrder && orderId != null && customer.orderCount() == 1
+                && standing.topTenPercent(customer.netSpend().minor())) {
+            loopStats.note(shop.domain(), clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+                    new LoopStats.DigestNote(BIG_FIRST_ORDER, customer.email(), orderId));
+        }
+    }
+}

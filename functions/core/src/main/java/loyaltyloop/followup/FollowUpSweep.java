@@ -1,0 +1,220 @@
+package loyaltyloop.followup;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.email.EmailKind;
+import loyaltyloop.email.EmailMessage;
+import loyaltyloop.email.EmailSender;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.FollowUpView;
+import loyaltyloop.email.RenderedEmail;
+import loyaltyloop.links.Links;
+import loyaltyloop.orders.LineItem;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderStore;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduled sweep that sends due 90-45 follow-ups.
+ *
+ * <p>It reads only the due index, shard by shard, so its cost follows what is due, not the size of the customer
+ * base; it stops at a batch limit or when time runs short and the next run carries on (what it did not reach stays
+ * due). For each customer it re-reads the customer, re-checks standing, consent and the frequency cap, and claims
+ * the follow-up with a write conditional on the version it read: a repeated or concurrent sweep, or a new order in
+ * between, makes the claim fail and nothing is sent twice. As with every email, the process dying after the claim
+ * and before SES answers loses that one email rather than risking two.
+ */
+@Singleton
+public class FollowUpSweep {
+
+    public static final Duration INTERVAL = Duration.ofHours(1);
+    private static final int PAGE = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpSweep.class);
+
+    private final ShopStore shops;
+    private final CustomerStore customers;
+    private final OrderStore orders;
+    private final DueCustomers due;
+    private final SpendStats spendStats;
+    private final LoopStats loopStats;
+    private final EmailSender sender;
+    private final Links links;
+    private final Clock clock;
+    private final String publicBaseUrl;
+    private final int batchLimit;
+    private final EmailTemplates templates = new EmailTemplates();
+
+    public FollowUpSweep(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
+            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Links links, Clock clock,
+            @Value("${loyalty.public-base-url:}") String publicBaseUrl,
+            @Value("${loyalty.follow-up.batch-limit:500}") int batchLimit) {
+        this.shops = shops;
+        this.customers = customers;
+        this.orders = orders;
+        this.due = due;
+        this.spendStats = spendStats;
+        this.loopStats = loopStats;
+        this.sender = sender;
+        this.links = links;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+        this.batchLimit = batchLimit;
+    }
+
+    public enum Visit { SENT, RESCHEDULED, DEFERRED, UNREACHABLE, SKIPPED, FAILED }
+
+    /** What one run did, per outcome, and whether it stopped before reaching everything due. */
+    public record Report(Map<Visit, Integer> visits, boolean incomplete) {
+        public int count(Visit visit) {
+            return visits.getOrDefault(visit, 0);
+        }
+    }
+
+    /** Runs the sweep until everything due is handled, the batch limit is reached or {@code timeLeft} says stop. */
+    public Report run(BooleanSupplier timeLeft) {
+        Instant now = clock.instant();
+        Map<Visit, Integer> visits = new LinkedHashMap<>();
+        for (Visit v : Visit.values()) {
+            visits.put(v, 0);
+        }
+        int visited = 0;
+        // Rotating the first shard spreads a backlog's work evenly when runs stop at the limit.
+        int firstShard = (int) Math.floorMod(now.getEpochSecond() / INTERVAL.getSeconds(), FollowUpPolicy.DUE_SHARDS);
+        for (Shop shop : shops.all()) {
+            SpendHistogram standing = spendStats.histogram(shop.domain());
+            int sentHere = 0;
+            for (int i = 0; i < FollowUpPolicy.DUE_SHARDS; i++) {
+                int shard = (firstShard + i) % FollowUpPolicy.DUE_SHARDS;
+                String cursor = null;
+                do {
+                    if (visited >= batchLimit || !timeLeft.getAsBoolean()) {
+                        loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+                        return new Report(visits, true);
+                    }
+                    DueCustomers.Page page = due.due(shop.domain(), shard, now.plus(INTERVAL),
+                            Math.min(PAGE, batchLimit - visited), cursor);
+                    for (String email : page.emails()) {
+                        Visit visit = visit(shop, standing, email, now);
+                        visits.merge(visit, 1, Integer::sum);
+                        visited++;
+                        if (visit == Visit.SENT) {
+                            sentHere++;
+                        }
+                    }
+                    cursor = page.nextCursor();
+                } while (cursor != null);
+            }
+            loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+        }
+        return new Report(visits, false);
+    }
+
+    Visit visit(Shop shop, SpendHistogram standing, String email, Instant now) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Customer> found = customers.find(shop.domain(), email);
+            if (found.isEmpty()) {
+                return Visit.SKIPPED;
+            }
+            Customer c = found.get();
+            FollowUpState loop = c.followUp();
+            if (!FollowUpPolicy.dueBy(loop.dueAt(), now, INTERVAL)) {
+                return Visit.SKIPPED; // someone moved it since the index was read
+            }
+            if (FollowUpPolicy.reachability(c, shop.consentMode()) != FollowUpPolicy.Reachability.REACHABLE) {
+                FollowUpState off = loop.withDueAt(null).withUnreachableSince(now);
+                if (!customers.saveIfUnchanged(c.withFollowUp(off, c.lastContactAt()))) {
+                    continue;
+                }
+                if (loop.unreachableSince() == null) {
+                    loopStats.addUnreachable(shop.domain(), 1);
+                }
+                return Visit.UNREACHABLE;
+            }
+            long spend = c.netSpend().minor();
+            boolean top = standing.topTenPercent(spend);
+            Instant realDue = FollowUpPolicy.dueAt(c.lastContactAt(), top);
+            if (!FollowUpPolicy.dueBy(realDue, now, INTERVAL)) {
+                // An early hint (a later contact, or a 45-day check of someone not in the top 10% after all).
+                if (!customers.saveIfUnchanged(c.withFollowUp(loop.withDueAt(realDue), c.lastContactAt()))) {
+                    continue;
+                }
+                return Visit.RESCHEDULED;
+            }
+            Instant heldBack = FollowUpPolicy.heldBackUntil(loop.lastMarketingAt(), now);
+            if (heldBack != null) {
+                if (!customers.saveIfUnchanged(c.withFollowUp(loop.withDueAt(heldBack), c.lastContactAt()))) {
+                    continue;
+                }
+                return Visit.DEFERRED;
+            }
+            EmailMessage message = message(shop, c, top, now);
+            boolean checkEarly = standing.inTop(spend, FollowUpPolicy.CHECK_EARLY_PERCENT);
+            Customer claimed = c.withFollowUp(loop.withFollowUpSent(now, FollowUpPolicy.dueAt(now, checkEarly)), now);
+            if (!customers.saveIfUnchanged(claimed)) {
+                continue; // a new order or email got there first: look again
+            }
+            try {
+                sender.send(message);
+            } catch (RuntimeException e) {
+                LOG.error("follow-up to {} of {} failed; it stays due", CustomerEmails.mask(email), shop.domain(), e);
+                // Give the claim back (due now) unless something newer was written meanwhile.
+                customers.saveIfUnchanged(new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(),
+                        c.orderCount(), c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(),
+                        c.unsubscribedAt(), c.referralCode(), c.countedOrders(), c.affirmedOrders(),
+                        loop.withDueAt(now), claimed.version() + 1));
+                return Visit.FAILED;
+            }
+            LOG.info("follow-up sent to {} of {}{}", CustomerEmails.mask(email), shop.domain(), top ? " (top 10%)" : "");
+            return Visit.SENT;
+        }
+        return Visit.SKIPPED;
+    }
+
+    private EmailMessage message(Shop shop, Customer c, boolean vip, Instant now) {
+        Optional<Order> last = lastOrder(c);
+        List<FollowUpView.Item> items = last.map(o -> o.lineItems().stream()
+                .map(item -> new FollowUpView.Item(item.title(), tip(shop, item)))
+                .toList()).orElse(List.of());
+        String unsubscribeUrl = links.unsubscribeUrl(publicBaseUrl, shop.domain(), c.referralCode());
+        RenderedEmail email = templates.followUp(new FollowUpView(shop, c.firstName(), c.locale(), vip,
+                c.firstOrderAt() == null ? 0 : Duration.between(c.firstOrderAt(), now).toDays(), c.orderCount(),
+                last.map(Order::orderName).orElse(null),
+                last.map(o -> Duration.between(o.createdAt(), now).toDays()).orElse(0L),
+                items, unsubscribeUrl, null));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return new EmailMessage(EmailKind.FOLLOW_UP, shop.senderAddress(), shop.senderName(), c.email(), null,
+                email.subject(), email.text(), email.html(), headers);
+    }
+
+    private Optional<Order> lastOrder(Customer c) {
+        return c.countedOrders().entrySet().stream()
+                .max(Comparator.comparingInt(Map.Entry::getValue))
+                .flatMap(latest -> orders.findOrderToShow(c.shop(), latest.getKey()));
+    }
+
+    private static String tip(Shop shop, LineItem item) {
+        return item.productId() == null ? null : shop.productTips().get(item.productId());
+    }
+
+    private static java.time.LocalDate today(Instant now) {
+        return now.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}

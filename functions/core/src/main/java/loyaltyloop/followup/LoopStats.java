@@ -1,0 +1,29 @@
+package loyaltyloop.followup;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The owner-facing numbers of the loop, and the notes the daily digest picks from. */
+public interface LoopStats {
+
+    void addUnreachable(String shop, long delta);
+
+    long unreachable(String shop);
+
+    void addFollowUpsSent(String shop, LocalDate day, long count);
+
+    /** Follow-ups sent on the days from {@code first} to {@code last}, both included. */
+    long followUpsSent(String shop, LocalDate first, LocalDate last);
+
+    /** Remembers a customer worth a personal touch on {@code day} (e.g. a big first order). */
+    void note(String shop, LocalDate day, DigestNote note);
+
+    List<DigestNote> notes(String shop, LocalDate day);
+
+    /** True once per shop and day: the digest for that day may be sent. */
+    boolean claimDigest(String shop, LocalDate day);
+
+    /** A reason to look at a customer: what happened and the order it was about. */
+    record DigestNote(String kind, String email, String orderId) {
+    }
+}

@@ -1,0 +1,149 @@
+package loyaltyloop.followup;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.email.EmailKind;
+import loyaltyloop.email.EmailMessage;
+import loyaltyloop.email.EmailSender;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.OwnerDigestView;
+import loyaltyloop.email.RenderedEmail;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderStore;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The owner's daily "pick three": the customers most worth a personal touch today — big first orders from
+ * yesterday, then top-10% customers whose follow-up is closest — and the loop's health. Sent once a day per shop,
+ * and not at all when there is nothing to say.
+ */
+@Singleton
+public class OwnerDigests {
+
+    static final int PICKS = 3;
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final int VIP_CANDIDATES_PER_SHARD = 25;
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerDigests.class);
+
+    private final ShopStore shops;
+    private final CustomerStore customers;
+    private final OrderStore orders;
+    private final DueCustomers due;
+    private final SpendStats spendStats;
+    private final LoopStats loopStats;
+    private final EmailSender sender;
+    private final Clock clock;
+    private final EmailTemplates templates = new EmailTemplates();
+
+    public OwnerDigests(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
+            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock) {
+        this.shops = shops;
+        this.customers = customers;
+        this.orders = orders;
+        this.due = due;
+        this.spendStats = spendStats;
+        this.loopStats = loopStats;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    public enum Outcome { SENT, NOTHING_TO_SAY, ALREADY_SENT }
+
+    /** Sends today's digest to every shop's owner; answers what happened per shop. */
+    public Map<String, Outcome> run() {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (Shop shop : shops.all()) {
+            outcomes.put(shop.domain(), send(shop));
+        }
+        return outcomes;
+    }
+
+    Outcome send(Shop shop) {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        OwnerDigestView view = build(shop, now, today);
+        OwnerDigestView.Health health = view.health();
+        if (view.picks().isEmpty() && health.dueThisWeek() == 0 && health.followUpsSentThisWeek() == 0) {
+            return Outcome.NOTHING_TO_SAY;
+        }
+        if (!loopStats.claimDigest(shop.domain(), today)) {
+            return Outcome.ALREADY_SENT;
+        }
+        RenderedEmail email = templates.ownerDigest(view);
+        sender.send(new EmailMessage(EmailKind.OWNER_DIGEST, shop.senderAddress(), shop.senderName(),
+                shop.ownerEmail(), null, email.subject(), email.text(), email.html(), Map.of()));
+        LOG.info("owner digest for {} sent with {} picks", shop.domain(), view.picks().size());
+        return Outcome.SENT;
+    }
+
+    OwnerDigestView build(Shop shop, Instant now, LocalDate today) {
+        SpendHistogram standing = spendStats.histogram(shop.domain());
+        List<OwnerDigestView.Pick> picks = new ArrayList<>();
+        List<String> picked = new ArrayList<>();
+
+        List<OwnerDigestView.Pick> bigFirstOrders = new ArrayList<>();
+        for (LoopStats.DigestNote note : loopStats.notes(shop.domain(), today.minusDays(1))) {
+            if (!FollowUpScheduler.BIG_FIRST_ORDER.equals(note.kind())) {
+                continue;
+            }
+            Optional<Customer> c = customers.find(shop.domain(), note.email());
+            Optional<Order> order = orders.findOrderToShow(shop.domain(), note.orderId());
+            if (c.isPresent() && order.isPresent()) {
+                bigFirstOrders.add(pick(OwnerDigestView.Reason.BIG_FIRST_ORDER, c.get(), order.get()));
+            }
+        }
+        bigFirstOrders.sort(Comparator.comparingLong((OwnerDigestView.Pick p) -> p.orderTotal().minor()).reversed());
+        for (OwnerDigestView.Pick p : bigFirstOrders) {
+            if (picks.size() < PICKS && !picked.contains(p.email())) {
+                picks.add(p);
+                picked.add(p.email());
+            }
+        }
+
+        if (picks.size() < PICKS) {
+            List<Customer> vips = new ArrayList<>();
+            for (int shard = 0; shard < FollowUpPolicy.DUE_SHARDS; shard++) {
+                for (String email : due.due(shop.domain(), shard, now.plus(WEEK), VIP_CANDIDATES_PER_SHARD, null).emails()) {
+                    customers.find(shop.domain(), email)
+                            .filter(c -> standing.topTenPercent(c.netSpend().minor()))
+                            .filter(c -> FollowUpPolicy.reachability(c, shop.consentMode())
+                                    == FollowUpPolicy.Reachability.REACHABLE)
+                            .ifPresent(vips::add);
+                }
+            }
+            vips.sort(Comparator.comparing(c -> c.followUp().dueAt()));
+            for (Customer c : vips) {
+                if (picks.size() < PICKS && !picked.contains(c.email())) {
+                    picks.add(pick(OwnerDigestView.Reason.VIP_DUE_SOON, c, null));
+                    picked.add(c.email());
+                }
+            }
+        }
+
+        OwnerDigestView.Health health = new OwnerDigestView.Health(standing.customers(),
+                due.count(shop.domain(), now.plus(WEEK)), loopStats.unreachable(shop.domain()),
+                loopStats.followUpsSent(shop.domain(), today.minusDays(6), today));
+        return new OwnerDigestView(shop, today, picks, health);
+    }
+
+    private static OwnerDigestView.Pick pick(OwnerDigestView.Reason reason, Customer c, Order order) {
+        return new OwnerDigestView.Pick(reason, c.name() != null ? c.name() : c.firstName(), c.email(), c.orderCount(),
+                c.netSpend(), c.firstOrderAt(), c.lastContactAt(), c.followUp().dueAt(),
+                order == null ? null : order.orderName(), order == null ? null : order.total());
+    }
+}

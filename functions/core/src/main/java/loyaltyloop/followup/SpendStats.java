@@ -1,0 +1,10 @@
+package loyaltyloop.followup;
+
+/** Per-shop spend histograms: O(1) writes per order or refund, one small Query to read a shop's. */
+public interface SpendStats {
+
+    SpendHistogram histogram(String shop);
+
+    /** Moves one customer between buckets (either may be null: first count, or no longer counted). */
+    void move(String shop, Long fromBucket, Long toBucket);
+}
