@@ -122,6 +122,45 @@ public class DynamoOrderStore implements OrderStore {
     }
 
     @Override
+    public Optional<Boolean> refundPublished(String shop, String orderId, String refundId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(TableKeys.refund(shop, orderId, refundId)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(item.containsKey("publishedAt"));
+    }
+
+    @Override
+    public void markRefundPublished(String shop, String orderId, String refundId) {
+        dynamo.updateItem(b -> b.tableName(table).key(TableKeys.refund(shop, orderId, refundId))
+                .updateExpression("SET publishedAt = :yes")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+    }
+
+    @Override
+    public long refundedMinor(String shop, String orderId) {
+        long total = 0;
+        for (Map<String, AttributeValue> item : dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :refund)")
+                .expressionAttributeValues(Map.of(":pk", TableKeys.order(shop, orderId).get("PK"),
+                        ":refund", s("REFUND#")))
+                .consistentRead(true)).items()) {
+            total += Items.num(item, "amountMinor", 0);
+        }
+        return total;
+    }
+
+    @Override
+    public void replaceOrder(loyaltyloop.orders.Order order) {
+        dynamo.updateItem(b -> b.tableName(table).key(TableKeys.order(order.shop(), order.orderId()))
+                .updateExpression("SET #order = :order")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#order", "order"))
+                .expressionAttributeValues(Map.of(":order", s(OrderJson.write(OrderJson.toJson(order))))));
+    }
+
+    @Override
     public boolean recordRefund(String shop, String orderId, String refundId, Money amount, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.refund(shop, orderId, refundId));
         item.put("amountMinor", n(amount.minor()));

@@ -152,6 +152,10 @@ public class OrderIntake {
             // Another call is publishing it right now. Not recorded, so a retry of this delivery can take over.
             return IntakeResult.duplicate();
         }
+        if (existing.status() == OrderStatus.PLACED && !existing.order().equals(order)) {
+            // A later delivery (orders/updated, a late orders/paid) carries the order as it is now.
+            orders.replaceOrder(order);
+        }
         record(r, order.orderId(), "duplicate", null);
         return IntakeResult.duplicate();
     }
@@ -181,8 +185,7 @@ public class OrderIntake {
         Instant now = clock.instant();
         boolean created = orders.createOrder(new StoredOrder(order, OrderStatus.CANCELLED, r.deliveryId, now));
         if (created) {
-            // A cancellation that arrives first: nothing to thank for, but the customer did order.
-            customers.recordOrder(r.shop, order);
+            // A cancellation that arrives first: nothing to thank for and nothing spent.
             publishOrderEvent(OrderEvents.ORDER_CANCELLED, r.shop, order.orderId(), order.email(), null);
         } else {
             cancelExisting(r.shop, order.orderId());
@@ -206,7 +209,14 @@ public class OrderIntake {
         if (existing.status() != OrderStatus.CANCELLED) {
             // Publish before marking: a crash in between repeats the event rather than losing it.
             publishOrderEvent(OrderEvents.ORDER_CANCELLED, shop, orderId, existing.order().email(), null);
-            orders.markCancelled(shop.domain(), orderId);
+            if (orders.markCancelled(shop.domain(), orderId)) {
+                // A cancelled order is no spend: take back what its refunds have not taken back already.
+                Order o = existing.order();
+                long remaining = o.total().minor() - orders.refundedMinor(shop.domain(), orderId);
+                if (remaining > 0) {
+                    customers.recordRefund(shop.domain(), o.email(), new Money(remaining, o.currency()));
+                }
+            }
         }
     }
 
@@ -268,12 +278,23 @@ public class OrderIntake {
         return placed;
     }
 
+    /**
+     * A refund changes the customer's spend once (the refund item's conditional write decides) and is published
+     * until it is known to be out: WooCommerce repeats every refund in each later order.updated.
+     */
     private void applyRefund(Shop shop, StoredOrder order, String refundId, Money amount) {
         Order o = order.order();
-        publishOrderEvent(OrderEvents.ORDER_REFUNDED, shop, o.orderId(), o.email(), amount);
-        if (orders.recordRefund(shop.domain(), o.orderId(), refundId, amount, clock.instant())) {
+        Optional<Boolean> published = orders.refundPublished(shop.domain(), o.orderId(), refundId);
+        if (published.orElse(false)) {
+            return;
+        }
+        if (published.isEmpty() && orders.recordRefund(shop.domain(), o.orderId(), refundId, amount, clock.instant())
+                && order.status() != OrderStatus.CANCELLED) {
+            // A cancelled order's spend was taken back whole when it was cancelled.
             customers.recordRefund(shop.domain(), o.email(), amount);
         }
+        publishOrderEvent(OrderEvents.ORDER_REFUNDED, shop, o.orderId(), o.email(), amount);
+        orders.markRefundPublished(shop.domain(), o.orderId(), refundId);
     }
 
     private void publishOrderEvent(String type, Shop shop, String orderId, String email, Money amount) {

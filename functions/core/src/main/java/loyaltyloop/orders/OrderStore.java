@@ -30,4 +30,15 @@ public interface OrderStore {
 
     /** Records a refund once; false when that refund id was recorded before. */
     boolean recordRefund(String shop, String orderId, String refundId, Money amount, Instant at);
+
+    /** Whether {@code OrderRefunded} for this refund is known to be out; empty when the refund is not recorded. */
+    Optional<Boolean> refundPublished(String shop, String orderId, String refundId);
+
+    void markRefundPublished(String shop, String orderId, String refundId);
+
+    /** The sum of the refunds recorded for an order, in minor units of the order's currency. */
+    long refundedMinor(String shop, String orderId);
+
+    /** Replaces the stored order's data with a newer version of it (a later delivery such as orders/updated). */
+    void replaceOrder(Order order);
 }

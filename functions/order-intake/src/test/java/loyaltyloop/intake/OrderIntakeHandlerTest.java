@@ -264,6 +264,63 @@ class OrderIntakeHandlerTest {
     }
 
     @Test
+    void cancellingAPlacedOrderTakesItsSpendBackOnceEvenWithARefundBeforeIt() throws Exception {
+        String body = sampleBody("shopify-orders-create.json");
+        handle(load("shopify-orders-create.json"));
+        handle(load("shopify-refunds-create.json"));
+        handle(shopify("orders/cancelled", withField(body, "cancelled_at", "2026-11-28T16:00:00-05:00")));
+        handle(shopify("orders/cancelled", withField(body, "cancelled_at", "2026-11-28T16:00:00-05:00")));
+
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
+                .netSpend().minor()).isZero();
+        assertThat(bus.drain()).extracting(e -> e.path("detail-type").asText())
+                .containsExactly("OrderPlaced", "OrderRefunded", "OrderCancelled");
+    }
+
+    @Test
+    void laterDeliveryUpdatesTheStoredOrderWithoutPublishingAgain() throws Exception {
+        handle(load("shopify-orders-create.json"));
+        String updated = withField(sampleBody("shopify-orders-create.json"), "customer_locale", "zh-TW");
+
+        handle(shopify("orders/updated", updated));
+
+        assertThat(context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID).orElseThrow().order().locale())
+                .isEqualTo("zh-TW");
+        assertThat(bus.drain()).hasSize(1);
+    }
+
+    @Test
+    void wooCommerceRefundRepeatedInLaterUpdatesIsPublishedAndCountedOnce() throws Exception {
+        handle(load("woocommerce-order-created.json"));
+        String body = load("woocommerce-order-created.json").getBody();
+        com.fasterxml.jackson.databind.node.ObjectNode order = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
+        order.put("status", "processing");
+        order.putArray("refunds").addObject().put("id", 901).put("total", "-280.00");
+        String withRefund = JSON.writeValueAsString(order);
+
+        handle(wooUpdate(withRefund, "d-1"));
+        handle(wooUpdate(withRefund, "d-2"));
+
+        assertThat(bus.drain()).extracting(e -> e.path("detail-type").asText())
+                .containsExactly("OrderPlaced", "OrderRefunded");
+        assertThat(context.getBean(CustomerStore.class).find("woo.demo.local", "ming@example.tw").orElseThrow()
+                .netSpend().minor()).isEqualTo(128000 - 28000);
+    }
+
+    private static APIGatewayV2HTTPEvent wooUpdate(String body, String deliveryId) {
+        APIGatewayV2HTTPEvent event = load("woocommerce-order-created.json");
+        java.util.Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.put("x-wc-webhook-topic", "order.updated");
+        headers.put("x-wc-webhook-delivery-id", deliveryId);
+        headers.put("x-wc-webhook-signature", loyaltyloop.orders.WebhookSignature.sign(WOO_SECRET,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        event.setHeaders(headers);
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        return event;
+    }
+
+    @Test
     void orderStoredByACallThatDiedIsPublishedByTheNextDeliveryAfterTheLease() throws Exception {
         // As if a call stored the order, then died before publishing: no delivery record, an old storedAt.
         Order order = ((ParsedOrder.Usable) ShopifyOrders.parse(JSON.readTree(sampleBody("shopify-orders-create.json")),
