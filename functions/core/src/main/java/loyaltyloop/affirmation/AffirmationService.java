@@ -1,6 +1,7 @@
 package loyaltyloop.affirmation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * sending twice. A send that fails with an error gives the claim back so the retry sends it.
  */
 @Singleton
+@Requires(beans = EmailSender.class) // Lambda creates every singleton at init; a jar without SES has none
 public class AffirmationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AffirmationService.class);

@@ -98,6 +98,11 @@ public class DynamoLoopStats implements LoopStats {
         }
     }
 
+    @Override
+    public void releaseDigest(String shop, LocalDate day) {
+        dynamo.deleteItem(b -> b.tableName(table).key(TableKeys.digestNote(shop, day.toString(), "SENT")));
+    }
+
     private void add(Map<String, AttributeValue> key, String attribute, long delta) {
         dynamo.updateItem(b -> b.tableName(table).key(key)
                 .updateExpression("ADD #a :delta")

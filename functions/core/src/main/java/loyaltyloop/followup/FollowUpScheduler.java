@@ -87,7 +87,8 @@ public class FollowUpScheduler {
                 after = after.withDueAt(due).withUnreachableSince(null);
             }
             if (after.equals(loop)) {
-                noteBigFirstOrder(shop.get(), before, standing, orderId, firstOrder);
+                // A repeat writes nothing, not even the digest note: EventBridge retries for up to a day, and a
+                // note on a later day would make an old order "yesterday's" again.
                 return reachable ? Outcome.UNCHANGED : Outcome.UNREACHABLE;
             }
             if (!customers.saveIfUnchanged(before.withFollowUp(after, before.lastContactAt()))) {

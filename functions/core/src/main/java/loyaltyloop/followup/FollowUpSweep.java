@@ -1,5 +1,6 @@
 package loyaltyloop.followup;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * and before SES answers loses that one email rather than risking two.
  */
 @Singleton
+@Requires(beans = EmailSender.class) // Lambda creates every singleton at init; a jar without SES has none
 public class FollowUpSweep {
 
     public static final Duration INTERVAL = Duration.ofHours(1);
@@ -125,7 +127,8 @@ public class FollowUpSweep {
         return new Report(visits, false);
     }
 
-    Visit visit(Shop shop, SpendHistogram standing, String email, Instant now) {
+    Visit visit(Shop shop, SpendHistogram runStanding, String email, Instant now) {
+        SpendHistogram standing = runStanding;
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Customer> found = customers.find(shop.domain(), email);
             if (found.isEmpty()) {
@@ -145,6 +148,11 @@ public class FollowUpSweep {
                     loopStats.addUnreachable(shop.domain(), 1);
                 }
                 return Visit.UNREACHABLE;
+            }
+            if (attempt > 0 && standing == runStanding) {
+                // Someone wrote the customer while we looked (a new order, a refund): the run's histogram may still
+                // count them in their old bucket, so judge them on the shop as it is now. Rare: one more Query.
+                standing = spendStats.histogram(shop.domain());
             }
             long spend = c.netSpend().minor();
             boolean top = standing.topTenPercent(spend);

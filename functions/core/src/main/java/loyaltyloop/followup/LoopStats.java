@@ -23,6 +23,9 @@ public interface LoopStats {
     /** True once per shop and day: the digest for that day may be sent. */
     boolean claimDigest(String shop, LocalDate day);
 
+    /** Gives the day's claim back after the digest could not be sent, so the retry sends it. */
+    void releaseDigest(String shop, LocalDate day);
+
     /** A reason to look at a customer: what happened and the order it was about. */
     record DigestNote(String kind, String email, String orderId) {
     }

@@ -1,5 +1,6 @@
 package loyaltyloop.followup;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * and not at all when there is nothing to say.
  */
 @Singleton
+@Requires(beans = EmailSender.class) // Lambda creates every singleton at init; a jar without SES has none
 public class OwnerDigests {
 
     static final int PICKS = 3;
@@ -62,7 +64,7 @@ public class OwnerDigests {
         this.clock = clock;
     }
 
-    public enum Outcome { SENT, NOTHING_TO_SAY, ALREADY_SENT }
+    public enum Outcome { SENT, NOTHING_TO_SAY, ALREADY_SENT, NO_OWNER_ADDRESS }
 
     /** Sends today's digest to every shop's owner; answers what happened per shop. */
     public Map<String, Outcome> run() {
@@ -74,6 +76,10 @@ public class OwnerDigests {
     }
 
     Outcome send(Shop shop) {
+        if (shop.ownerEmail() == null || shop.ownerEmail().isBlank()) {
+            // Registration allows a shop without one; failing here would also stop the shops after it.
+            return Outcome.NO_OWNER_ADDRESS;
+        }
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         OwnerDigestView view = build(shop, now, today);
@@ -85,8 +91,13 @@ public class OwnerDigests {
             return Outcome.ALREADY_SENT;
         }
         RenderedEmail email = templates.ownerDigest(view);
-        sender.send(new EmailMessage(EmailKind.OWNER_DIGEST, shop.senderAddress(), shop.senderName(),
-                shop.ownerEmail(), null, email.subject(), email.text(), email.html(), Map.of()));
+        try {
+            sender.send(new EmailMessage(EmailKind.OWNER_DIGEST, shop.senderAddress(), shop.senderName(),
+                    shop.ownerEmail(), null, email.subject(), email.text(), email.html(), Map.of()));
+        } catch (RuntimeException e) {
+            loopStats.releaseDigest(shop.domain(), today);
+            throw e;
+        }
         LOG.info("owner digest for {} sent with {} picks", shop.domain(), view.picks().size());
         return Outcome.SENT;
     }

@@ -3,6 +3,7 @@ package loyaltyloop.orders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * the publishing over (consumers are idempotent, so a rare second event is harmless).
  */
 @Singleton
+@Requires(beans = EventPublisher.class) // Lambda creates every singleton at init; a jar without EventBridge has none
 public class OrderIntake {
 
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -206,18 +208,17 @@ public class OrderIntake {
 
     private void cancelExisting(Shop shop, String orderId) {
         StoredOrder existing = orders.findOrder(shop.domain(), orderId).orElseThrow();
-        if (existing.status() != OrderStatus.CANCELLED) {
-            // Publish before marking: a crash in between repeats the event rather than losing it.
-            publishOrderEvent(OrderEvents.ORDER_CANCELLED, shop, orderId, existing.order().email(), null);
-            if (orders.markCancelled(shop.domain(), orderId)) {
-                // A cancelled order is no spend: take back what its refunds have not taken back already.
-                Order o = existing.order();
-                long remaining = o.total().minor() - orders.refundedMinor(shop.domain(), orderId);
-                if (remaining > 0) {
-                    customers.recordRefund(shop.domain(), o.email(), new Money(remaining, o.currency()));
-                }
+        Order o = existing.order();
+        if (existing.status() != OrderStatus.CANCELLED && orders.markCancelled(shop.domain(), orderId)) {
+            // A cancelled order is no spend: take back what its refunds have not taken back already.
+            long remaining = o.total().minor() - orders.refundedMinor(shop.domain(), orderId);
+            if (remaining > 0) {
+                customers.recordRefund(shop.domain(), o.email(), new Money(remaining, o.currency()));
             }
         }
+        // Published after the spend changed, so consumers see the customer as the cancellation left them; and by
+        // every delivery not handled before (a retry after a crash here too): consumers are idempotent.
+        publishOrderEvent(OrderEvents.ORDER_CANCELLED, shop, orderId, o.email(), null);
     }
 
     private IntakeResult shopifyRefund(Received r) {

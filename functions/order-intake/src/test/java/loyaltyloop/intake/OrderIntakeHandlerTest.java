@@ -268,8 +268,9 @@ class OrderIntakeHandlerTest {
         String body = sampleBody("shopify-orders-create.json");
         handle(load("shopify-orders-create.json"));
         handle(load("shopify-refunds-create.json"));
-        handle(shopify("orders/cancelled", withField(body, "cancelled_at", "2026-11-28T16:00:00-05:00")));
-        handle(shopify("orders/cancelled", withField(body, "cancelled_at", "2026-11-28T16:00:00-05:00")));
+        String cancelled = withField(body, "cancelled_at", "2026-11-28T16:00:00-05:00");
+        handle(shopify("orders/cancelled", cancelled, "cancel-1", SHOPIFY_SECRET));
+        handle(shopify("orders/cancelled", cancelled, "cancel-1", SHOPIFY_SECRET));
 
         assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
                 .netSpend().minor()).isZero();

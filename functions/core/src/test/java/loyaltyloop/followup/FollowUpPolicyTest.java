@@ -1,0 +1,178 @@
+package loyaltyloop.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.followup.FollowUpPolicy.Reachability;
+import loyaltyloop.orders.MarketingConsent;
+import loyaltyloop.orders.Money;
+import loyaltyloop.shops.ConsentMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The 90-45 rule as plain functions: due times, the sweep window, the frequency cap, consent, shards. */
+class FollowUpPolicyTest {
+
+    private static final Instant CONTACT = Instant.parse("2025-03-01T10:15:30Z");
+    private static final Duration SWEEP = FollowUpSweep.INTERVAL;
+
+    // --- when a customer is due ---
+
+    @Test
+    void aRegularCustomerIsDueNinetyDaysAfterTheirLastContact() {
+        assertThat(FollowUpPolicy.dueAt(CONTACT, false)).isEqualTo(Instant.parse("2025-05-30T10:15:30Z"));
+        assertThat(FollowUpPolicy.limit(false)).isEqualTo(Duration.ofDays(90));
+    }
+
+    @Test
+    void aTopTenPercentCustomerIsDueFortyFiveDaysAfterTheirLastContact() {
+        assertThat(FollowUpPolicy.dueAt(CONTACT, true)).isEqualTo(Instant.parse("2025-04-15T10:15:30Z"));
+        assertThat(FollowUpPolicy.limit(true)).isEqualTo(Duration.ofDays(45));
+    }
+
+    @ParameterizedTest(name = "top={0}")
+    @CsvSource({"false", "true"})
+    void exactlyAtTheLimitTheCustomerIsDue(boolean top) {
+        Instant due = FollowUpPolicy.dueAt(CONTACT, top);
+
+        assertThat(FollowUpPolicy.dueBy(due, due, SWEEP)).isTrue();
+    }
+
+    @ParameterizedTest(name = "top={0}")
+    @CsvSource({"false", "true"})
+    void aSweepSendsWhatFallsDueBeforeItsNextRun(boolean top) {
+        Instant due = FollowUpPolicy.dueAt(CONTACT, top);
+
+        // One second before the limit, and up to one sweep interval before it: the next run would be too late.
+        assertThat(FollowUpPolicy.dueBy(due, due.minusSeconds(1), SWEEP)).isTrue();
+        assertThat(FollowUpPolicy.dueBy(due, due.minus(SWEEP).plusSeconds(1), SWEEP)).isTrue();
+        // Exactly one interval before, the next run is still in time (it runs at the limit itself).
+        assertThat(FollowUpPolicy.dueBy(due, due.minus(SWEEP), SWEEP)).isFalse();
+        assertThat(FollowUpPolicy.dueBy(due, due.minus(SWEEP).minusSeconds(1), SWEEP)).isFalse();
+    }
+
+    @Test
+    void oneSecondBeforeTheFortyFiveDayLimitARegularCustomerIsNotDue() {
+        Instant now = FollowUpPolicy.dueAt(CONTACT, true).minusSeconds(1);
+
+        assertThat(FollowUpPolicy.dueBy(FollowUpPolicy.dueAt(CONTACT, false), now, SWEEP)).isFalse();
+        assertThat(FollowUpPolicy.dueBy(FollowUpPolicy.dueAt(CONTACT, true), now, SWEEP)).isTrue();
+    }
+
+    @Test
+    void withoutASweepWindowOnlyATimeAlreadyPassedIsDue() {
+        Instant due = FollowUpPolicy.dueAt(CONTACT, false);
+
+        assertThat(FollowUpPolicy.dueBy(due, due.plusSeconds(1), Duration.ZERO)).isTrue();
+        assertThat(FollowUpPolicy.dueBy(due, due, Duration.ZERO)).isFalse();
+    }
+
+    @Test
+    void aCustomerWithoutADueTimeIsNeverDue() {
+        assertThat(FollowUpPolicy.dueBy(null, Instant.MAX.minus(SWEEP), SWEEP)).isFalse();
+    }
+
+    // --- the frequency cap ---
+
+    @Test
+    void noMarketingEmailYetMeansNothingIsHeldBack() {
+        assertThat(FollowUpPolicy.heldBackUntil(null, CONTACT)).isNull();
+    }
+
+    @Test
+    void aMarketingEmailTwentyThreeHoursFiftyNineMinutesAgoHoldsTheNextOneBackUntilTwentyFourHours() {
+        Instant last = CONTACT;
+        Instant now = last.plus(Duration.ofHours(23).plusMinutes(59));
+
+        assertThat(FollowUpPolicy.heldBackUntil(last, now)).isEqualTo(last.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void aMarketingEmailTwentyFourHoursAgoHoldsNothingBack() {
+        assertThat(FollowUpPolicy.heldBackUntil(CONTACT, CONTACT.plus(Duration.ofHours(24)))).isNull();
+        assertThat(FollowUpPolicy.heldBackUntil(CONTACT, CONTACT.plus(Duration.ofDays(30)))).isNull();
+    }
+
+    @Test
+    void aMarketingEmailJustNowHoldsTheNextOneBackAFullDay() {
+        assertThat(FollowUpPolicy.heldBackUntil(CONTACT, CONTACT)).isEqualTo(CONTACT.plus(Duration.ofDays(1)));
+    }
+
+    // --- reachability under the shop's consent mode ---
+
+    @ParameterizedTest(name = "{0} under {1} -> {2}")
+    @CsvSource({
+            "GRANTED, EXPLICIT,    REACHABLE",
+            "DENIED,  EXPLICIT,    NO_CONSENT",
+            "UNKNOWN, EXPLICIT,    NO_CONSENT",
+            "GRANTED, SOFT_OPT_IN, REACHABLE",
+            "DENIED,  SOFT_OPT_IN, NO_CONSENT",
+            "UNKNOWN, SOFT_OPT_IN, REACHABLE"})
+    void consentDecidesUnderTheShopsConsentMode(MarketingConsent consent, ConsentMode mode, Reachability expected) {
+        assertThat(FollowUpPolicy.reachability(customer(consent, null, null), mode)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @CsvSource({"GRANTED, EXPLICIT", "GRANTED, SOFT_OPT_IN", "UNKNOWN, SOFT_OPT_IN", "DENIED, EXPLICIT"})
+    void anUnsubscribedCustomerIsUnreachableWhateverTheirConsent(MarketingConsent consent, ConsentMode mode) {
+        Customer unsubscribed = customer(consent, CONTACT, null);
+
+        assertThat(FollowUpPolicy.reachability(unsubscribed, mode)).isEqualTo(Reachability.UNSUBSCRIBED);
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @CsvSource({"GRANTED, EXPLICIT", "GRANTED, SOFT_OPT_IN", "UNKNOWN, SOFT_OPT_IN"})
+    void aCustomerWhoseAddressBouncedIsUnreachableWhateverTheirConsent(MarketingConsent consent, ConsentMode mode) {
+        Customer bounced = customer(consent, null, CONTACT);
+
+        assertThat(FollowUpPolicy.reachability(bounced, mode)).isEqualTo(Reachability.BOUNCED);
+    }
+
+    @Test
+    void theConsentModeDefaultsAreExplicitForShopifyAndSoftOptInForWooCommerce() {
+        assertThat(ConsentMode.defaultFor(loyaltyloop.shops.Platform.SHOPIFY)).isEqualTo(ConsentMode.EXPLICIT);
+        assertThat(ConsentMode.defaultFor(loyaltyloop.shops.Platform.WOOCOMMERCE)).isEqualTo(ConsentMode.SOFT_OPT_IN);
+    }
+
+    // --- due-index shards ---
+
+    @Test
+    void theShardOfAnAddressIsFixedAcrossRunsAndJvms() {
+        // String.hashCode is specified by the JLS; these values must never change, or customers get lost.
+        assertThat(FollowUpPolicy.shardOf("jane.doe@example.com")).isEqualTo(7);
+        assertThat(FollowUpPolicy.shardOf("a@b.c")).isEqualTo(8);
+        // A negative hash code still lands in 0..15.
+        assertThat("mei@example.com".hashCode()).isNegative();
+        assertThat(FollowUpPolicy.shardOf("mei@example.com")).isEqualTo(14);
+    }
+
+    @Test
+    void everyAddressLandsInOneOfSixteenShardsAndTheyFillEvenly() {
+        Random random = new Random(42);
+        int[] perShard = new int[FollowUpPolicy.DUE_SHARDS];
+        int addresses = 16_000;
+        for (int i = 0; i < addresses; i++) {
+            String email = Long.toString(random.nextLong(), 36) + "." + i + "@example.com";
+            int shard = FollowUpPolicy.shardOf(email);
+            assertThat(shard).isBetween(0, FollowUpPolicy.DUE_SHARDS - 1);
+            assertThat(FollowUpPolicy.shardOf(email)).isEqualTo(shard);
+            perShard[shard]++;
+        }
+        for (int count : perShard) {
+            // 1,000 expected per shard; no partition twice as hot as another.
+            assertThat(count).isBetween(800, 1_200);
+        }
+    }
+
+    private static Customer customer(MarketingConsent consent, Instant unsubscribedAt, Instant bouncedAt) {
+        return new Customer("demo.myshopify.com", "jane@example.com", "Jane", "Jane Doe", CONTACT, 1,
+                new Money(5_990, "USD"), "en", CONTACT, consent, unsubscribedAt, "K7QH2MZP", Map.of("1", 1), List.of(),
+                new FollowUpState(null, 5_990L, null, bouncedAt, null, 0), 3);
+    }
+}

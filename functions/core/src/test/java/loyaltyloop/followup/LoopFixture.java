@@ -1,0 +1,225 @@
+package loyaltyloop.followup;
+
+import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerAccounts;
+import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.email.EmailMessage;
+import loyaltyloop.email.EmailSender;
+import loyaltyloop.links.Links;
+import loyaltyloop.orders.LineItem;
+import loyaltyloop.orders.MarketingConsent;
+import loyaltyloop.orders.Money;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderStatus;
+import loyaltyloop.orders.OrderStore;
+import loyaltyloop.orders.StoredOrder;
+import loyaltyloop.shops.ConsentMode;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.CapacityCounting;
+import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.TestAws;
+import loyaltyloop.testing.TestShops;
+
+/**
+ * One shop of its own on the moto server (own table, own addresses), the production beans of a context wired to
+ * it, and a clock the test moves. Customers are made the way production makes them: the order is stored, counted
+ * for its customer ({@link CustomerAccounts#recordOrder}) and reconciled by the {@link FollowUpScheduler}, as
+ * order intake and the scheduling function do.
+ */
+final class LoopFixture implements AutoCloseable {
+
+    static final String BASE_URL = "https://links.example.com";
+    private static final AtomicInteger ORDER_IDS = new AtomicInteger(1000);
+
+    final TestClock clock;
+    final ApplicationContext context;
+    final ShopStore shops;
+    final CustomerStore customers;
+    final OrderStore orders;
+    final DueCustomers due;
+    final SpendStats spendStats;
+    final LoopStats loopStats;
+    final Links links;
+    /** The real SES adapter (SES on the moto server). */
+    final EmailSender ses;
+    /** What went through {@link #ses}, as the messages the services built (kind and headers are not kept by moto). */
+    final List<EmailMessage> sent = new CopyOnWriteArrayList<>();
+    final CustomerAccounts accounts;
+    final FollowUpScheduler scheduler;
+    Shop shop;
+
+    private final boolean ownsTable;
+
+    private LoopFixture(Instant start, Map<String, Object> extra) {
+        this(new TestClock(start), TestAws.createTable(), TestAws.createLinkKey(), extra, null);
+    }
+
+    private LoopFixture(TestClock clock, String table, String linkKey, Map<String, Object> extra, Shop existing) {
+        this.clock = clock;
+        this.ownsTable = existing == null;
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put("loyalty.public-base-url", BASE_URL);
+        context = TestAws.context(table, "unused-bus", linkKey, properties);
+        shops = context.getBean(ShopStore.class);
+        customers = context.getBean(CustomerStore.class);
+        orders = context.getBean(OrderStore.class);
+        due = context.getBean(DueCustomers.class);
+        spendStats = context.getBean(SpendStats.class);
+        loopStats = context.getBean(LoopStats.class);
+        links = context.getBean(Links.class);
+        EmailSender real = context.getBean(EmailSender.class);
+        ses = message -> {
+            real.send(message);
+            sent.add(message);
+        };
+        accounts = new CustomerAccounts(customers, clock);
+        scheduler = new FollowUpScheduler(shops, customers, spendStats, loopStats, clock);
+        shop = existing != null ? existing : TestShops.register(context, TestAws.unique("shop") + ".myshopify.com",
+                Platform.SHOPIFY, "fixture-secret", "USD", "en");
+    }
+
+    /** Another context on the same table, shop and clock, without capacity counting: for seeding quickly. */
+    LoopFixture plainTwin() {
+        return new LoopFixture(clock, context.getRequiredProperty("loyalty.table", String.class),
+                context.getRequiredProperty("loyalty.link-key-secret", String.class), Map.of(), shop);
+    }
+
+    static LoopFixture start(Instant start) {
+        return new LoopFixture(start, Map.of());
+    }
+
+    /** With every DynamoDB call of the context's beans counted in capacity units. */
+    static LoopFixture countingCapacity(Instant start) {
+        return new LoopFixture(start, Map.of("loyalty.test.count-capacity", "true"));
+    }
+
+    CapacityCountingDynamoDbClient capacity() {
+        return context.getBean(CapacityCounting.class).counter();
+    }
+
+    /** Closes the context and drops the table, so the shared moto server stays small for the tests after. */
+    @Override
+    public void close() {
+        String table = context.getRequiredProperty("loyalty.table", String.class);
+        context.close();
+        if (!ownsTable) {
+            return;
+        }
+        try (software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo = TestAws.dynamo()) {
+            dynamo.deleteTable(b -> b.tableName(table));
+        }
+    }
+
+    // --- the shop ---
+
+    void consentMode(ConsentMode mode) {
+        saveShop(new Shop(shop.domain(), shop.platform(), shop.storefrontUrl(), shop.senderAddress(), shop.senderName(),
+                shop.ownerEmail(), shop.defaultLocale(), shop.currency(), shop.webhookSecretRef(), mode,
+                shop.productTips()));
+    }
+
+    void saveShop(Shop changed) {
+        shops.save(changed);
+        shop = changed;
+    }
+
+    // --- services on this fixture's beans and clock ---
+
+    FollowUpSweep sweep() {
+        return sweep(ses, customers, 500);
+    }
+
+    FollowUpSweep sweep(EmailSender sender, CustomerStore store, int batchLimit) {
+        return new FollowUpSweep(shops, store, orders, due, spendStats, loopStats, sender, links, clock, BASE_URL,
+                batchLimit);
+    }
+
+    OwnerDigests digests() {
+        return new OwnerDigests(shops, customers, orders, due, spendStats, loopStats, ses, clock);
+    }
+
+    // --- customers ---
+
+    String newEmail(String who) {
+        return TestAws.unique(who) + "@example.com";
+    }
+
+    Order order(String email, String firstName, long totalMinor, MarketingConsent consent) {
+        int number = ORDER_IDS.incrementAndGet();
+        Money total = new Money(totalMinor, "USD");
+        return new Order(shop.domain(), Platform.SHOPIFY, "82098291194615" + number, "#" + number, clock.instant(),
+                email, firstName + " Doe", firstName, null, "en", "USD", total, total,
+                List.of(new LineItem("Ceramic Mug", 1, total, "632910392")), List.of(), Map.of(), null, false, consent);
+    }
+
+    /** An order placed now, handled as intake and the scheduling function handle it. */
+    Order place(String email, String firstName, long totalMinor) {
+        return place(order(email, firstName, totalMinor, MarketingConsent.GRANTED));
+    }
+
+    Order place(Order order) {
+        orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, "delivery-" + order.orderId(), clock.instant()));
+        int number = accounts.recordOrder(shop, order);
+        scheduler.reconcile(shop.domain(), order.email(), order.orderId(), number == 1);
+        return order;
+    }
+
+    Customer customer(String email) {
+        return customers.find(shop.domain(), email).orElseThrow();
+    }
+
+    Optional<Customer> find(String email) {
+        return customers.find(shop.domain(), email);
+    }
+
+    List<EmailMessage> sentTo(String email) {
+        return sent.stream().filter(m -> m.to().equals(email)).toList();
+    }
+
+    /** A clock the test moves by hand; every service of the fixture reads it. */
+    static final class TestClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        TestClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration by) {
+            now.updateAndGet(t -> t.plus(by));
+        }
+
+        void set(Instant at) {
+            now.set(at);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
