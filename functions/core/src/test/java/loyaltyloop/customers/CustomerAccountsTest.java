@@ -1,23 +1,16 @@
 package loyaltyloop.customers;
 
+import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import loyaltyloop.dynamodb.DynamoCustomerStore;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
@@ -39,7 +32,7 @@ class CustomerAccountsTest {
     private static DynamoDbClient dynamo;
     private static CustomerStore store;
 
-    private final MovableClock clock = new MovableClock(START);
+    private final TestClock clock = new TestClock(START);
     private CustomerAccounts accounts;
 
     @BeforeAll
@@ -58,34 +51,6 @@ class CustomerAccountsTest {
         accounts = new CustomerAccounts(store, clock);
     }
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private static Shop shop(String currency) {
         String domain = TestAws.unique("shop") + ".myshopify.com";
         return new Shop(domain, Platform.SHOPIFY, "https://" + domain, "hello@" + domain, "Demo Shop",
@@ -96,28 +61,6 @@ class CustomerAccountsTest {
         return new Order(shop.domain(), Platform.SHOPIFY, orderId, "#" + orderId, START.minus(Duration.ofMinutes(5)),
                 email, "Jane Doe", "Jane", "115310627314723954", "en-US", total.currency(), total, total, List.of(),
                 List.of(), Map.of(), null, false, MarketingConsent.GRANTED);
-    }
-
-    private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static <T> List<Callable<T>> times(int n, Callable<T> task) {
@@ -167,7 +110,7 @@ class CustomerAccountsTest {
         Shop shop = shop("USD");
         Order order = order(shop, "1001", "jane@example.com", Money.parse("59.90", "USD"));
 
-        List<Integer> numbers = concurrently(times(8, () -> accounts.recordOrder(shop, order)));
+        List<Integer> numbers = Concurrently.run(times(8, () -> accounts.recordOrder(shop, order)));
 
         assertThat(numbers).containsOnly(1);
         Customer jane = accounts.find(shop.domain(), "jane@example.com").orElseThrow();
@@ -184,7 +127,7 @@ class CustomerAccountsTest {
             tasks.add(() -> accounts.recordOrder(shop, order));
         }
 
-        List<Integer> numbers = concurrently(tasks);
+        List<Integer> numbers = Concurrently.run(tasks);
 
         assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
         Customer jane = accounts.find(shop.domain(), "jane@example.com").orElseThrow();
@@ -255,7 +198,7 @@ class CustomerAccountsTest {
         Shop shop = shop("USD");
         accounts.recordOrder(shop, order(shop, "1001", "jane@example.com", Money.parse("1", "USD")));
 
-        List<Boolean> claimed = concurrently(times(8,
+        List<Boolean> claimed = Concurrently.run(times(8,
                 () -> accounts.claimAffirmation(shop.domain(), "jane@example.com", "1001")));
 
         assertThat(claimed).hasSize(8).containsOnlyOnce(true);
@@ -315,7 +258,7 @@ class CustomerAccountsTest {
         long before = accounts.find(shop.domain(), "jane@example.com").orElseThrow().version();
         AtomicInteger calls = new AtomicInteger();
 
-        concurrently(times(8, () -> {
+        Concurrently.run(times(8, () -> {
             calls.incrementAndGet();
             return accounts.unsubscribe(shop.domain(), "jane@example.com");
         }));

@@ -1,17 +1,11 @@
 package loyaltyloop.dynamodb;
 
+import loyaltyloop.testing.Concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.orders.MarketingConsent;
@@ -55,28 +49,6 @@ class DynamoCustomerStoreTest {
         return new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(), orderCount,
                 c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(), c.unsubscribedAt(),
                 c.referralCode(), c.countedOrders(), c.affirmedOrders(), version);
-    }
-
-    private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
@@ -136,7 +108,7 @@ class DynamoCustomerStoreTest {
     void concurrentFirstSavesLetExactlyOneWin() throws Exception {
         String shop = shop();
 
-        List<Boolean> saved = concurrently(8, () -> store.saveIfUnchanged(customer(shop, "jane@example.com", 1)));
+        List<Boolean> saved = Concurrently.run(8, () -> store.saveIfUnchanged(customer(shop, "jane@example.com", 1)));
 
         assertThat(saved).containsOnlyOnce(true);
     }
@@ -148,7 +120,7 @@ class DynamoCustomerStoreTest {
         store.saveIfUnchanged(v1);
         AtomicInteger writer = new AtomicInteger(10);
 
-        List<Boolean> saved = concurrently(8, () -> store.saveIfUnchanged(withVersion(v1, 2, writer.incrementAndGet())));
+        List<Boolean> saved = Concurrently.run(8, () -> store.saveIfUnchanged(withVersion(v1, 2, writer.incrementAndGet())));
 
         assertThat(saved).containsOnlyOnce(true);
         assertThat(store.find(shop, "jane@example.com")).map(Customer::version).contains(2L);
@@ -188,7 +160,7 @@ class DynamoCustomerStoreTest {
         String shop = shop();
         AtomicInteger n = new AtomicInteger();
 
-        List<Boolean> claimed = concurrently(8, () -> store.claimReferralCode(shop, "RACE2345",
+        List<Boolean> claimed = Concurrently.run(8, () -> store.claimReferralCode(shop, "RACE2345",
                 "c" + n.incrementAndGet() + "@example.com"));
 
         assertThat(claimed).containsOnlyOnce(true);

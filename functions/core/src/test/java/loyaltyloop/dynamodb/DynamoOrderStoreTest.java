@@ -1,18 +1,12 @@
 package loyaltyloop.dynamodb;
 
+import loyaltyloop.testing.Concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import loyaltyloop.orders.DeliveryRecord;
 import loyaltyloop.orders.LineItem;
 import loyaltyloop.orders.MarketingConsent;
@@ -66,28 +60,6 @@ class DynamoOrderStoreTest {
                 STORED_AT);
     }
 
-    private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     // --- orders ---
 
     @Test
@@ -127,7 +99,7 @@ class DynamoOrderStoreTest {
     void eightConcurrentCreatesOfOneOrderLetExactlyOneWin() throws Exception {
         String shop = shop();
 
-        List<Boolean> created = concurrently(8, () -> store.createOrder(stored(shop, "5004")));
+        List<Boolean> created = Concurrently.run(8, () -> store.createOrder(stored(shop, "5004")));
 
         assertThat(created).containsOnlyOnce(true).hasSize(8);
     }
@@ -179,7 +151,7 @@ class DynamoOrderStoreTest {
         String shop = shop();
         store.createOrder(stored(shop, "6002"));
 
-        List<Boolean> won = concurrently(8, () -> store.takeOverPublishing(shop, "6002", STORED_AT,
+        List<Boolean> won = Concurrently.run(8, () -> store.takeOverPublishing(shop, "6002", STORED_AT,
                 Instant.now()));
 
         assertThat(won).containsOnlyOnce(true);
@@ -237,7 +209,7 @@ class DynamoOrderStoreTest {
         String shop = shop();
         store.createOrder(stored(shop, "7004"));
 
-        List<Boolean> recorded = concurrently(8, () -> store.recordRefund(shop, "7004", "r-1",
+        List<Boolean> recorded = Concurrently.run(8, () -> store.recordRefund(shop, "7004", "r-1",
                 Money.parse("5", "USD"), STORED_AT));
 
         assertThat(recorded).containsOnlyOnce(true);

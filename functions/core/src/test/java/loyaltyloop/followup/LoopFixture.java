@@ -1,18 +1,14 @@
 package loyaltyloop.followup;
 
+import loyaltyloop.testing.TestClock;
 import io.micronaut.context.ApplicationContext;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerAccounts;
 import loyaltyloop.customers.CustomerStore;
@@ -191,35 +187,4 @@ final class LoopFixture implements AutoCloseable {
         return sent.stream().filter(m -> m.to().equals(email)).toList();
     }
 
-    /** A clock the test moves by hand; every service of the fixture reads it. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        void set(Instant at) {
-            now.set(at);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -1,14 +1,12 @@
 package loyaltyloop.links;
 
+import loyaltyloop.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,35 +24,7 @@ class LinkSignerTest {
     private static final Instant EXPIRES = NOW.plus(Duration.ofDays(730));
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-    /** A clock tests can move. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
     private final LinkSigner signer = new LinkSigner(KEY, clock);
     private final LinkToken token = new LinkToken(LinkPurpose.UNSUBSCRIBE, "demo.myshopify.com", "K7QH2MZP", EXPIRES);
 
