@@ -48,6 +48,41 @@ final class JsonFields {
         return value != null && (value.isBoolean() ? value.booleanValue() : "true".equalsIgnoreCase(value.asText()));
     }
 
+    /** The {@code field} text of each object in the array {@code arrayField}, blanks left out. */
+    static java.util.List<String> texts(JsonNode node, String arrayField, String field) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        JsonNode array = array(node, arrayField);
+        if (array != null) {
+            for (JsonNode element : array) {
+                String value = text(element, field);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The name/value pairs of an array of objects (Shopify {@code note_attributes}, WooCommerce {@code meta_data}),
+     * first occurrence winning, names for which {@code keep} is false left out.
+     */
+    static java.util.Map<String, String> pairs(JsonNode node, String arrayField, String nameField, String valueField,
+            java.util.function.Predicate<String> keep) {
+        java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>();
+        JsonNode array = array(node, arrayField);
+        if (array != null) {
+            for (JsonNode element : array) {
+                String name = text(element, nameField);
+                String value = text(element, valueField);
+                if (name != null && value != null && keep.test(name)) {
+                    pairs.putIfAbsent(name, value);
+                }
+            }
+        }
+        return pairs;
+    }
+
     static JsonNode array(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isArray() ? value : null;

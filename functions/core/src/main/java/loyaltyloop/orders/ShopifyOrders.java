@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,27 +56,8 @@ public final class ShopifyOrders {
                             Math.max(quantity, 0), money(decimal(line, "price"), currency), id(line, "product_id")));
                 }
             }
-            List<String> codes = new ArrayList<>();
-            JsonNode discounts = array(body, "discount_codes");
-            if (discounts != null) {
-                for (JsonNode d : discounts) {
-                    String code = text(d, "code");
-                    if (code != null) {
-                        codes.add(code);
-                    }
-                }
-            }
-            Map<String, String> attributes = new LinkedHashMap<>();
-            JsonNode notes = array(body, "note_attributes");
-            if (notes != null) {
-                for (JsonNode n : notes) {
-                    String name = text(n, "name");
-                    String value = text(n, "value");
-                    if (name != null && value != null) {
-                        attributes.putIfAbsent(name, value);
-                    }
-                }
-            }
+            List<String> codes = JsonFields.texts(body, "discount_codes", "code");
+            Map<String, String> attributes = JsonFields.pairs(body, "note_attributes", "name", "value", name -> true);
             JsonNode billing = body.get("billing_address");
             String firstName = firstNonNull(text(customer, "first_name"), text(billing, "first_name"));
             String lastName = firstNonNull(text(customer, "last_name"), text(billing, "last_name"));

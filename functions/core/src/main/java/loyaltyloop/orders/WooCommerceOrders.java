@@ -16,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,28 +73,9 @@ public final class WooCommerceOrders {
                     subtotal = subtotal.plus(lineSubtotal != null ? money(lineSubtotal, currency) : unit.times(quantity));
                 }
             }
-            List<String> codes = new ArrayList<>();
-            JsonNode coupons = array(body, "coupon_lines");
-            if (coupons != null) {
-                for (JsonNode c : coupons) {
-                    String code = text(c, "code");
-                    if (code != null) {
-                        codes.add(code);
-                    }
-                }
-            }
-            Map<String, String> attributes = new LinkedHashMap<>();
-            JsonNode meta = array(body, "meta_data");
-            if (meta != null) {
-                for (JsonNode m : meta) {
-                    String key = text(m, "key");
-                    String value = text(m, "value");
-                    // Keys starting with "_" are WooCommerce's and plugins' private fields.
-                    if (key != null && value != null && !key.startsWith("_")) {
-                        attributes.putIfAbsent(key, value);
-                    }
-                }
-            }
+            List<String> codes = JsonFields.texts(body, "coupon_lines", "code");
+            // Keys starting with "_" are WooCommerce's and plugins' private fields.
+            Map<String, String> attributes = JsonFields.pairs(body, "meta_data", "key", "value", key -> !key.startsWith("_"));
             String firstName = text(billing, "first_name");
             String orderName = "#" + firstNonNull(text(body, "number"), orderId);
             return new ParsedOrder.Usable(new Order(shop.domain(), Platform.WOOCOMMERCE, orderId, orderName,
