@@ -1,0 +1,212 @@
+package loyaltyloop.bench;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Puts the suite's parts together: the in-JVM results ({@code bench-jvm.json}), the cold starts timed by
+ * {@code bench/run} ({@code coldstart.tsv}) and the deployment jars' sizes; prices the simulated year; writes
+ * {@code bench-results.json} and prints the table.
+ *
+ * <pre>java -cp bench/target/loyalty-bench.jar loyaltyloop.bench.Report [REPO] [OUT]</pre>
+ */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".");
+        Path out = Path.of(args.length > 1 ? args[1] : "bench/target");
+        Map<String, Object> jvm = Files.exists(out.resolve("bench-jvm.json"))
+                ? BenchMain.JSON.readValue(out.resolve("bench-jvm.json").toFile(), new TypeReference<>() { })
+                : Map.of();
+        Map<String, Object> results = build(repo, jvm, ColdStarts.read(out.resolve("coldstart.tsv")));
+        BenchMain.write(out.resolve("bench-results.json"), results);
+        System.out.print(table(results));
+        System.out.println("written: " + out.resolve("bench-results.json"));
+    }
+
+    /** One row of the table: the key, the measured value, the target and whether it is met. */
+    record Row(String key, Object value, String target, Boolean met) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> build(Path repo, Map<String, Object> jvm, ColdStarts cold) throws IOException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("date", LocalDate.now(ZoneOffset.UTC).toString());
+        r.put("command", "bash bench/run");
+        r.put("machine", jvm.getOrDefault("machine", machine()));
+        Map<String, Object> capacity = (Map<String, Object>) jvm.getOrDefault("capacity", Map.of());
+        Map<String, Object> sweep = (Map<String, Object>) jvm.getOrDefault("sweep", Map.of());
+        Map<String, Object> load = (Map<String, Object>) jvm.getOrDefault("intakeLoad", Map.of());
+        Map<String, Object> year = (Map<String, Object>) jvm.getOrDefault("year", Map.of());
+
+        put(r, "wcuPerFirstOrder", capacity.get("wcuPerFirstOrder"));
+        put(r, "wcuPerDuplicate", capacity.get("wcuPerDuplicate"));
+        put(r, "emailsPerDuplicate", capacity.get("emailsPerDuplicate"));
+        put(r, "wcuPerOrderWholeLoop", capacity.get("wcuPerOrderWholeLoop"));
+        Map<String, Object> large = (Map<String, Object>) sweep.getOrDefault("large", Map.of());
+        put(r, "rcuPerDueFollowUp", large.get("rcuPerDue"));
+        put(r, "sweepCostRatio100kTo10k", sweep.get("ratio"));
+        if (!cold.functions().isEmpty()) {
+            r.put("coldStartRatioMax", Stats.round(cold.worstRatio(), 3));
+        }
+        long jarMax = 0;
+        Map<String, Long> jars = new TreeMap<>();
+        try (Stream<Path> files = Files.list(repo.resolve("functions"))) {
+            for (Path module : files.toList()) {
+                Path target = module.resolve("target");
+                if (Files.isDirectory(target)) {
+                    try (Stream<Path> built = Files.list(target)) {
+                        for (Path jar : built.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).toList()) {
+                            jars.put(jar.getFileName().toString(), Files.size(jar));
+                            jarMax = Math.max(jarMax, Files.size(jar));
+                        }
+                    }
+                }
+            }
+        }
+        if (jarMax > 0) {
+            r.put("jarBytesMax", jarMax);
+        }
+        CostModel.Prices prices = CostModel.Prices.load();
+        Map<String, Object> cost = new LinkedHashMap<>();
+        if (year.containsKey("functions")) {
+            CostModel.Year measured = YearSimulation.year(year, null);
+            CostModel.Bill bill = CostModel.bill(measured, prices);
+            r.put("usdPer1000Orders", Stats.round(bill.per1000Orders(), 4));
+            cost.put("pricesAsOf", prices.asOf());
+            cost.put("year", measured);
+            cost.put("usdPerYearByService", bill.byService());
+            cost.put("usdPerYear", bill.total());
+            cost.put("fixedUsdPerYear", bill.fixedPerYear());
+            cost.put("usdPer1000OrdersAllIn", Stats.round(bill.per1000OrdersAllIn(), 4));
+            if (!cold.functions().isEmpty()) {
+                // If no invocation ever found a warm environment: each billed as a whole cold init + first request.
+                Map<String, Double> coldSeconds = cold.inProcessSecondsByFunction();
+                CostModel.Bill allCold = CostModel.bill(YearSimulation.year(year, coldSeconds), prices);
+                cost.put("usdPer1000OrdersIfEveryInvocationCold", Stats.round(allCold.per1000Orders(), 4));
+                cost.put("usdPerYearByServiceIfEveryInvocationCold", allCold.byService());
+                cost.put("coldSecondsPerInvocation", coldSeconds);
+            }
+        }
+        if (!load.isEmpty() && !load.containsKey("error")) {
+            Map<String, Object> intakeLoad = new LinkedHashMap<>();
+            for (String key : List.of("ordersSent", "duplicatesSent", "concurrency", "fiveXx", "emailsSent", "p50Ms", "p99Ms")) {
+                intakeLoad.put(key, load.get(key));
+            }
+            r.put("intakeLoad", intakeLoad);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("capacity", capacity);
+        details.put("sweep", sweep);
+        details.put("coldStart", cold.summary());
+        details.put("jars", jars);
+        details.put("intakeLoad", load);
+        details.put("year", year);
+        details.put("cost", cost);
+        r.put("details", details);
+        r.put("targets", targets(r));
+        return r;
+    }
+
+    private static void put(Map<String, Object> r, String key, Object value) {
+        if (value instanceof Number) {
+            r.put(key, value);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> targets(Map<String, Object> r) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        for (Row row : rows(r)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", row.target());
+            m.put("met", row.met());
+            t.put(row.key(), m);
+        }
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Row> rows(Map<String, Object> r) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(atMost(r, "wcuPerFirstOrder", 6));
+        rows.add(atMost(r, "wcuPerDuplicate", 1));
+        rows.add(atMost(r, "emailsPerDuplicate", 0));
+        rows.add(atMost(r, "wcuPerOrderWholeLoop", 8));
+        rows.add(atMost(r, "rcuPerDueFollowUp", 2));
+        rows.add(atMost(r, "sweepCostRatio100kTo10k", 1.1));
+        rows.add(atMost(r, "coldStartRatioMax", 1.5));
+        rows.add(atMost(r, "jarBytesMax", 12_000_000));
+        rows.add(atMost(r, "usdPer1000Orders", 0.50));
+        Map<String, Object> load = (Map<String, Object>) r.get("intakeLoad");
+        if (load == null) {
+            rows.add(new Row("intakeLoad", null, "fiveXx 0, emailsSent = ordersSent", null));
+        } else {
+            boolean met = load.get("fiveXx") instanceof Number f && f.intValue() == 0
+                    && load.get("emailsSent") instanceof Number e && load.get("ordersSent") instanceof Number o
+                    && e.intValue() == o.intValue();
+            rows.add(new Row("intakeLoad", load, "fiveXx 0, emailsSent = ordersSent", met));
+        }
+        return rows;
+    }
+
+    private static Row atMost(Map<String, Object> r, String key, double target) {
+        Object value = r.get(key);
+        Boolean met = value instanceof Number n ? n.doubleValue() <= target + 1e-9 : null;
+        String shown = target == Math.rint(target) ? String.format("≤ %,d", (long) target) : "≤ " + target;
+        return new Row(key, value, shown, met);
+    }
+
+    static String table(Map<String, Object> r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%nloyalty-loop benchmarks, %s, %s%n", r.get("date"), r.get("machine")));
+        s.append(String.format("%-26s %-44s %-34s %s%n", "key", "measured", "target", "met"));
+        for (Row row : rows(r)) {
+            String value = row.value() == null ? "(not measured)" : row.value() instanceof Double d
+                    ? String.valueOf(Stats.round(d, 4)) : String.valueOf(row.value());
+            if (value.length() > 44) {
+                value = value.substring(0, 41) + "...";
+            }
+            s.append(String.format("%-26s %-44s %-34s %s%n", row.key(), value, row.target(),
+                    row.met() == null ? "?" : row.met() ? "yes" : "MISSED"));
+        }
+        return s.toString();
+    }
+
+    /** The machine the figures come from. */
+    static String machine() {
+        String cpu = "unknown CPU";
+        String memory = "";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    memory = Math.round(kb / 1024.0 / 1024.0) + " GiB, ";
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + "Java "
+                + System.getProperty("java.version");
+    }
+}

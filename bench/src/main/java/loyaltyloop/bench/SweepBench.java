@@ -1,0 +1,241 @@
+package loyaltyloop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.followup.FollowUpPolicy;
+import loyaltyloop.followup.FollowUpSweep;
+import loyaltyloop.followup.SpendHistogram;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderJson;
+import loyaltyloop.testing.CapacityCounting;
+import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.TestAws;
+import loyaltyloop.testing.TestShops;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The 90-45 sweep with the same 1,000 customers due in a shop of 10,000 and of 100,000 customers: what one run
+ * costs (RCU + WCU, counted), so the ratio shows whether the customers who are not due are ever read.
+ *
+ * <p>Customers are written straight into the table with BatchWriteItem, 25 a call, in the exact item shape
+ * {@code DynamoCustomerStore} writes (read back through it as a check), with the shop's spend histogram and, for
+ * the due ones, their last order (the follow-up's content). Not-due customers are scheduled too (their
+ * {@code dueAt} is in the future), as every customer with an order is. Then {@link FollowUpSweep#run} runs once
+ * from a context wired to moto with SES on moto (the shop's sender verified) and a batch limit above 1,000.
+ */
+final class SweepBench {
+
+    static final String SHOP = "demo.myshopify.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 25;
+    /** Prices of a small shop's catalog, in cents: lifetime spends are sums of these, as in a real shop. */
+    private static final long[] PRICES = {1290, 1500, 1990, 2000, 2450, 2990, 3490, 3990, 4500, 5990, 7900, 12900};
+
+    private SweepBench() {
+    }
+
+    /** One sweep run in a shop of {@code customers}, {@code due} of them due. */
+    static Map<String, Object> run(Path repo, int customers, int due) throws Exception {
+        String table = TestAws.createTable();
+        try (ApplicationContext context = TestAws.context(table, "bench-unused-bus", TestAws.createLinkKey(),
+                Map.of("loyalty.test.count-capacity", "true",
+                        "loyalty.follow-up.batch-limit", Integer.toString(Math.max(2000, due * 2)),
+                        "loyalty.public-base-url", "https://bench.example"))) {
+            TestShops.shopify(context, "sweep-bench-secret");
+            Instant now = Instant.now();
+            long seedStart = System.nanoTime();
+            Map<Long, Long> histogram = seed(repo, table, customers, due, now);
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            checkShape(context.getBean(CustomerStore.class), due);
+
+            CapacityCountingDynamoDbClient counter = context.getBean(CapacityCounting.class).counter();
+            counter.reset();
+            long start = System.nanoTime();
+            FollowUpSweep.Report report = context.getBean(FollowUpSweep.class).run(() -> true);
+            double runSeconds = (System.nanoTime() - start) / 1e9;
+
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("customers", customers);
+            out.put("due", due);
+            out.put("seedSeconds", Stats.round(seedSeconds, 1));
+            out.put("seedItemsPerSecond", Stats.round((customers + due + histogram.size()) / seedSeconds, 0));
+            out.put("spendBuckets", histogram.size());
+            out.put("runSeconds", Stats.round(runSeconds, 1));
+            out.put("sent", report.count(FollowUpSweep.Visit.SENT));
+            out.put("visits", report.visits().toString());
+            out.put("incomplete", report.incomplete());
+            out.put("rcu", counter.rcu());
+            out.put("wcu", counter.wcu());
+            out.put("capacity", counter.rcu() + counter.wcu());
+            out.put("rcuPerDue", counter.rcu() / due);
+            out.put("wcuPerDue", counter.wcu() / due);
+            out.put("rcuByOperation", counter.rcuByOperation());
+            out.put("wcuByOperation", counter.wcuByOperation());
+            out.put("rcuByItem", rcuByItem(counter));
+            System.out.printf("sweep: %,d customers (%,d due): seeded in %.0f s, one run %.1f s, %s, %.1f RCU + %.1f WCU%n",
+                    customers, due, seedSeconds, runSeconds, report.visits(), counter.rcu(), counter.wcu());
+            return out;
+        }
+    }
+
+    /** RCU grouped by what was read: customer items, orders, the due index, the spend histogram, the rest. */
+    private static Map<String, Double> rcuByItem(CapacityCountingDynamoDbClient counter) {
+        Map<String, Double> by = new TreeMap<>();
+        for (CapacityCountingDynamoDbClient.Charge c : counter.charges()) {
+            if (c.capacity() != CapacityCountingDynamoDbClient.Capacity.READ) {
+                continue;
+            }
+            String pk = c.partitionKey();
+            // Queries carry no item key: "Query" is the table (the shop registry and the spend histogram),
+            // "Query DueIndex" the due index.
+            String label = pk == null ? c.label() : c.operation() + " " + pk.substring(0, Math.max(0, pk.indexOf('#')));
+            by.merge(label, c.units(), Double::sum);
+        }
+        return by;
+    }
+
+    /** Writes the customers, the due ones' last orders and the spend histogram; answers the histogram. */
+    static Map<Long, Long> seed(Path repo, String table, int customers, int due, Instant now) throws Exception {
+        Random random = new Random(42);
+        JsonNode sampleOrder = JSON.readTree(repo.resolve("events/order-placed.json").toFile()).path("detail").path("order");
+        Map<Long, Long> histogram = new TreeMap<>();
+        List<Map<String, AttributeValue>> pending = new ArrayList<>(BATCH);
+        try (DynamoDbClient dynamo = TestAws.dynamo()) {
+            for (int i = 0; i < customers; i++) {
+                boolean isDue = i < due;
+                String email = "customer" + i + "@example.com";
+                int orders = 1 + (random.nextInt(10) < 3 ? 1 + random.nextInt(3) : 0);
+                long spend = 0;
+                for (int o = 0; o < orders; o++) {
+                    spend += PRICES[random.nextInt(PRICES.length)] * (1 + random.nextInt(2)) + 995;
+                }
+                Instant lastContact = isDue
+                        ? now.minus(Duration.ofDays(91)).minus(Duration.ofMinutes(random.nextInt(5 * 24 * 60)))
+                        : now.minus(Duration.ofMinutes(random.nextInt(88 * 24 * 60)));
+                Instant dueAt = lastContact.plus(FollowUpPolicy.REGULAR_LIMIT);
+                String orderId = Long.toString(5_000_000_000L + i);
+                long bucket = SpendHistogram.bucketOf(spend);
+                histogram.merge(bucket, 1L, Long::sum);
+                pending.add(customerItem(email, orders, spend, lastContact, dueAt, orderId, bucket, i));
+                if (isDue) {
+                    pending.add(orderItem(sampleOrder, orderId, email, lastContact));
+                }
+                if (pending.size() >= BATCH) {
+                    flush(dynamo, table, pending);
+                }
+            }
+            for (Map.Entry<Long, Long> b : histogram.entrySet()) {
+                Map<String, AttributeValue> item = key("SPEND#" + SHOP, String.format("B#%019d", b.getKey()));
+                item.put("count", n(b.getValue()));
+                pending.add(item);
+                if (pending.size() >= BATCH) {
+                    flush(dynamo, table, pending);
+                }
+            }
+            flush(dynamo, table, pending);
+        }
+        return histogram;
+    }
+
+    /** The item {@code DynamoCustomerStore.saveIfUnchanged} writes for such a customer. */
+    static Map<String, AttributeValue> customerItem(String email, int orders, long spend, Instant lastContact,
+            Instant dueAt, String orderId, long bucket, int i) {
+        Map<String, AttributeValue> item = key("CUSTOMER#" + SHOP + "#" + email, "PROFILE");
+        item.put("type", s("customer"));
+        item.put("firstName", s("Customer" + i));
+        item.put("name", s("Customer" + i + " Example"));
+        item.put("firstOrderAt", s(lastContact.minus(Duration.ofDays(30L * (orders - 1))).toString()));
+        item.put("orderCount", n(orders));
+        item.put("netSpendMinor", n(spend));
+        item.put("currency", s("USD"));
+        item.put("locale", s("en"));
+        item.put("lastContactAt", s(lastContact.toString()));
+        item.put("marketingConsent", s("GRANTED"));
+        item.put("referralCode", s(String.format("R%07X", i)));
+        item.put("countedOrders", AttributeValue.fromM(Map.of(orderId, n(orders))));
+        item.put("affirmedOrders", AttributeValue.fromL(List.of(s(orderId))));
+        item.put("duePk", s("DUE#" + SHOP + "#" + FollowUpPolicy.shardOf(email)));
+        item.put("dueAt", s(DateTimeFormatter.ISO_INSTANT.format(dueAt.truncatedTo(ChronoUnit.SECONDS))));
+        item.put("spendBucket", n(bucket));
+        item.put("version", n(2 + orders));
+        return item;
+    }
+
+    /** The item {@code DynamoOrderStore.createOrder} writes: the normalised order as compact JSON. */
+    private static Map<String, AttributeValue> orderItem(JsonNode sample, String orderId, String email, Instant at) {
+        ObjectNode json = sample.deepCopy();
+        json.put("orderId", orderId);
+        json.put("email", email);
+        json.put("createdAt", at.truncatedTo(ChronoUnit.SECONDS).toString());
+        Order order = OrderJson.fromJson(json);
+        Map<String, AttributeValue> item = key("ORDER#" + SHOP + "#" + orderId, "ORDER");
+        item.put("order", s(OrderJson.write(OrderJson.toJson(order))));
+        item.put("status", s("PLACED"));
+        item.put("createdByDelivery", s("seed-" + orderId));
+        item.put("storedAt", s(at.toString()));
+        return item;
+    }
+
+    /** Reads seeded customers back through the production store: the shape must be what it writes. */
+    private static void checkShape(CustomerStore store, int due) {
+        for (int i : new int[] {0, due - 1, due}) {
+            Customer c = store.find(SHOP, "customer" + i + "@example.com")
+                    .orElseThrow(() -> new IllegalStateException("seeded customer not found"));
+            CapacityBench.require(c.followUp().dueAt() != null && c.followUp().spendBucket() != null
+                    && c.version() > 1 && c.countedOrders().size() == 1, "seeded customer has the wrong shape: " + c);
+        }
+    }
+
+    private static void flush(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<WriteRequest> writes = new ArrayList<>(items.size());
+        for (Map<String, AttributeValue> item : items) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        Map<String, List<WriteRequest>> request = Map.of(table, writes);
+        for (int attempt = 0; attempt < 10 && !request.isEmpty(); attempt++) {
+            Map<String, List<WriteRequest>> current = request;
+            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(current));
+            request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+        CapacityBench.require(request.isEmpty(), "BatchWriteItem left items unprocessed");
+        items.clear();
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("PK", s(pk));
+        key.put("SK", s(sk));
+        return key;
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,412 @@
+package loyaltyloop.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import loyaltyloop.local.LocalOutbox;
+import loyaltyloop.local.LocalRunner;
+import loyaltyloop.local.RunnerOptions;
+import loyaltyloop.local.RunnerProbe;
+import loyaltyloop.testing.CapacityCounting;
+import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+
+/**
+ * A year of a shop through the local runner, compressed: the shop's orders arrive at a reduced daily rate (the
+ * loop's work per order does not depend on how many orders a day there are), the clock moves {@value #STEP_DAYS}
+ * days at a time with {@code POST /_local/clock}, each step ends with a sweep run
+ * ({@code POST /_local/schedules/FollowUpSweepFunction}; a follow-up goes out at most a step late, which changes no
+ * count) and every {@value #DIGEST_EVERY_STEPS}th step with an owner digest, whose runs then stand for the year's
+ * daily ones (the digest's work does not depend on the day). Measured: HTTP requests and handler durations (this machine, this JVM),
+ * invocations of every function, capacity (the runner's DynamoDB client wrapped by the capacity counter through
+ * {@code loyalty.test.count-capacity}), emails by kind from the outbox. {@link #year} turns them into a year of a
+ * shop with 12,000 orders; the hourly sweep runs the year has and the simulation does not (the empty ones) are
+ * added at the measured cost of an empty run.
+ *
+ * <p>The shop: Shopify, explicit consent (60% of new customers opt in), 30% of orders from returning customers,
+ * every order delivered as {@code orders/create}, {@code orders/paid} and (95%) {@code orders/fulfilled}, 2% of
+ * deliveries retried, 3% of orders partly refunded a week later, 1% cancelled the next day, 1% of follow-up
+ * recipients unsubscribing through the email's link (page, then one-click POST).
+ */
+final class YearSimulation {
+
+    static final String SECRET = "bench-year-secret-0123456789abcdef";
+    static final int DAYS = 365;
+    static final double ORDERS_PER_YEAR = 12_000;
+    static final double REPEAT_SHARE = 0.30;
+    static final double CONSENT_SHARE = 0.60;
+    /** The clock moves this many days a step; each step ends with a sweep run. */
+    static final int STEP_DAYS = 5;
+    /** The digest runs every this many steps; its runs stand for the year's daily ones. */
+    static final int DIGEST_EVERY_STEPS = 3;
+
+    /** Products of the simulated shop: title, price in cents, product id. */
+    private static final Object[][] CATALOG = {
+            {"Ceramic Mug", 2000L, 632910392L}, {"Café Blend Coffee Beans", 1500L, 921728736L},
+            {"Pour-over Kettle", 5990L, 100001L}, {"Tea Sampler", 2450L, 100002L}, {"Travel Tumbler", 2990L, 100003L},
+            {"Grinder", 12900L, 100004L}, {"Filter Papers", 1290L, 100005L}, {"Espresso Cups (set of 2)", 3490L, 100006L}};
+
+    private record SimCustomer(String email, String firstName, boolean consent) {
+    }
+
+    private record SimOrder(long id, SimCustomer customer, List<ShopifyWebhooks.Line> lines, Instant at) {
+    }
+
+    private YearSimulation() {
+    }
+
+    static List<ShopifyWebhooks.Line> basket(Random random) {
+        List<ShopifyWebhooks.Line> lines = new ArrayList<>();
+        int n = random.nextInt(10) < 7 ? 1 : 2;
+        for (int i = 0; i < n; i++) {
+            Object[] p = CATALOG[random.nextInt(CATALOG.length)];
+            lines.add(new ShopifyWebhooks.Line((String) p[0], (Long) p[1], (Long) p[2], 1 + (random.nextInt(4) == 0 ? 1 : 0)));
+        }
+        return lines;
+    }
+
+    static Map<String, Object> run(Path repo, int simulatedOrders, Duration bound) throws Exception {
+        System.setProperty("loyalty.test.count-capacity", "true");
+        LocalRunner started;
+        try {
+            started = LocalRunner.start(RunnerOptions.defaults().withPort(0).withWebhookSecret(SECRET)
+                    .withTemplate(repo.resolve("template.yaml").toString()));
+        } finally {
+            System.clearProperty("loyalty.test.count-capacity");
+        }
+        try (LocalRunner runner = started) {
+            return simulate(repo, runner, simulatedOrders, bound);
+        }
+    }
+
+    private static Map<String, Object> simulate(Path repo, LocalRunner runner, int simulatedOrders, Duration bound)
+            throws Exception {
+        CapacityCountingDynamoDbClient counter = runner.applicationContext().getBean(CapacityCounting.class).counter();
+        RunnerProbe probe = RunnerProbe.attach(runner);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
+        ShopifyWebhooks webhooks = new ShopifyWebhooks(repo, "demo.myshopify.com", SECRET);
+        Random random = new Random(2026);
+        String base = runner.baseUrl();
+        counter.reset();
+
+        List<SimCustomer> customers = new ArrayList<>();
+        Map<Integer, List<ShopifyWebhooks.Delivery>> later = new HashMap<>();
+        List<Double> intakeMs = new ArrayList<>();
+        List<Double> unsubscribeMs = new ArrayList<>();
+        List<Double> sweepMs = new ArrayList<>();
+        List<List<Double>> sweepRuns = new ArrayList<>(); // per run: ms, follow-ups sent, WCU, RCU
+        List<Double> digestMs = new ArrayList<>();
+        Map<String, Integer> statuses = new TreeMap<>();
+        Capacity ordersPhase = new Capacity();
+        Capacity sweeps = new Capacity();
+        Capacity digests = new Capacity();
+        Capacity unsubscribes = new Capacity();
+        int orders = 0;
+        int refunds = 0;
+        int cancels = 0;
+        int outboxSeen = 0;
+        double rate = simulatedOrders / (double) DAYS;
+        long deadline = System.nanoTime() + bound.toNanos();
+        long start = System.nanoTime();
+        int day = 0;
+        int step = 0;
+        for (; day < DAYS && System.nanoTime() < deadline; day += STEP_DAYS, step++) {
+            post(http, base + "/_local/clock", "{\"advance\":\"P" + STEP_DAYS + "D\"}");
+            Instant now = runner.clock().instant();
+            int end = Math.min(DAYS, day + STEP_DAYS);
+            int today = (int) (Math.floor(end * rate) - Math.floor(day * rate));
+            double[] before = ordersPhase.start(counter);
+            for (int k = 0; k < today; k++) {
+                SimCustomer customer;
+                if (!customers.isEmpty() && random.nextDouble() < REPEAT_SHARE) {
+                    customer = customers.get(random.nextInt(customers.size()));
+                } else {
+                    int n = customers.size();
+                    customer = new SimCustomer("shopper" + n + "@example.com", "Shopper" + n,
+                            random.nextDouble() < CONSENT_SHARE);
+                    customers.add(customer);
+                }
+                SimOrder order = new SimOrder(8_000_000_000L + orders, customer, basket(random), now);
+                orders++;
+                ShopifyWebhooks.Delivery create = webhooks.order("orders/create", order.id(), customer.email(),
+                        customer.firstName(), order.lines(), customer.consent(), now, false);
+                send(http, base, create, intakeMs, statuses);
+                send(http, base, create.asTopic("orders/paid"), intakeMs, statuses);
+                if (random.nextDouble() < 0.95) {
+                    send(http, base, create.asTopic("orders/fulfilled"), intakeMs, statuses);
+                }
+                if (random.nextDouble() < 0.02) {
+                    send(http, base, create, intakeMs, statuses);
+                }
+                double fate = random.nextDouble();
+                if (fate < 0.03) {
+                    long amount = order.lines().get(0).priceMinor();
+                    later.computeIfAbsent(step + 7 / STEP_DAYS + 1, d -> new ArrayList<>())
+                            .add(webhooks.refund(9_000_000_000L + orders, order.id(), amount, now.plus(Duration.ofDays(7))));
+                    refunds++;
+                } else if (fate < 0.04) {
+                    later.computeIfAbsent(step + 1, d -> new ArrayList<>()).add(webhooks.order("orders/cancelled",
+                            order.id(), customer.email(), customer.firstName(), order.lines(), customer.consent(), now, true));
+                    cancels++;
+                }
+            }
+            for (ShopifyWebhooks.Delivery d : later.getOrDefault(step, List.of())) {
+                send(http, base, d, intakeMs, statuses);
+            }
+            CapacityBench.require(runner.eventBus().awaitIdle(Duration.ofMinutes(2)), "bus not idle on day " + day);
+            ordersPhase.end(counter, before);
+
+            double[] s = sweeps.start(counter);
+            int followUpsBefore = count(runner, "follow-up");
+            double ms = timed(() -> post(http, base + "/_local/schedules/FollowUpSweepFunction", ""));
+            sweepMs.add(ms);
+            sweeps.end(counter, s);
+            sweepRuns.add(List.of(ms, (double) (count(runner, "follow-up") - followUpsBefore),
+                    counter.wcu() - s[0], counter.rcu() - s[1]));
+            if (step % DIGEST_EVERY_STEPS == 0) {
+                double[] g = digests.start(counter);
+                digestMs.add(timed(() -> post(http, base + "/_local/schedules/OwnerDigestFunction", "")));
+                digests.end(counter, g);
+            }
+
+            List<LocalOutbox.OutboxEmail> emails = runner.outbox().emails();
+            double[] u = unsubscribes.start(counter);
+            for (LocalOutbox.OutboxEmail email : emails.subList(outboxSeen, emails.size())) {
+                if (email.kind().equals("follow-up") && random.nextDouble() < 0.01) {
+                    Matcher link = Pattern.compile(Pattern.quote(base) + "(/u/[A-Za-z0-9._~-]+)").matcher(email.text());
+                    if (link.find()) {
+                        String url = base + link.group(1);
+                        unsubscribeMs.add(timed(() -> get(http, url)));
+                        unsubscribeMs.add(timed(() -> post(http, url, "List-Unsubscribe=One-Click")));
+                    }
+                }
+            }
+            unsubscribes.end(counter, u);
+            outboxSeen = emails.size();
+        }
+        double simulatedSeconds = (System.nanoTime() - start) / 1e9;
+        int days = Math.min(day, DAYS);
+
+        // What a run finds when nothing is due (most of the year's 8,760 hourly runs): fired again right away.
+        List<Double> emptySweepMs = new ArrayList<>();
+        Capacity emptySweeps = new Capacity();
+        for (int i = 0; i < 3; i++) {
+            double[] e = emptySweeps.start(counter);
+            emptySweepMs.add(timed(() -> post(http, base + "/_local/schedules/FollowUpSweepFunction", "")));
+            emptySweeps.end(counter, e);
+        }
+
+        Map<String, Integer> emailsByKind = new TreeMap<>();
+        for (LocalOutbox.OutboxEmail email : runner.outbox().emails()) {
+            emailsByKind.merge(email.kind(), 1, Integer::sum);
+        }
+        Map<String, List<Double>> busMs = new TreeMap<>();
+        Map<String, Integer> events = new TreeMap<>();
+        for (RunnerProbe.Invocation i : probe.invocations()) {
+            busMs.computeIfAbsent(i.functionId(), f -> new ArrayList<>()).add(i.nanos() / 1e6);
+            if (i.functionId().equals("FollowUpSchedulingFunction")) {
+                events.merge(i.detailType(), 1, Integer::sum);
+            }
+        }
+
+        Map<String, Object> sim = new LinkedHashMap<>();
+        sim.put("days", days);
+        sim.put("orders", orders);
+        sim.put("customers", customers.size());
+        sim.put("customersWithConsent", customers.stream().filter(SimCustomer::consent).count());
+        sim.put("refunds", refunds);
+        sim.put("cancellations", cancels);
+        sim.put("wallSeconds", Stats.round(simulatedSeconds, 1));
+        sim.put("webhookStatuses", statuses);
+        sim.put("emailsByKind", emailsByKind);
+        sim.put("eventsPublished", events);
+        sim.put("deadLetters", runner.eventBus().deadLetters().size());
+        Map<String, Object> functions = new LinkedHashMap<>();
+        functions.put("OrderIntakeFunction", fn(intakeMs));
+        functions.put("UnsubscribeFunction", fn(unsubscribeMs));
+        functions.put("FollowUpSweepFunction", fn(sweepMs));
+        functions.put("OwnerDigestFunction", fn(digestMs));
+        busMs.forEach((id, ms) -> functions.put(id, fn(ms)));
+        sim.put("functions", functions);
+        sim.put("emptySweepRun", Map.of("ms", Stats.round(Stats.median(emptySweepMs), 1),
+                "rcu", emptySweeps.rcu / 3, "wcu", emptySweeps.wcu / 3));
+        Map<String, Object> capacity = new LinkedHashMap<>();
+        capacity.put("orders", ordersPhase.map());
+        capacity.put("sweeps", sweeps.map());
+        capacity.put("digests", digests.map());
+        capacity.put("unsubscribes", unsubscribes.map());
+        sim.put("capacity", capacity);
+        Map<String, Integer> memory = new LinkedHashMap<>();
+        for (String id : RunnerProbe.functionIds(runner)) {
+            memory.put(id, RunnerProbe.memoryMb(runner, id));
+        }
+        sim.put("memoryMb", memory);
+        sim.put("emptySweepRunMs", emptySweepMs);
+        // The fixed part of a run (the shard queries, the histogram): the runs that sent nothing, in the same shop.
+        List<List<Double>> idle = sweepRuns.stream().filter(r -> r.get(1) == 0).toList();
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        fixed.put("runs", idle.size());
+        fixed.put("ms", idle.isEmpty() ? Stats.median(emptySweepMs) : Stats.median(idle.stream().map(r -> r.get(0)).toList()));
+        fixed.put("wcu", idle.isEmpty() ? emptySweeps.wcu / 3 : Stats.median(idle.stream().map(r -> r.get(2)).toList()));
+        fixed.put("rcu", idle.isEmpty() ? emptySweeps.rcu / 3 : Stats.median(idle.stream().map(r -> r.get(3)).toList()));
+        sim.put("sweepRunWithNothingDue", fixed);
+        sim.put("followUpsSentBySweeps", sweepRuns.stream().mapToDouble(r -> r.get(1)).sum());
+        System.out.println("year simulation: " + sim);
+        return sim;
+    }
+
+    /**
+     * The simulated year as a year of the real shop (12,000 orders, hourly sweep, daily digest): what scales with
+     * orders is scaled by 12,000 / simulated orders; the digest runs once a day in both; the sweep runs the real
+     * year has beyond the simulated ones cost what an empty run costs.
+     */
+    @SuppressWarnings("unchecked")
+    static CostModel.Year year(Map<String, Object> sim, Map<String, Double> secondsPerInvocationOverride) {
+        double orders = ((Number) sim.get("orders")).doubleValue();
+        double scale = ORDERS_PER_YEAR / orders;
+        double digestRuns = ((Number) ((Map<String, Object>) ((Map<String, Object>) sim.get("functions"))
+                .get("OwnerDigestFunction")).get("invocations")).doubleValue();
+        double dayScale = DAYS / digestRuns; // each simulated digest run stands for this many of the year's
+        Map<String, Object> functions = (Map<String, Object>) sim.get("functions");
+        Map<String, Integer> memory = (Map<String, Integer>) sim.get("memoryMb");
+        Map<String, Object> empty = (Map<String, Object>) sim.get("sweepRunWithNothingDue");
+        double emptyMs = ((Number) empty.get("ms")).doubleValue();
+        double sweepRunsPerYear = DAYS * 24;
+        double digestRunsPerYear = DAYS;
+        Map<String, CostModel.FunctionYear> year = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : functions.entrySet()) {
+            Map<String, Object> f = (Map<String, Object>) e.getValue();
+            double invocations = ((Number) f.get("invocations")).doubleValue();
+            double seconds = ((Number) f.get("totalMs")).doubleValue() / 1000;
+            String id = e.getKey();
+            double yearInvocations;
+            double yearSeconds;
+            if (id.equals("FollowUpSweepFunction")) {
+                double dueWork = Math.max(0, seconds - invocations * emptyMs / 1000);
+                yearInvocations = sweepRunsPerYear;
+                yearSeconds = dueWork * scale + sweepRunsPerYear * emptyMs / 1000;
+            } else if (id.equals("OwnerDigestFunction")) {
+                yearInvocations = digestRunsPerYear;
+                yearSeconds = seconds * dayScale;
+            } else {
+                yearInvocations = invocations * scale;
+                yearSeconds = seconds * scale;
+            }
+            Double override = secondsPerInvocationOverride == null ? null : secondsPerInvocationOverride.get(id);
+            if (override != null) {
+                yearSeconds = yearInvocations * override;
+            }
+            year.put(id, new CostModel.FunctionYear(yearInvocations, yearSeconds, memory.getOrDefault(id, 1024)));
+        }
+        Map<String, Object> capacity = (Map<String, Object>) sim.get("capacity");
+        double sweepRuns = ((Number) ((Map<String, Object>) functions.get("FollowUpSweepFunction")).get("invocations")).doubleValue();
+        double emptyWcu = ((Number) empty.get("wcu")).doubleValue();
+        double emptyRcu = ((Number) empty.get("rcu")).doubleValue();
+        Map<String, Object> sweepCapacity = (Map<String, Object>) capacity.get("sweeps");
+        double wcu = (units(capacity, "orders", "wcu") + units(capacity, "unsubscribes", "wcu")) * scale
+                + Math.max(0, ((Number) sweepCapacity.get("wcu")).doubleValue() - sweepRuns * emptyWcu) * scale
+                + sweepRunsPerYear * emptyWcu
+                + units(capacity, "digests", "wcu") * dayScale;
+        double rcu = (units(capacity, "orders", "rcu") + units(capacity, "unsubscribes", "rcu")) * scale
+                + Math.max(0, ((Number) sweepCapacity.get("rcu")).doubleValue() - sweepRuns * emptyRcu) * scale
+                + sweepRunsPerYear * emptyRcu
+                + units(capacity, "digests", "rcu") * dayScale;
+        Map<String, Integer> emails = (Map<String, Integer>) sim.get("emailsByKind");
+        double emailCount = 0;
+        for (Map.Entry<String, Integer> e : emails.entrySet()) {
+            emailCount += e.getValue() * (e.getKey().equals("owner-digest") ? dayScale : scale);
+        }
+        Map<String, Integer> events = (Map<String, Integer>) sim.get("eventsPublished");
+        double eventCount = events.values().stream().mapToInt(Integer::intValue).sum() * scale;
+        double httpRequests = (((Number) ((Map<String, Object>) functions.get("OrderIntakeFunction")).get("invocations")).doubleValue()
+                + ((Number) ((Map<String, Object>) functions.get("UnsubscribeFunction")).get("invocations")).doubleValue()) * scale;
+        return new CostModel.Year(ORDERS_PER_YEAR, year, wcu, rcu, emailCount, eventCount,
+                sweepRunsPerYear + digestRunsPerYear, httpRequests);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double units(Map<String, Object> capacity, String phase, String kind) {
+        return ((Number) ((Map<String, Object>) capacity.get(phase)).get(kind)).doubleValue();
+    }
+
+    private static int count(LocalRunner runner, String kind) {
+        return (int) runner.outbox().emails().stream().filter(e -> e.kind().equals(kind)).count();
+    }
+
+    private static Map<String, Object> fn(List<Double> ms) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("invocations", ms.size());
+        f.put("totalMs", Stats.round(Stats.sum(ms), 1));
+        f.put("medianMs", Stats.round(Stats.median(ms), 1));
+        f.put("p99Ms", Stats.round(Stats.percentile(ms, 99), 1));
+        return f;
+    }
+
+    /** Capacity charged during the phases of one kind, summed. */
+    private static final class Capacity {
+        double wcu;
+        double rcu;
+
+        double[] start(CapacityCountingDynamoDbClient counter) {
+            return new double[] {counter.wcu(), counter.rcu()};
+        }
+
+        void end(CapacityCountingDynamoDbClient counter, double[] before) {
+            wcu += counter.wcu() - before[0];
+            rcu += counter.rcu() - before[1];
+        }
+
+        Map<String, Object> map() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("wcu", Stats.round(wcu, 1));
+            m.put("rcu", Stats.round(rcu, 1));
+            return m;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static double timed(Call call) throws Exception {
+        long start = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static void send(HttpClient http, String base, ShopifyWebhooks.Delivery delivery, List<Double> ms,
+            Map<String, Integer> statuses) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(delivery.request(base), HttpResponse.BodyHandlers.ofString());
+        ms.add((System.nanoTime() - start) / 1e6);
+        statuses.merge(delivery.topic() + " " + response.statusCode(), 1, Integer::sum);
+    }
+
+    private static void post(HttpClient http, String url, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        CapacityBench.require(response.statusCode() < 500, "POST " + url + " answered " + response.statusCode());
+    }
+
+    private static void get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        CapacityBench.require(response.statusCode() < 500, "GET " + url + " answered " + response.statusCode());
+    }
+}
