@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import loyaltyloop.orders.OrderJson;
 import loyaltyloop.shops.ConsentMode;
+import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
@@ -50,7 +53,18 @@ public class DynamoShopStore implements ShopStore {
         return new Shop(str(item, "domain"), Platform.fromWireName(str(item, "platform")),
                 str(item, "storefrontUrl"), str(item, "senderAddress"), str(item, "senderName"), str(item, "ownerEmail"),
                 str(item, "defaultLocale"), str(item, "currency"), str(item, "webhookSecretRef"),
-                consent == null ? null : ConsentMode.fromWireName(consent), tips);
+                consent == null ? null : ConsentMode.fromWireName(consent), tips, settings(str(item, "settings")));
+    }
+
+    private static LoyaltySettings settings(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return OrderJson.MAPPER.readValue(json, LoyaltySettings.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored shop settings are unreadable", e);
+        }
     }
 
     @Override
@@ -88,6 +102,11 @@ public class DynamoShopStore implements ShopStore {
         Map<String, AttributeValue> tips = new HashMap<>();
         shop.productTips().forEach((product, tip) -> tips.put(product, AttributeValue.fromS(tip)));
         item.put("productTips", AttributeValue.fromM(tips));
+        try {
+            putS(item, "settings", OrderJson.MAPPER.writeValueAsString(shop.settings()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("shop settings could not be written", e);
+        }
         dynamo.putItem(b -> b.tableName(table).item(item));
         // The registry lets scheduled runs list shops with one Query instead of a Scan.
         dynamo.putItem(b -> b.tableName(table).item(TableKeys.key(REGISTRY, shop.domain())));

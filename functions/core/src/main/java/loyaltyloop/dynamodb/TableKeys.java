@@ -44,6 +44,10 @@ final class TableKeys {
         return key("REFCODE#" + shop + "#" + code, "REFCODE");
     }
 
+    static Map<String, AttributeValue> coupon(String shop, String code) {
+        return key("COUPON#" + shop + "#" + code, "COUPON");
+    }
+
     /** The DueIndex partition of a customer: {@code DUE#<shop>#<shard>}, the shard fixed by the email. */
     static String duePartition(String shop, String email) {
         return dueShard(shop, FollowUpPolicy.shardOf(email));

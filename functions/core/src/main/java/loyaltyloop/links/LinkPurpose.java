@@ -2,7 +2,9 @@ package loyaltyloop.links;
 
 /** Each purpose signs differently, so a token for one route is worthless on another. */
 public enum LinkPurpose {
-    UNSUBSCRIBE("u");
+    UNSUBSCRIBE("u"),
+    SURVEY("s"),
+    POINTS("p");
 
     private final String code;
 

@@ -31,13 +31,14 @@ public final class LinkSigner {
     }
 
     public String sign(LinkToken token) {
-        for (String part : new String[] {token.shop(), token.customerRef()}) {
+        for (String part : new String[] {token.shop(), token.customerRef(), token.subject()}) {
             if (part.indexOf('|') >= 0) {
                 throw new IllegalArgumentException("token parts may not contain |");
             }
         }
+        // Four parts when there is no subject, so links sent before subjects existed keep working.
         String payload = token.purpose().code() + "|" + token.shop() + "|" + token.customerRef() + "|"
-                + token.expiresAt().getEpochSecond();
+                + (token.subject().isEmpty() ? "" : token.subject() + "|") + token.expiresAt().getEpochSecond();
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(mac(payloadBytes));
     }
@@ -63,16 +64,17 @@ public final class LinkSigner {
             return Verification.invalid();
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-        if (parts.length != 4 || LinkPurpose.fromCode(parts[0]) != expected) {
+        if ((parts.length != 4 && parts.length != 5) || LinkPurpose.fromCode(parts[0]) != expected) {
             return Verification.invalid();
         }
         Instant expiresAt;
         try {
-            expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+            expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[parts.length - 1]));
         } catch (NumberFormatException e) {
             return Verification.invalid();
         }
-        LinkToken token = new LinkToken(expected, parts[1], parts[2], expiresAt);
+        String subject = parts.length == 5 ? parts[3] : "";
+        LinkToken token = new LinkToken(expected, parts[1], parts[2], subject, expiresAt);
         if (!clock.instant().isBefore(expiresAt)) {
             return new Verification(Verification.Status.EXPIRED, token);
         }

@@ -17,6 +17,9 @@ public class Links {
     /** Unsubscribe links must keep working for as long as someone may open an old email. */
     public static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(365 * 2);
 
+    /** A statement link in an old points email should still open; a year is the longest we keep one live. */
+    public static final Duration POINTS_VALIDITY = Duration.ofDays(365);
+
     private final SecretSource secrets;
     private final String keyReference;
     private final Clock clock;
@@ -43,6 +46,20 @@ public class Links {
         String token = signer().sign(new LinkToken(LinkPurpose.UNSUBSCRIBE, shop, customerRef,
                 clock.instant().plus(UNSUBSCRIBE_VALIDITY)));
         return trimSlash(baseUrl) + "/u/" + token;
+    }
+
+    /** The survey about one order ({@code /s/{token}}), working for {@code validity}. */
+    public String surveyUrl(String baseUrl, String shop, String customerRef, String orderId, Duration validity) {
+        String token = signer().sign(new LinkToken(LinkPurpose.SURVEY, shop, customerRef, orderId,
+                clock.instant().plus(validity)));
+        return trimSlash(baseUrl) + "/s/" + token;
+    }
+
+    /** The customer's points statement ({@code /p/{token}}). */
+    public String pointsUrl(String baseUrl, String shop, String customerRef) {
+        String token = signer().sign(new LinkToken(LinkPurpose.POINTS, shop, customerRef,
+                clock.instant().plus(POINTS_VALIDITY)));
+        return trimSlash(baseUrl) + "/p/" + token;
     }
 
     public static String referralUrl(String baseUrl, String code) {

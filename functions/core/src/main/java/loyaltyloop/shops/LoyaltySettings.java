@@ -1,0 +1,114 @@
+package loyaltyloop.shops;
+
+import java.util.List;
+
+/**
+ * What a shop owner can tune about the loop. Every part has a default, so a shop registered without any of it
+ * runs the loop as documented in docs/survey-and-coupons.md and docs/referrals.md.
+ */
+public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+
+    public static final LoyaltySettings DEFAULTS =
+            new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
+
+    public LoyaltySettings {
+        survey = survey == null ? SurveySettings.DEFAULTS : survey;
+        coupons = coupons == null ? CouponSettings.DEFAULTS : coupons;
+        referrals = referrals == null ? ReferralSettings.DEFAULTS : referrals;
+    }
+
+    /**
+     * @param delayDays days after an order the survey email goes out
+     * @param linkValidityDays how long the survey link works
+     */
+    public record SurveySettings(boolean enabled, int delayDays, int linkValidityDays) {
+        public static final SurveySettings DEFAULTS = new SurveySettings(true, 14, 30);
+
+        public SurveySettings {
+            if (delayDays < 0 || delayDays > 365 || linkValidityDays < 1 || linkValidityDays > 365) {
+                throw new IllegalArgumentException("survey delay must be 0..365 days and link validity 1..365 days");
+            }
+        }
+    }
+
+    /**
+     * How coupons are made and what they are worth.
+     *
+     * @param surveyReward what completing a survey earns
+     * @param prefix optional shop prefix, put before the code with a hyphen ({@code ACME-7KQ…}); null for none
+     * @param provisioning how a code is made to work at the shop's checkout
+     * @param apiSecretRef the SSM/Secrets Manager name of the platform API credentials (Shopify Admin access token;
+     *     WooCommerce {@code consumer_key:consumer_secret}); null for the pool and demo
+     */
+    public record CouponSettings(CouponTerms surveyReward, String prefix, Provisioning provisioning,
+            String apiSecretRef) {
+        public static final CouponSettings DEFAULTS =
+                new CouponSettings(CouponTerms.DEFAULT_SURVEY_REWARD, null, Provisioning.PLATFORM_API, null);
+
+        public CouponSettings {
+            surveyReward = surveyReward == null ? CouponTerms.DEFAULT_SURVEY_REWARD : surveyReward;
+            provisioning = provisioning == null ? Provisioning.PLATFORM_API : provisioning;
+            if (prefix != null && !prefix.matches("[A-Z2-9]{1,8}")) {
+                throw new IllegalArgumentException("a coupon prefix is 1-8 of A-Z and 2-9");
+            }
+        }
+    }
+
+    public enum Provisioning {
+        /** Shopify Admin GraphQL or WooCommerce REST, by the shop's platform. */
+        PLATFORM_API("platform-api"),
+        /** Codes the owner created in their shop admin and uploaded to us. */
+        POOL("pool"),
+        /** The local runner's checkout: codes are recorded, nothing leaves the machine. */
+        DEMO("demo");
+
+        private final String wireName;
+
+        Provisioning(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static Provisioning fromWireName(String name) {
+            for (Provisioning p : values()) {
+                if (p.wireName.equalsIgnoreCase(name) || p.name().equalsIgnoreCase(name)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("unknown coupon provisioning: " + name);
+        }
+    }
+
+    /**
+     * @param pointsPerReferral points for a converted referral, before multipliers
+     * @param tenureDays after this long as a customer the referrer earns {@code tenureMultiplier}
+     * @param topMultiplier for a referrer in the shop's top 10% by spend; multipliers multiply
+     * @param clawbackDays refunds of the referred order within this many days take points back
+     * @param tiers what points can buy, cheapest first
+     */
+    public record ReferralSettings(int pointsPerReferral, int tenureDays, double tenureMultiplier,
+            double topMultiplier, int clawbackDays, List<RedeemTier> tiers) {
+        public static final ReferralSettings DEFAULTS = new ReferralSettings(500, 365, 1.5, 2.0, 60, List.of(
+                new RedeemTier(500, CouponTerms.percentOff(10)),
+                new RedeemTier(1000, CouponTerms.percentOff(20))));
+
+        public ReferralSettings {
+            tiers = tiers == null || tiers.isEmpty() ? DEFAULTS.tiers() : List.copyOf(tiers);
+            if (pointsPerReferral < 0 || tenureMultiplier < 1 || topMultiplier < 1 || clawbackDays < 0) {
+                throw new IllegalArgumentException("referral points and multipliers must not shrink rewards");
+            }
+        }
+    }
+
+    /** {@code points} buy a coupon on {@code terms}. */
+    public record RedeemTier(int points, CouponTerms terms) {
+        public RedeemTier {
+            if (points <= 0) {
+                throw new IllegalArgumentException("a tier costs at least one point");
+            }
+        }
+    }
+}
