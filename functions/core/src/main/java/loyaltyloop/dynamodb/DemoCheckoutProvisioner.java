@@ -1,0 +1,66 @@
+package loyaltyloop.dynamodb;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import loyaltyloop.coupons.Coupon;
+import loyaltyloop.coupons.CouponCodes;
+import loyaltyloop.coupons.CouponProvisioner;
+import loyaltyloop.shops.LoyaltySettings;
+import loyaltyloop.shops.Shop;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The local runner's stand-in for a shop's checkout: a provisioned code is recorded at
+ * {@code DEMOCHECKOUT#<shop>} / {@code CODE#<code>}, so the runner (and its tests) can show which codes "exist" at
+ * the demo checkout. Nothing leaves the machine.
+ */
+@Singleton
+public class DemoCheckoutProvisioner implements CouponProvisioner {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DemoCheckoutProvisioner(DynamoDbClient dynamo, @Value("${loyalty.table}") String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean serves(Shop shop) {
+        return shop.settings().coupons().provisioning() == LoyaltySettings.Provisioning.DEMO;
+    }
+
+    @Override
+    public String newCode(Shop shop, String reference) {
+        return CouponCodes.generate(shop.settings().coupons().prefix());
+    }
+
+    @Override
+    public void release(Shop shop, String code) {
+        // Generated codes are not held anywhere until provisioned.
+    }
+
+    @Override
+    public void provision(Shop shop, Coupon coupon) {
+        Map<String, AttributeValue> item = new HashMap<>(demoCode(shop.domain(), coupon.code()));
+        item.put("email", AttributeValue.fromS(coupon.email()));
+        item.put("kind", AttributeValue.fromS(coupon.terms().kind().name()));
+        item.put("value", Items.n(coupon.terms().value()));
+        item.put("expiresAt", AttributeValue.fromS(coupon.expiresAt().toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item)); // a plain put: provisioning twice is harmless
+    }
+
+    /** Whether the demo checkout would accept the code. */
+    public boolean exists(String shop, String code) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(demoCode(shop, code))
+                .consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
+    private static Map<String, AttributeValue> demoCode(String shop, String code) {
+        return TableKeys.key("DEMOCHECKOUT#" + shop, "CODE#" + code);
+    }
+}
