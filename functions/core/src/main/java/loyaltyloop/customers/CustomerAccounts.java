@@ -66,6 +66,12 @@ public class CustomerAccounts {
         change(shop, email, c -> CustomerHistory.withRefund(c, amount));
     }
 
+    /** An email we sent is a contact: it resets the 90-45 clock (never backwards). */
+    public void recordContact(String shop, String email, java.time.Instant at) {
+        change(shop, email, c -> c.lastContactAt() != null && !at.isAfter(c.lastContactAt())
+                ? c : c.withFollowUp(c.followUp(), at));
+    }
+
     public Optional<Customer> find(String shop, String email) {
         return store.find(shop, email);
     }

@@ -60,7 +60,9 @@ public class DynamoCustomerStore implements CustomerStore {
                 new FollowUpState(instant(item, "dueAt"),
                         item.containsKey("spendBucket") ? num(item, "spendBucket", 0) : null,
                         instant(item, "lastMarketingAt"), instant(item, "bouncedAt"), instant(item, "unreachableSince"),
-                        (int) num(item, "followUpsSent", 0)),
+                        (int) num(item, "followUpsSent", 0),
+                        new FollowUpState.SurveyState(instant(item, "surveyDueAt"), str(item, "surveyOrderId"),
+                                instant(item, "lastSurveyAt"))),
                 num(item, "version", 0)));
     }
 
@@ -98,6 +100,9 @@ public class DynamoCustomerStore implements CustomerStore {
         if (loop.followUpsSent() > 0) {
             item.put("followUpsSent", n(loop.followUpsSent()));
         }
+        putInstant(item, "surveyDueAt", loop.survey().dueAt());
+        putS(item, "surveyOrderId", loop.survey().orderId());
+        putInstant(item, "lastSurveyAt", loop.survey().lastSentAt());
         item.put("version", n(c.version()));
         try {
             if (c.version() <= 1) {

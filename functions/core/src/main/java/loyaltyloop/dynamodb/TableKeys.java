@@ -48,6 +48,10 @@ final class TableKeys {
         return key("COUPON#" + shop + "#" + code, "COUPON");
     }
 
+    static Map<String, AttributeValue> survey(String shop, String orderId) {
+        return key("SURVEY#" + shop + "#" + orderId, "SURVEY");
+    }
+
     /** The DueIndex partition of a customer: {@code DUE#<shop>#<shard>}, the shard fixed by the email. */
     static String duePartition(String shop, String email) {
         return dueShard(shop, FollowUpPolicy.shardOf(email));

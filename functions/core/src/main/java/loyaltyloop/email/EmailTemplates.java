@@ -255,6 +255,8 @@ public final class EmailTemplates {
                         ? null
                         : ChronoUnit.DAYS.between(day, utcDay(pick.dueAt()));
                 return messages.reasonVipDueSoon(days);
+            case LOW_RATING:
+                return messages.reasonLowRating(orderLabel(pick.orderName()));
             case BIG_FIRST_ORDER:
                 return messages.reasonBigFirstOrder(orderLabel(pick.orderName()),
                         pick.orderTotal() == null ? null : MoneyFormat.format(pick.orderTotal(), locale));
@@ -308,13 +310,21 @@ public final class EmailTemplates {
                 null));
     }
 
+    String renderHtml(String template, Object model) {
+        return render(html, template, model);
+    }
+
+    String renderText(String template, Object model) {
+        return render(text, template, model);
+    }
+
     private static String render(TemplateEngine engine, String template, Object model) {
         StringOutput output = new StringOutput(8192);
         engine.render(template, model, output);
         return output.toString();
     }
 
-    private static String shopName(Shop shop) {
+    static String shopName(Shop shop) {
         String sender = blankToNull(shop.senderName());
         if (sender != null) {
             return oneLine(sender);
@@ -322,7 +332,7 @@ public final class EmailTemplates {
         return displayShop(shop.domain());
     }
 
-    private static String displayShop(String shopName) {
+    static String displayShop(String shopName) {
         String name = blankToNull(shopName);
         return name == null ? "" : oneLine(name);
     }
@@ -337,7 +347,7 @@ public final class EmailTemplates {
     }
 
     /** "#1001" for "#1001" or a bare "1001"; null when blank. */
-    private static String orderLabel(String orderName) {
+    static String orderLabel(String orderName) {
         String name = oneLineOrNull(orderName);
         if (name == null) {
             return null;
@@ -345,7 +355,7 @@ public final class EmailTemplates {
         return Character.isDigit(name.charAt(0)) ? "#" + name : name;
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         if (value == null) {
             return null;
         }
@@ -354,18 +364,18 @@ public final class EmailTemplates {
     }
 
     /** Trimmed, on one line, or null when blank. */
-    private static String oneLineOrNull(String value) {
+    static String oneLineOrNull(String value) {
         String trimmed = blankToNull(value);
         return trimmed == null ? null : blankToNull(oneLine(trimmed));
     }
 
     /** Control characters (line breaks included) become single spaces: safe in a subject line. */
-    private static String oneLine(String value) {
+    static String oneLine(String value) {
         return CONTROL.matcher(value).replaceAll(" ").strip();
     }
 
     /** An absolute http(s) link for an email, or null when there is none. Anything else is a bug upstream. */
-    private static String linkUrl(String url) {
+    static String linkUrl(String url) {
         String value = blankToNull(url);
         if (value == null) {
             return null;
@@ -409,7 +419,7 @@ public final class EmailTemplates {
     }
 
     /** A form action: absolute http(s) or relative; never another scheme such as {@code javascript:}. */
-    private static String formActionUrl(String url) {
+    static String formActionUrl(String url) {
         String value = url == null ? "" : url.strip();
         String scheme = scheme(value);
         if (scheme != null && !"http".equals(scheme) && !"https".equals(scheme)) {

@@ -162,6 +162,8 @@ abstract class Messages {
     /** {@code orderName} and {@code total} may each be null. */
     abstract String reasonBigFirstOrder(String orderName, String total);
 
+    abstract String reasonLowRating(String orderName);
+
     abstract String whyLabel();
 
     abstract String ordersLabel();
@@ -597,6 +599,11 @@ abstract class Messages {
         }
 
         @Override
+        String reasonLowRating(String orderName) {
+            return "Rated " + (orderName == null ? "their order" : "order " + orderName)
+                    + " 1 or 2 out of 5 yesterday and got an apology: a personal call or note today can win them back.";
+        }
+
         String reasonBigFirstOrder(String orderName, String total) {
             String details = orderName == null ? total : total == null ? orderName : orderName + ", " + total;
             return details == null
@@ -966,6 +973,11 @@ abstract class Messages {
         }
 
         @Override
+        String reasonLowRating(String orderName) {
+            return "昨天為" + (orderName == null ? "訂單" : "訂單 " + orderName + " ")
+                    + "評了 1 或 2 分，已收到致歉信：今天親自聯絡，就有機會挽回。";
+        }
+
         String reasonBigFirstOrder(String orderName, String total) {
             String details = orderName == null ? total : total == null ? orderName : orderName + "，" + total;
             return details == null
@@ -1335,6 +1347,11 @@ abstract class Messages {
         }
 
         @Override
+        String reasonLowRating(String orderName) {
+            return "昨天为" + (orderName == null ? "订单" : "订单 " + orderName + " ")
+                    + "打了 1 或 2 分，已收到致歉邮件：今天亲自联系，就有机会挽回。";
+        }
+
         String reasonBigFirstOrder(String orderName, String total) {
             String details = orderName == null ? total : total == null ? orderName : orderName + "，" + total;
             return details == null

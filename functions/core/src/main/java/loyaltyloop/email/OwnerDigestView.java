@@ -17,6 +17,8 @@ public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health
     }
 
     public enum Reason {
+        /** Rated their order 1 or 2 in the survey yesterday: service recovery needs a person. */
+        LOW_RATING,
         /** In the top 10% and due for a follow-up soon: a personal note beats the automatic one. */
         VIP_DUE_SOON,
         /** A first order big enough to be in the top 10% at once, placed yesterday. */

@@ -47,12 +47,32 @@ public class FollowUpScheduler {
     public enum Outcome { SCHEDULED, UNCHANGED, UNREACHABLE, UNKNOWN_SHOP, UNKNOWN_CUSTOMER }
 
     /**
-     * Brings the customer's loop state up to date.
+     * What prompted a reconcile.
      *
-     * @param orderId the order that prompted this, or null
+     * @param orderId the order, or null
      * @param firstOrder the customer's first order at the shop: a big one is noted for the owner's digest
+     * @param placedAt when the order was placed, for an {@code OrderPlaced}: its survey is scheduled from it
+     * @param cancelled the order was cancelled: a survey waiting about it is dropped
      */
+    public record Prompt(String orderId, boolean firstOrder, Instant placedAt, boolean cancelled) {
+        public static Prompt placed(String orderId, boolean firstOrder, Instant placedAt) {
+            return new Prompt(orderId, firstOrder, placedAt, false);
+        }
+
+        public static Prompt cancelled(String orderId) {
+            return new Prompt(orderId, false, null, true);
+        }
+    }
+
+    /** Brings the customer's loop state up to date after a change that schedules no survey (a refund, a test). */
     public Outcome reconcile(String shopDomain, String email, String orderId, boolean firstOrder) {
+        return reconcile(shopDomain, email, new Prompt(orderId, firstOrder, null, false));
+    }
+
+    /** Brings the customer's loop state up to date: spend standing, survey, due time. */
+    public Outcome reconcile(String shopDomain, String email, Prompt prompt) {
+        String orderId = prompt.orderId();
+        boolean firstOrder = prompt.firstOrder();
         Optional<Shop> shop = shops.find(shopDomain);
         if (shop.isEmpty()) {
             return Outcome.UNKNOWN_SHOP;
@@ -71,7 +91,8 @@ public class FollowUpScheduler {
             SpendHistogram standing = spendStats.histogram(shopDomain).withMove(fromBucket, toBucket);
             Instant now = clock.instant();
 
-            FollowUpState after = loop.withSpendBucket(toBucket);
+            FollowUpState after = loop.withSpendBucket(toBucket)
+                    .withSurvey(SurveySchedule.after(loop.survey(), prompt, shop.get().settings().survey(), now));
             boolean reachable = FollowUpPolicy.reachability(before, shop.get().consentMode())
                     == FollowUpPolicy.Reachability.REACHABLE;
             if (!reachable) {
@@ -84,7 +105,7 @@ public class FollowUpScheduler {
                 if (loop.dueAt() != null && loop.dueAt().isBefore(due)) {
                     due = loop.dueAt();
                 }
-                after = after.withDueAt(due).withUnreachableSince(null);
+                after = after.withDueAt(FollowUpState.nextVisit(due, after.survey())).withUnreachableSince(null);
             }
             if (after.equals(loop)) {
                 // A repeat writes nothing, not even the digest note: EventBridge retries for up to a day, and a

@@ -5,31 +5,78 @@ import java.time.Instant;
 /**
  * A customer's place in the 90-45 loop.
  *
- * @param dueAt when the sweep should look at the customer next; never later than their real due time (it may be
- *     earlier: the sweep re-reads the customer and moves it). Null: not scheduled (never ordered, or unreachable).
+ * @param dueAt when the sweep should look at the customer next: the earlier of their follow-up (a lower bound: it
+ *     may be early, the sweep re-reads the customer and moves it) and their survey. Null: not scheduled (never
+ *     ordered, or unreachable).
  * @param spendBucket the spend-histogram bucket this customer is counted in; null when not counted yet
  * @param lastMarketingAt the last follow-up or survey, for the 24-hour frequency cap
  * @param bouncedAt when their address bounced (set by bounce handling); they are unreachable from then on
  * @param unreachableSince when the sweep found them unreachable and took them off the schedule
+ * @param survey the survey waiting to go out, and the last one sent
  */
 public record FollowUpState(Instant dueAt, Long spendBucket, Instant lastMarketingAt, Instant bouncedAt,
-        Instant unreachableSince, int followUpsSent) {
+        Instant unreachableSince, int followUpsSent, SurveyState survey) {
 
-    public static final FollowUpState NONE = new FollowUpState(null, null, null, null, null, 0);
+    public static final FollowUpState NONE = new FollowUpState(null, null, null, null, null, 0, SurveyState.NONE);
+
+    public FollowUpState {
+        survey = survey == null ? SurveyState.NONE : survey;
+    }
+
+    public FollowUpState(Instant dueAt, Long spendBucket, Instant lastMarketingAt, Instant bouncedAt,
+            Instant unreachableSince, int followUpsSent) {
+        this(dueAt, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, SurveyState.NONE);
+    }
+
+    /**
+     * @param dueAt when the survey about {@code orderId} should go out; null when none is waiting
+     * @param lastSentAt when the last survey went out, for the one-per-60-days rule
+     */
+    public record SurveyState(Instant dueAt, String orderId, Instant lastSentAt) {
+        public static final SurveyState NONE = new SurveyState(null, null, null);
+
+        public SurveyState sent(Instant at) {
+            return new SurveyState(null, orderId, at);
+        }
+
+        /** Nothing waiting any more; the order is kept so a repeated event for it does not schedule it again. */
+        public SurveyState dropped() {
+            return new SurveyState(null, orderId, lastSentAt);
+        }
+    }
+
+    /** When the sweep should next look: the earlier of the follow-up due time and the waiting survey. */
+    public static Instant nextVisit(Instant followUpDue, SurveyState survey) {
+        if (survey.dueAt() == null) {
+            return followUpDue;
+        }
+        return followUpDue == null || survey.dueAt().isBefore(followUpDue) ? survey.dueAt() : followUpDue;
+    }
 
     public FollowUpState withDueAt(Instant due) {
-        return new FollowUpState(due, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent);
+        return new FollowUpState(due, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey);
     }
 
     public FollowUpState withSpendBucket(Long bucket) {
-        return new FollowUpState(dueAt, bucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent);
+        return new FollowUpState(dueAt, bucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey);
     }
 
     public FollowUpState withUnreachableSince(Instant since) {
-        return new FollowUpState(dueAt, spendBucket, lastMarketingAt, bouncedAt, since, followUpsSent);
+        return new FollowUpState(dueAt, spendBucket, lastMarketingAt, bouncedAt, since, followUpsSent, survey);
+    }
+
+    public FollowUpState withSurvey(SurveyState newSurvey) {
+        return new FollowUpState(dueAt, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent,
+                newSurvey);
     }
 
     public FollowUpState withFollowUpSent(Instant at, Instant nextDue) {
-        return new FollowUpState(nextDue, spendBucket, at, bouncedAt, unreachableSince, followUpsSent + 1);
+        return new FollowUpState(nextDue, spendBucket, at, bouncedAt, unreachableSince, followUpsSent + 1, survey);
+    }
+
+    /** A survey went out at {@code at}: a marketing contact like a follow-up, but not counted as one. */
+    public FollowUpState withSurveySent(Instant at, Instant nextFollowUpDue) {
+        return new FollowUpState(nextFollowUpDue, spendBucket, at, bouncedAt, unreachableSince, followUpsSent,
+                survey.sent(at));
     }
 }

@@ -22,6 +22,7 @@ import loyaltyloop.email.EmailSender;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.FollowUpView;
 import loyaltyloop.email.RenderedEmail;
+import loyaltyloop.email.SurveyEmails;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.LineItem;
 import loyaltyloop.orders.Order;
@@ -61,6 +62,7 @@ public class FollowUpSweep {
     private final String publicBaseUrl;
     private final int batchLimit;
     private final EmailTemplates templates = new EmailTemplates();
+    private final SurveyEmails surveyEmails = new SurveyEmails();
 
     public FollowUpSweep(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
             SpendStats spendStats, LoopStats loopStats, EmailSender sender, Links links, Clock clock,
@@ -79,7 +81,7 @@ public class FollowUpSweep {
         this.batchLimit = batchLimit;
     }
 
-    public enum Visit { SENT, RESCHEDULED, DEFERRED, UNREACHABLE, SKIPPED, FAILED }
+    public enum Visit { SENT, SURVEY_SENT, RESCHEDULED, DEFERRED, UNREACHABLE, SKIPPED, FAILED }
 
     /** What one run did, per outcome, and whether it stopped before reaching everything due. */
     public record Report(Map<Visit, Integer> visits, boolean incomplete) {
@@ -149,6 +151,13 @@ public class FollowUpSweep {
                 }
                 return Visit.UNREACHABLE;
             }
+            FollowUpState.SurveyState survey = loop.survey();
+            boolean surveyDue = FollowUpPolicy.dueBy(survey.dueAt(), now, INTERVAL);
+            if (surveyDue && SurveySchedule.tooSoonAfter(survey.lastSentAt(), now)) {
+                survey = survey.dropped(); // asked within 60 days: this order goes without
+                loop = loop.withSurvey(survey);
+                surveyDue = false;
+            }
             if (attempt > 0 && standing == runStanding) {
                 // Someone wrote the customer while we looked (a new order, a refund): the run's histogram may still
                 // count them in their old bucket, so judge them on the shop as it is now. Rare: one more Query.
@@ -157,9 +166,10 @@ public class FollowUpSweep {
             long spend = c.netSpend().minor();
             boolean top = standing.topTenPercent(spend);
             Instant realDue = FollowUpPolicy.dueAt(c.lastContactAt(), top);
-            if (!FollowUpPolicy.dueBy(realDue, now, INTERVAL)) {
+            if (!surveyDue && !FollowUpPolicy.dueBy(realDue, now, INTERVAL)) {
                 // An early hint (a later contact, or a 45-day check of someone not in the top 10% after all).
-                if (!customers.saveIfUnchanged(c.withFollowUp(loop.withDueAt(realDue), c.lastContactAt()))) {
+                Instant next = FollowUpState.nextVisit(realDue, survey);
+                if (!customers.saveIfUnchanged(c.withFollowUp(loop.withDueAt(next), c.lastContactAt()))) {
                     continue;
                 }
                 return Visit.RESCHEDULED;
@@ -171,27 +181,74 @@ public class FollowUpSweep {
                 }
                 return Visit.DEFERRED;
             }
-            EmailMessage message = message(shop, c, top, now);
             boolean checkEarly = standing.inTop(spend, FollowUpPolicy.CHECK_EARLY_PERCENT);
-            Customer claimed = c.withFollowUp(loop.withFollowUpSent(now, FollowUpPolicy.dueAt(now, checkEarly)), now);
+            Instant nextFollowUp = FollowUpPolicy.dueAt(now, checkEarly);
+            if (surveyDue) {
+                Optional<Order> surveyed = orders.findOrderToShow(shop.domain(), survey.orderId());
+                if (surveyed.isEmpty()) {
+                    FollowUpState without = loop.withSurvey(survey.dropped());
+                    if (!customers.saveIfUnchanged(c.withFollowUp(without.withDueAt(realDue), c.lastContactAt()))) {
+                        continue;
+                    }
+                    return Visit.RESCHEDULED;
+                }
+                EmailMessage invitation = surveyMessage(shop, c, surveyed.get(), now);
+                // A survey is a contact like a follow-up: the 90-45 clock starts again from it.
+                Customer claimed = c.withFollowUp(loop.withSurveySent(now, nextFollowUp), now);
+                if (!customers.saveIfUnchanged(claimed)) {
+                    continue;
+                }
+                return send(invitation, c, loop, claimed, now, Visit.SURVEY_SENT);
+            }
+            EmailMessage message = message(shop, c, top, now);
+            Customer claimed = c.withFollowUp(loop.withFollowUpSent(now, FollowUpState.nextVisit(nextFollowUp, survey)),
+                    now);
             if (!customers.saveIfUnchanged(claimed)) {
                 continue; // a new order or email got there first: look again
             }
-            try {
-                sender.send(message);
-            } catch (RuntimeException e) {
-                LOG.error("follow-up to {} of {} failed; it stays due", CustomerEmails.mask(email), shop.domain(), e);
-                // Give the claim back (due now) unless something newer was written meanwhile.
-                customers.saveIfUnchanged(new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(),
-                        c.orderCount(), c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(),
-                        c.unsubscribedAt(), c.referralCode(), c.countedOrders(), c.affirmedOrders(),
-                        loop.withDueAt(now), claimed.version() + 1));
-                return Visit.FAILED;
+            Visit sent = send(message, c, loop, claimed, now, Visit.SENT);
+            if (sent == Visit.SENT) {
+                LOG.info("follow-up sent to {} of {}{}", CustomerEmails.mask(email), shop.domain(),
+                        top ? " (top 10%)" : "");
             }
-            LOG.info("follow-up sent to {} of {}{}", CustomerEmails.mask(email), shop.domain(), top ? " (top 10%)" : "");
-            return Visit.SENT;
+            return sent;
         }
         return Visit.SKIPPED;
+    }
+
+    private Visit send(EmailMessage message, Customer c, FollowUpState before, Customer claimed, Instant now,
+            Visit sent) {
+        try {
+            sender.send(message);
+            return sent;
+        } catch (RuntimeException e) {
+            LOG.error("{} to {} of {} failed; it stays due", message.kind().wireName(), CustomerEmails.mask(c.email()),
+                    c.shop(), e);
+            // Give the claim back (due now) unless something newer was written meanwhile.
+            customers.saveIfUnchanged(new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(),
+                    c.orderCount(), c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(),
+                    c.unsubscribedAt(), c.referralCode(), c.countedOrders(), c.affirmedOrders(),
+                    before.withDueAt(now), claimed.version() + 1));
+            return Visit.FAILED;
+        }
+    }
+
+    private EmailMessage surveyMessage(Shop shop, Customer c, Order order, Instant now) {
+        String unsubscribeUrl = links.unsubscribeUrl(publicBaseUrl, shop.domain(), c.referralCode());
+        String surveyUrl = links.surveyUrl(publicBaseUrl, shop.domain(), c.referralCode(), order.orderId(),
+                Duration.ofDays(shop.settings().survey().linkValidityDays()));
+        RenderedEmail email = surveyEmails.survey(shop, order.locale() != null ? order.locale() : c.locale(),
+                c.firstName(), order.orderName() != null ? order.orderName() : order.orderId(),
+                Duration.between(order.createdAt(), now).toDays(), surveyUrl, unsubscribeUrl);
+        return new EmailMessage(EmailKind.SURVEY, shop.senderAddress(), shop.senderName(), c.email(), null,
+                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl));
+    }
+
+    private static Map<String, String> unsubscribeHeaders(String unsubscribeUrl) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return headers;
     }
 
     private EmailMessage message(Shop shop, Customer c, boolean vip, Instant now) {
@@ -205,11 +262,8 @@ public class FollowUpSweep {
                 last.map(Order::orderName).orElse(null),
                 last.map(o -> Duration.between(o.createdAt(), now).toDays()).orElse(0L),
                 items, unsubscribeUrl, null));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return new EmailMessage(EmailKind.FOLLOW_UP, shop.senderAddress(), shop.senderName(), c.email(), null,
-                email.subject(), email.text(), email.html(), headers);
+                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl));
     }
 
     private Optional<Order> lastOrder(Customer c) {

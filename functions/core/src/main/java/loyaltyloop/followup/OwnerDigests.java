@@ -24,6 +24,7 @@ import loyaltyloop.email.RenderedEmail;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.survey.SurveyFollowThrough;
 import loyaltyloop.shops.ShopStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,14 +109,24 @@ public class OwnerDigests {
         List<String> picked = new ArrayList<>();
 
         List<OwnerDigestView.Pick> bigFirstOrders = new ArrayList<>();
+        List<OwnerDigestView.Pick> lowRatings = new ArrayList<>();
         for (LoopStats.DigestNote note : loopStats.notes(shop.domain(), today.minusDays(1))) {
-            if (!FollowUpScheduler.BIG_FIRST_ORDER.equals(note.kind())) {
+            boolean low = SurveyFollowThrough.LOW_RATING.equals(note.kind());
+            if (!low && !FollowUpScheduler.BIG_FIRST_ORDER.equals(note.kind())) {
                 continue;
             }
             Optional<Customer> c = customers.find(shop.domain(), note.email());
             Optional<Order> order = orders.findOrderToShow(shop.domain(), note.orderId());
             if (c.isPresent() && order.isPresent()) {
-                bigFirstOrders.add(pick(OwnerDigestView.Reason.BIG_FIRST_ORDER, c.get(), order.get()));
+                (low ? lowRatings : bigFirstOrders).add(pick(low ? OwnerDigestView.Reason.LOW_RATING
+                        : OwnerDigestView.Reason.BIG_FIRST_ORDER, c.get(), order.get()));
+            }
+        }
+        // An unhappy customer first: a person's reply matters most there.
+        for (OwnerDigestView.Pick p : lowRatings) {
+            if (picks.size() < PICKS && !picked.contains(p.email())) {
+                picks.add(p);
+                picked.add(p.email());
             }
         }
         bigFirstOrders.sort(Comparator.comparingLong((OwnerDigestView.Pick p) -> p.orderTotal().minor()).reversed());

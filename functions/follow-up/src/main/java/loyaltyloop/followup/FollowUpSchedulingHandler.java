@@ -3,6 +3,8 @@ package loyaltyloop.followup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import loyaltyloop.events.OrderEvents;
 
@@ -29,16 +31,26 @@ public class FollowUpSchedulingHandler extends MicronautRequestHandler<Map<Strin
         }
         String type = String.valueOf(event.get("detail-type"));
         String orderId = detail.get("orderId") == null ? null : detail.get("orderId").toString();
-        String email;
-        boolean firstOrder = false;
         if (OrderEvents.ORDER_PLACED.equals(type) && detail.get("order") instanceof Map<?, ?> order) {
-            email = String.valueOf(order.get("email"));
-            firstOrder = detail.get("customerOrderNumber") instanceof Number n && n.intValue() == 1;
-        } else if (detail.get("email") instanceof String e) {
-            email = e;
-        } else {
+            boolean firstOrder = detail.get("customerOrderNumber") instanceof Number n && n.intValue() == 1;
+            Instant placedAt = order.get("createdAt") instanceof String at ? parse(at) : null;
+            return scheduler.reconcile(shop, String.valueOf(order.get("email")),
+                    FollowUpScheduler.Prompt.placed(orderId, firstOrder, placedAt)).name();
+        }
+        if (!(detail.get("email") instanceof String email)) {
             return "ignored";
         }
-        return scheduler.reconcile(shop, email, orderId, firstOrder).name();
+        if (OrderEvents.ORDER_CANCELLED.equals(type)) {
+            return scheduler.reconcile(shop, email, FollowUpScheduler.Prompt.cancelled(orderId)).name();
+        }
+        return scheduler.reconcile(shop, email, orderId, false).name();
+    }
+
+    private static Instant parse(String at) {
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            return null; // no survey rather than a failed event
+        }
     }
 }

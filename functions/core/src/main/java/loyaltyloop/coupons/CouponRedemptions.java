@@ -1,0 +1,74 @@
+package loyaltyloop.coupons;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import loyaltyloop.events.DomainEvent;
+import loyaltyloop.events.EventPublisher;
+import loyaltyloop.orders.OrderJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Marks our coupons redeemed when an order arrives carrying their code, and publishes {@code CouponRedeemed} (the
+ * state change is conditional: one order redeems a coupon; the event is at least once, like every event), so the owner sees what surveys and points brought back. Codes that
+ * are not ours (the shop's own promotions) are looked up and left alone.
+ */
+@Singleton
+@Requires(beans = EventPublisher.class)
+public class CouponRedemptions {
+
+    /** An order with more codes than this is not a customer's checkout; the rest are not looked up. */
+    static final int MAX_CODES = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(CouponRedemptions.class);
+
+    private final CouponStore store;
+    private final EventPublisher events;
+
+    public CouponRedemptions(CouponStore store, EventPublisher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    /** Returns how many of our coupons this order redeemed now (0 on a repeat). */
+    public int onOrder(String shop, String orderId, List<String> discountCodes, Instant orderedAt) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String typed : discountCodes) {
+            String code = CouponCodes.normalise(typed);
+            if (!code.isEmpty() && code.length() <= 64 && codes.size() < MAX_CODES) {
+                codes.add(code);
+            }
+        }
+        int redeemed = 0;
+        for (String code : codes) {
+            Optional<Coupon> coupon = store.find(shop, code);
+            if (coupon.isEmpty()) {
+                continue;
+            }
+            Coupon c = coupon.get();
+            boolean now = store.markRedeemed(shop, code, orderId, orderedAt);
+            // A retry after a failed publish finds it redeemed by this very order and publishes again.
+            if (!now && !(c.state() == Coupon.State.REDEEMED && orderId.equals(c.redeemedOrderId()))) {
+                continue;
+            }
+            ObjectNode detail = OrderJson.MAPPER.createObjectNode();
+            detail.put("shop", shop);
+            detail.put("code", code);
+            detail.put("orderId", orderId);
+            detail.put("origin", c.origin().name());
+            detail.put("reference", c.reference());
+            detail.put("email", c.email());
+            events.publish(new DomainEvent(CouponEvents.SOURCE, CouponEvents.COUPON_REDEEMED, OrderJson.write(detail)));
+            LOG.info("coupon from {} {} redeemed on order {} of {}", c.origin(), c.reference(), orderId, shop);
+            if (now) {
+                redeemed++;
+            }
+        }
+        return redeemed;
+    }
+}

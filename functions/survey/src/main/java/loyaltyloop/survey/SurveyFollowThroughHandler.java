@@ -1,0 +1,32 @@
+package loyaltyloop.survey;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * EventBridge {@code SurveyCompleted} → one call into {@link SurveyFollowThrough}: the coupon email, and for a low
+ * rating the apology and the owner's alert. Failures throw, so Lambda retries the event.
+ */
+public class SurveyFollowThroughHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+
+    @Inject
+    SurveyFollowThrough followThrough;
+
+    public SurveyFollowThroughHandler() {
+    }
+
+    public SurveyFollowThroughHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public String execute(Map<String, Object> event) {
+        if (!(event.get("detail") instanceof Map<?, ?> detail) || !(detail.get("shop") instanceof String shop)
+                || !(detail.get("orderId") instanceof String orderId)) {
+            return "ignored";
+        }
+        return followThrough.handle(shop, orderId).name();
+    }
+}
