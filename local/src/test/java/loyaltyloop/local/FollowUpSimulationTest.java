@@ -116,7 +116,7 @@ class FollowUpSimulationTest {
                 digests.add(email);
                 continue;
             }
-            assertThat(kind).as("email to %s", email.get("to").asText()).isIn("affirmation", "follow-up");
+            assertThat(kind).as("email to %s", email.get("to").asText()).isIn("affirmation", "follow-up", "survey");
             byCustomer.computeIfAbsent(email.get("to").asText(), to -> new ArrayList<>()).add(email);
         }
 
@@ -125,6 +125,12 @@ class FollowUpSimulationTest {
             List<JsonNode> mail = byCustomer.getOrDefault(email, List.of());
             List<Instant> followUps = mail.stream().filter(m -> m.get("kind").asText().equals("follow-up"))
                     .map(m -> Instant.parse(m.get("sentAt").asText())).toList();
+            List<Instant> surveys = mail.stream().filter(m -> m.get("kind").asText().equals("survey"))
+                    .map(m -> Instant.parse(m.get("sentAt").asText())).sorted().toList();
+            for (int i = 1; i < surveys.size(); i++) {
+                assertThat(Duration.between(surveys.get(i - 1), surveys.get(i))).as("surveys to %s", email)
+                        .isGreaterThanOrEqualTo(Duration.ofDays(60));
+            }
             if (email.equals(LEAVER)) {
                 Instant since = unsubscribedAt;
                 assertThat(followUps).as("follow-ups after unsubscribing").noneMatch(at -> at.isAfter(since));

@@ -77,7 +77,7 @@ final class LoopFixture implements AutoCloseable {
         due = context.getBean(DueCustomers.class);
         spendStats = context.getBean(SpendStats.class);
         loopStats = context.getBean(LoopStats.class);
-        links = context.getBean(Links.class);
+        links = new Links(context.getBean(loyaltyloop.secrets.SecretSource.class), linkKey, clock);
         EmailSender real = context.getBean(EmailSender.class);
         ses = message -> {
             real.send(message);
@@ -172,6 +172,16 @@ final class LoopFixture implements AutoCloseable {
         orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, "delivery-" + order.orderId(), clock.instant()));
         int number = accounts.recordOrder(shop, order);
         scheduler.reconcile(shop.domain(), order.email(), order.orderId(), number == 1);
+        return order;
+    }
+
+    /** An order placed now, scheduled as the scheduling function does on {@code OrderPlaced}: with its survey. */
+    Order placeWithSurvey(String email, String firstName, long totalMinor) {
+        Order order = order(email, firstName, totalMinor, MarketingConsent.GRANTED);
+        orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, "delivery-" + order.orderId(), clock.instant()));
+        int number = accounts.recordOrder(shop, order);
+        scheduler.reconcile(shop.domain(), order.email(),
+                FollowUpScheduler.Prompt.placed(order.orderId(), number == 1, order.createdAt()));
         return order;
     }
 

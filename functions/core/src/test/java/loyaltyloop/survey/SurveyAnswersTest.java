@@ -206,22 +206,7 @@ class SurveyAnswersTest {
     @Test
     void whileTheShopCannotBeReachedThePageSaysTheCodeIsOnItsWayAndShowsNoCode() {
         Order order = loop.place(loop.newEmail("down"), "Jo", "en");
-        CouponProvisioner down = new CouponProvisioner() {
-            public boolean serves(Shop shop) {
-                return true;
-            }
-
-            public String newCode(Shop shop, String reference) {
-                return CouponCodes.generate(null);
-            }
-
-            public void release(Shop shop, String code) {
-            }
-
-            public void provision(Shop shop, Coupon coupon) {
-                throw new ProvisioningException("shop down", false);
-            }
-        };
+        CouponProvisioner down = SurveyFixture.unreachableShop();
         SurveyAnswers.Page page = loop.answers(loop.issuer(List.of(down))).submit(loop.token(order), form("5", ""),
                 "/s/x");
         assertThat(page.status()).isEqualTo(200);

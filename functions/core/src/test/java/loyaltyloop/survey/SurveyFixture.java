@@ -111,6 +111,26 @@ final class SurveyFixture implements AutoCloseable {
         return new CouponIssuer(provisioners, coupons, context.getBean(EventPublisher.class), clock);
     }
 
+    /** A shop whose checkout refuses every code (its API is down): provisioning always fails. */
+    static CouponProvisioner unreachableShop() {
+        return new CouponProvisioner() {
+            public boolean serves(Shop shop) {
+                return true;
+            }
+
+            public String newCode(Shop shop, String reference) {
+                return loyaltyloop.coupons.CouponCodes.generate(null);
+            }
+
+            public void release(Shop shop, String code) {
+            }
+
+            public void provision(Shop shop, loyaltyloop.coupons.Coupon coupon) {
+                throw new loyaltyloop.coupons.ProvisioningException("shop answered 503", false);
+            }
+        };
+    }
+
     SurveyAnswers answers() {
         return answers(issuer());
     }
