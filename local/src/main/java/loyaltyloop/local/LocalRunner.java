@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopDomains;
@@ -31,6 +32,9 @@ public final class LocalRunner implements AutoCloseable {
     public static final String SHOP_SECRET_PREFIX = "/loyalty-loop/" + STACK + "/shops/";
     public static final String LINK_KEY_SECRET = "loyalty-loop/" + STACK + "/link-signing-key";
     public static final String WOO_DEMO_SHOP = "woo.demo.local";
+    /** The demo shops' coupons go to the demo checkout, so the whole loop runs offline. */
+    static final LoyaltySettings DEMO_SETTINGS = new LoyaltySettings(null,
+            new LoyaltySettings.CouponSettings(null, null, LoyaltySettings.Provisioning.DEMO, null), null);
     static final int EXIT_USAGE = 64;
     static final int EXIT_NO_MOTO = 2;
 
@@ -117,10 +121,10 @@ public final class LocalRunner implements AutoCloseable {
         }
         demoShops.add(registration.register(new ShopRegistration.Request(options.shop(), Platform.SHOPIFY,
                 "https://" + options.shop(), "shop@demo.example", "Demo Shop", "owner@demo.example", "en", "USD",
-                webhookSecret)));
+                webhookSecret).withSettings(DEMO_SETTINGS)));
         demoShops.add(registration.register(new ShopRegistration.Request("https://" + WOO_DEMO_SHOP, Platform.WOOCOMMERCE,
                 "https://" + WOO_DEMO_SHOP, "shop@woo.demo.local", "Woo Demo", "owner@woo.demo.local", "en", "USD",
-                webhookSecret)));
+                webhookSecret).withSettings(DEMO_SETTINGS)));
     }
 
     /** The SDK reads these before anything else in its default chains: the emulator takes any credentials. */

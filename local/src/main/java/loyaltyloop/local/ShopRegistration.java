@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import loyaltyloop.shops.ConsentMode;
+import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopDomains;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Registers a shop: its webhook secret as an SSM SecureString at {@code <prefix><domain>/webhook-secret}
- * (overwriting an older one), then the shop record, which keeps only that parameter's name. Used by the runner's
+ * (overwriting an older one), its coupon API credentials, when given, at {@code <prefix><domain>/coupon-api}, then
+ * the shop record, which keeps only those parameters' names. Used by the runner's
  * demo shops and by {@code shops add}, against the emulator or a deployed stack alike.
  */
 public final class ShopRegistration {
@@ -30,13 +32,27 @@ public final class ShopRegistration {
             String currency,
             String webhookSecret,
             ConsentMode consentMode,
-            java.util.Map<String, String> productTips) {
+            java.util.Map<String, String> productTips,
+            LoyaltySettings settings,
+            String couponApiCredentials) {
 
         /** With the platform's default consent mode and no new product tips. */
         public Request(String domain, Platform platform, String storefrontUrl, String senderAddress, String senderName,
                 String ownerEmail, String locale, String currency, String webhookSecret) {
             this(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency, webhookSecret,
-                    null, null);
+                    null, null, null, null);
+        }
+
+        /** The same request with these loop settings. */
+        public Request withSettings(LoyaltySettings newSettings) {
+            return new Request(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency,
+                    webhookSecret, consentMode, productTips, newSettings, couponApiCredentials);
+        }
+
+        @Override
+        public String toString() {
+            // Secrets stay out of logs and stack traces.
+            return "Request[domain=" + domain + ", platform=" + platform + "]";
         }
     }
 
@@ -61,15 +77,25 @@ public final class ShopRegistration {
         return secretPrefix + normalisedDomain + "/webhook-secret";
     }
 
+    /** The SSM parameter that holds a shop's coupon API credentials. */
+    public String couponApiParameter(String normalisedDomain) {
+        return secretPrefix + normalisedDomain + "/coupon-api";
+    }
+
     public Shop register(Request request) {
         Shop shop = validate(request);
-        ssm.putParameter(b -> b.name(shop.webhookSecretRef())
-                .value(request.webhookSecret())
-                .type(ParameterType.SECURE_STRING)
-                .overwrite(true)
-                .description("loyalty-loop webhook secret of " + shop.domain()));
+        putSecureString(shop.webhookSecretRef(), request.webhookSecret(), "webhook secret of " + shop.domain());
+        if (request.couponApiCredentials() != null) {
+            putSecureString(shop.settings().coupons().apiSecretRef(), request.couponApiCredentials().trim(),
+                    "coupon API credentials of " + shop.domain());
+        }
         shops.save(shop);
         return shop;
+    }
+
+    private void putSecureString(String name, String value, String what) {
+        ssm.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true)
+                .description("loyalty-loop " + what));
     }
 
     /** The shop record this request makes, or an IllegalArgumentException naming the bad value. */
@@ -112,8 +138,9 @@ public final class ShopRegistration {
             throw new IllegalArgumentException("webhook secret is longer than 4096 characters");
         }
         String storefrontUrl = storefront.toString().replaceAll("/+$", "");
+        java.util.Optional<Shop> existing = shops.find(domain);
         // Registering again updates the shop but keeps the owner's product tips; new ones are added or replace.
-        var tips = new java.util.HashMap<>(shops.find(domain).map(Shop::productTips).orElse(java.util.Map.of()));
+        var tips = new java.util.HashMap<>(existing.map(Shop::productTips).orElse(java.util.Map.of()));
         if (r.productTips() != null) {
             r.productTips().forEach((product, tip) -> {
                 if (tip == null || tip.isBlank()) {
@@ -123,8 +150,30 @@ public final class ShopRegistration {
                 }
             });
         }
+        // Without new settings the stored ones are kept, so registering again never drops the coupon setup.
+        LoyaltySettings settings = r.settings() != null ? r.settings()
+                : existing.map(Shop::settings).orElse(LoyaltySettings.DEFAULTS);
+        if (r.couponApiCredentials() != null) {
+            couponApiCredentials(r.couponApiCredentials(), r.platform());
+            LoyaltySettings.CouponSettings c = settings.coupons();
+            settings = new LoyaltySettings(settings.survey(), new LoyaltySettings.CouponSettings(c.surveyReward(),
+                    c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals());
+        }
         return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency, parameter,
-                r.consentMode(), tips);
+                r.consentMode(), tips, settings);
+    }
+
+    /** Checks the credentials' shape; messages never repeat the value. */
+    private static void couponApiCredentials(String value, Platform platform) {
+        String trimmed = required(value, "coupon API credentials");
+        if (trimmed.length() > 4096) {
+            throw new IllegalArgumentException("coupon API credentials are longer than 4096 characters");
+        }
+        int colon = trimmed.indexOf(':');
+        if (platform == Platform.WOOCOMMERCE && (colon <= 0 || colon == trimmed.length() - 1)) {
+            throw new IllegalArgumentException(
+                    "WooCommerce coupon API credentials are consumer_key:consumer_secret (a REST key with write access)");
+        }
     }
 
     private static String email(String value, String what) {

@@ -18,7 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import loyaltyloop.dynamodb.DynamoCouponPool;
+import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +31,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The runner as a developer uses it: started in-process on a free port (it starts its own moto server) with the
@@ -267,5 +274,44 @@ class LocalRunnerEndToEndTest {
         assertThat(last.get("to").asText()).isEqualTo("mei@example.com");
         assertThat(last.get("from").asText()).isEqualTo("Shop <hello@shop.example>");
         assertThat(ShopsCommand.run(List.of("add", "--domain", "x"))).isEqualTo(LocalRunner.EXIT_USAGE);
+    }
+
+    @Test
+    @Order(10)
+    void theDemoShopsIssueCouponsAtTheDemoCheckout() {
+        ShopStore shops = runner.applicationContext().getBean(ShopStore.class);
+        for (String domain : List.of("demo.myshopify.com", LocalRunner.WOO_DEMO_SHOP)) {
+            assertThat(shops.find(domain)).hasValueSatisfying(shop -> assertThat(
+                    shop.settings().coupons().provisioning()).isEqualTo(LoyaltySettings.Provisioning.DEMO));
+        }
+    }
+
+    @Test
+    @Order(11)
+    void shopsAddWithSettingsAndCredentialsThenUploadingAPoolTwiceAddsEachCodeOnce(@TempDir Path dir) throws Exception {
+        Path settings = Files.writeString(dir.resolve("settings.json"),
+                "{\"coupons\": {\"provisioning\": \"pool\", \"prefix\": \"TEA\"}}");
+        Path codes = Files.writeString(dir.resolve("codes.txt"), "tea-aaa1\nTEA-BBB2\n\nTEA-CCC3\n");
+        int added = ShopsCommand.run(List.of("add", "--domain", "pool.example", "--platform", "shopify",
+                "--storefront", "https://pool.example", "--sender-address", "hello@pool.example", "--sender-name", "Pool",
+                "--owner-email", "owner@pool.example", "--webhook-secret", "s3cret-s3cret", "--settings",
+                settings.toString(), "--coupon-api-credentials", "shpat_e2e_token", "--aws-endpoint", runner.awsEndpoint()));
+        assertThat(added).isZero();
+        Shop shop = runner.applicationContext().getBean(ShopStore.class).find("pool.example").orElseThrow();
+        String reference = shop.settings().coupons().apiSecretRef();
+        assertThat(reference).isEqualTo("/loyalty-loop/local/shops/pool.example/coupon-api");
+        assertThat(runner.applicationContext().getBean(SsmClient.class)
+                .getParameter(b -> b.name(reference).withDecryption(true)).parameter().value()).isEqualTo("shpat_e2e_token");
+
+        List<String> upload = List.of("coupons", "upload", "--domain", "pool.example", "--file", codes.toString(),
+                "--aws-endpoint", runner.awsEndpoint());
+        assertThat(ShopsCommand.run(upload)).isZero();
+        assertThat(ShopsCommand.run(upload)).isZero();
+
+        DynamoCouponPool pool = runner.applicationContext().getBean(DynamoCouponPool.class);
+        assertThat(pool.countFree("pool.example")).isEqualTo(3);
+        assertThat(pool.newCode(shop, "order-1")).isIn("TEA-AAA1", "TEA-BBB2", "TEA-CCC3");
+        assertThat(ShopsCommand.run(List.of("coupons", "upload", "--domain", "nobody.example", "--file",
+                codes.toString(), "--aws-endpoint", runner.awsEndpoint()))).isEqualTo(1);
     }
 }

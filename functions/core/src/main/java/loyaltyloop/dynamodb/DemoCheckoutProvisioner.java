@@ -5,8 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 import loyaltyloop.coupons.Coupon;
-import loyaltyloop.coupons.CouponCodes;
-import loyaltyloop.coupons.CouponProvisioner;
+import loyaltyloop.coupons.GeneratedCodeProvisioner;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Shop;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the demo checkout. Nothing leaves the machine.
  */
 @Singleton
-public class DemoCheckoutProvisioner implements CouponProvisioner {
+public class DemoCheckoutProvisioner extends GeneratedCodeProvisioner {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -31,16 +30,6 @@ public class DemoCheckoutProvisioner implements CouponProvisioner {
     @Override
     public boolean serves(Shop shop) {
         return shop.settings().coupons().provisioning() == LoyaltySettings.Provisioning.DEMO;
-    }
-
-    @Override
-    public String newCode(Shop shop, String reference) {
-        return CouponCodes.generate(shop.settings().coupons().prefix());
-    }
-
-    @Override
-    public void release(Shop shop, String code) {
-        // Generated codes are not held anywhere until provisioned.
     }
 
     @Override

@@ -16,6 +16,8 @@ final class TableKeys {
 
     static final String PK = "PK";
     static final String SK = "SK";
+    /** Sort-key prefix of a free code in a shop's coupon pool. */
+    static final String FREE_POOL_CODE = "FREE#";
 
     private TableKeys() {
     }
@@ -50,6 +52,19 @@ final class TableKeys {
 
     static Map<String, AttributeValue> survey(String shop, String orderId) {
         return key("SURVEY#" + shop + "#" + orderId, "SURVEY");
+    }
+
+    /** A shop's coupon pool: free codes sort under {@code FREE#}, taken ones under {@code TAKEN#}. */
+    static String couponPool(String shop) {
+        return "POOL#" + shop;
+    }
+
+    static Map<String, AttributeValue> freePoolCode(String shop, String code) {
+        return key(couponPool(shop), FREE_POOL_CODE + code);
+    }
+
+    static Map<String, AttributeValue> takenPoolCode(String shop, String code) {
+        return key(couponPool(shop), "TAKEN#" + code);
     }
 
     /** The DueIndex partition of a customer: {@code DUE#<shop>#<shard>}, the shard fixed by the email. */

@@ -1,0 +1,33 @@
+package loyaltyloop.coupons.platforms;
+
+import loyaltyloop.coupons.Coupon;
+import loyaltyloop.coupons.GeneratedCodeProvisioner;
+import loyaltyloop.secrets.SecretSource;
+import loyaltyloop.shops.LoyaltySettings;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+
+/** Creates generated codes at shops of one platform through that platform's admin API. */
+abstract class PlatformApiProvisioner extends GeneratedCodeProvisioner {
+
+    private final Platform platform;
+    final ShopApiClient api;
+    final SecretSource secrets;
+
+    PlatformApiProvisioner(Platform platform, ShopApiClient api, SecretSource secrets) {
+        this.platform = platform;
+        this.api = api;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public boolean serves(Shop shop) {
+        return shop.platform() == platform
+                && shop.settings().coupons().provisioning() == LoyaltySettings.Provisioning.PLATFORM_API;
+    }
+
+    /** The currency a fixed amount or minimum is in: the coupon's, else the shop's. */
+    static String currency(Shop shop, Coupon coupon) {
+        return coupon.currency() != null ? coupon.currency() : shop.currency();
+    }
+}
