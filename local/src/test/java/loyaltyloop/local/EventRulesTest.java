@@ -25,6 +25,19 @@ class EventRulesTest {
     }
 
     @Test
+    void theCouponRedemptionRuleOfTheTemplateSkipsOrdersWithoutADiscountCode() {
+        Rule redemption = new Rule("CouponRedemptionFunction", "OrdersWithCodes", "{\"source\":[\"loyalty-loop.orders\"],"
+                + "\"detail-type\":[\"OrderPlaced\"],\"detail\":{\"order\":{\"discountCodes\":[{\"exists\":true}]}}}");
+        EventRules rules = new EventRules(List.of(redemption));
+
+        assertThat(rules.matching(event("loyalty-loop.orders", "OrderPlaced",
+                "{\"order\":{\"discountCodes\":[\"K7QH2MZPXW3A\"]}}"))).containsExactly(redemption);
+        assertThat(rules.matching(event("loyalty-loop.orders", "OrderPlaced", "{\"order\":{\"discountCodes\":[]}}")))
+                .isEmpty();
+        assertThat(rules.matching(event("loyalty-loop.orders", "OrderPlaced", "{\"order\":{}}"))).isEmpty();
+    }
+
+    @Test
     void routesByTheTemplatePatterns() {
         EventRules rules = new EventRules(List.of(ORDER_PLACED, BIG_ORDERS));
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a shop owner can tune about the loop. Every part has a default, so a shop registered without any of it
- * runs the loop as documented in docs/survey-and-coupons.md and docs/referrals.md.
+ * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
 public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
 

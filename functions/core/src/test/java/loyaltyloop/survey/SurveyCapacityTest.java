@@ -1,0 +1,69 @@
+package loyaltyloop.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import loyaltyloop.orders.Order;
+import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a completed survey costs in write capacity, counted by DynamoDB's rules on the real item sizes. The figures
+ * are in docs/performance.md; they do not depend on machine speed, so the test pins them.
+ */
+class SurveyCapacityTest {
+
+    private static SurveyFixture loop;
+
+    @BeforeAll
+    static void start() {
+        loop = SurveyFixture.countingCapacity();
+    }
+
+    @AfterAll
+    static void stop() {
+        loop.close();
+    }
+
+    private static double[] complete(int rating) {
+        Order order = loop.place(loop.newEmail("cost"), "Ana", "en");
+        String token = loop.token(order);
+        CapacityCountingDynamoDbClient capacity = loop.capacity();
+        capacity.reset();
+        loop.answers().submit(token, ("rating=" + rating + "&comment=Lovely").getBytes(StandardCharsets.UTF_8), "/s/x");
+        double submit = capacity.wcu();
+        String submitted = capacity.describe();
+        capacity.reset();
+        loop.clock.advance(java.time.Duration.ofMinutes(1)); // the event arrives a moment later
+        loop.followThrough().handle(loop.shop.domain(), order.orderId());
+        double followThrough = capacity.wcu();
+        System.out.printf("survey rating %d: submit %.1f WCU, follow-through %.1f WCU%n%s%n%s%n", rating, submit,
+                followThrough, submitted, capacity.describe());
+        return new double[] {submit, followThrough};
+    }
+
+    @Test
+    void aCompletedSurveyCostsEightWriteUnitsAndAnUnhappyOneElevenPlusTheDemoCheckoutsRecord() {
+        double[] happy = complete(5);
+        double[] unhappy = complete(2);
+        // Answer + coupon in one transaction (2 items x 1 WCU, doubled) 4, issued 1, published 1, and 1 for the
+        // demo checkout's record of the code (a real shop's checkout is an HTTP call, no write here).
+        assertThat(happy[0]).as("submit").isEqualTo(7.0);
+        assertThat(happy[1]).as("coupon email claim, the contact").isEqualTo(2.0);
+        assertThat(unhappy[0]).as("submit").isEqualTo(7.0);
+        assertThat(unhappy[1]).as("three claims, the digest note, the contact").isEqualTo(5.0);
+    }
+
+    @Test
+    void submittingAgainWritesNothing() {
+        Order order = loop.place(loop.newEmail("again"), "Bo", "en");
+        String token = loop.token(order);
+        loop.answers().submit(token, "rating=4".getBytes(StandardCharsets.UTF_8), "/s/x");
+        loop.capacity().reset();
+        loop.answers().submit(token, "rating=4".getBytes(StandardCharsets.UTF_8), "/s/x");
+        loop.answers().show(token, "/s/x");
+        assertThat(loop.capacity().wcu()).as(loop.capacity().describe()).isZero();
+    }
+}
