@@ -42,6 +42,18 @@ public final class HttpResponses {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(html).build();
     }
 
+    /** The request's HTTP method ({@code GET} when the event does not say). */
+    public static String method(APIGatewayV2HTTPEvent event) {
+        return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                ? "GET" : event.getRequestContext().getHttp().getMethod();
+    }
+
+    /** A path parameter of the route, or null. */
+    public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> params = event.getPathParameters();
+        return params == null ? null : params.get(name);
+    }
+
     /** A header by case-insensitive name (HTTP API lower-cases them; other callers may not). */
     public static String header(APIGatewayV2HTTPEvent event, String name) {
         Map<String, String> headers = event.getHeaders();

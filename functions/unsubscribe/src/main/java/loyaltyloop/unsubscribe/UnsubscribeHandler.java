@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import java.util.Map;
 import loyaltyloop.customers.Unsubscribes;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
@@ -34,11 +33,8 @@ public class UnsubscribeHandler extends MicronautRequestHandler<APIGatewayV2HTTP
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
         try {
-            Map<String, String> params = event.getPathParameters();
-            String token = params == null ? null : params.get("token");
-            String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
-                    ? "GET" : event.getRequestContext().getHttp().getMethod();
-            Unsubscribes.Page page = switch (method) {
+            String token = HttpResponses.pathParameter(event, "token");
+            Unsubscribes.Page page = switch (HttpResponses.method(event)) {
                 case "GET", "HEAD" -> unsubscribes.show(token, event.getRawPath());
                 case "POST" -> unsubscribes.unsubscribe(token);
                 default -> null;
