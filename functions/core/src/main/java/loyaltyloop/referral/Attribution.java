@@ -16,7 +16,8 @@ import loyaltyloop.orders.Order;
  * attribute {@code loyalty_ref} (Shopify {@code note_attributes}, WooCommerce {@code meta_data}), the {@code ref}
  * query parameter of Shopify's {@code landing_site}, then each discount code. Values that cannot be a referral code
  * (wrong length or alphabet) are dropped here, before any lookup; the first candidate that names an existing code
- * wins.
+ * wins. The attribute name and the {@code ref} parameter name are matched exactly (lower case), as the EventBridge
+ * rule in template.yaml filters them; their values in any case.
  */
 public final class Attribution {
 
@@ -80,12 +81,8 @@ public final class Attribution {
     }
 
     private static String attribute(Map<String, String> attributes) {
-        for (Map.Entry<String, String> e : attributes.entrySet()) {
-            if (e.getKey() != null && ATTRIBUTE.equalsIgnoreCase(e.getKey().trim())) {
-                return e.getValue();
-            }
-        }
-        return null;
+        // Exactly this name, as the EventBridge rule's pattern matches it (template.yaml).
+        return attributes.get(ATTRIBUTE);
     }
 
     /** The {@code ref} parameter of a landing site, relative ({@code /p?ref=X}) or absolute; null when absent. */
@@ -101,8 +98,8 @@ public final class Attribution {
         String params = landingSite.substring(query + 1, fragment < 0 ? landingSite.length() : fragment);
         for (String pair : params.split("[&;]")) {
             int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if ("ref".equalsIgnoreCase(decode(name)) && eq >= 0) {
+            // The name exactly as written, as the rule's pattern ("*ref=*") sees it.
+            if (eq >= 0 && pair.substring(0, eq).equals("ref")) {
                 return decode(pair.substring(eq + 1));
             }
         }

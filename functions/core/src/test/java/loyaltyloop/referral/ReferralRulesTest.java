@@ -26,7 +26,7 @@ class ReferralRulesTest {
 
     @Test
     void candidatesAreTheAttributeThenTheLandingSiteRefThenDiscountCodesNormalisedAndDeduplicated() {
-        Order order = order(Map.of("Loyalty_Ref", " k7qh2mzp "), "/products/mug?utm_source=x&ref=ABCDEFGH#top",
+        Order order = order(Map.of("loyalty_ref", " k7qh2mzp "), "/products/mug?utm_source=x&ref=ABCDEFGH#top",
                 List.of("WELCOME10", "abcdefgh", "ZZZZ2222"));
 
         assertThat(Attribution.candidates(order)).containsExactly(
@@ -38,12 +38,14 @@ class ReferralRulesTest {
     @Test
     void landingSitesAbsoluteEncodedOrWithoutRefAndValuesThatCannotBeCodes() {
         assertThat(Attribution.refParameter("https://shop.example/?a=1&ref=K7QH2MZP")).isEqualTo("K7QH2MZP");
-        assertThat(Attribution.refParameter("/?r%65f=K7QH2MZP")).isEqualTo("K7QH2MZP");
+        assertThat(Attribution.refParameter("/?REF=K7QH2MZP")).isNull();
+        assertThat(Attribution.refParameter("/?ref=k7qh%32mzp")).isEqualTo("k7qh2mzp");
         assertThat(Attribution.refParameter("/?href=K7QH2MZP&preref=1")).isNull();
         assertThat(Attribution.refParameter("/products/mug")).isNull();
         assertThat(Attribution.refParameter(null)).isNull();
         assertThat(Attribution.refParameter("/?ref=%zz")).isEqualTo("%zz");
         // Wrong length, look-alike characters (0, O, 1, I), markup: never a candidate.
+        assertThat(Attribution.candidates(order(Map.of("Loyalty_Ref", "K7QH2MZP"), null, List.of()))).isEmpty();
         assertThat(Attribution.candidates(order(Map.of("loyalty_ref", "<script>"), "/?ref=K7QH2MZ0",
                 List.of("K7QH2MZPX", "")))).isEmpty();
     }
