@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopDomains;
@@ -115,12 +116,24 @@ public final class LocalRunner implements AutoCloseable {
                     .flatMap(domain -> LocalAwsResources.parameter(ssm, registration.secretParameter(domain)))
                     .orElseGet(LocalAwsResources::randomWebhookSecret);
         }
-        demoShops.add(registration.register(new ShopRegistration.Request(options.shop(), Platform.SHOPIFY,
+        demoShops.add(withDemoCheckout(registration.register(new ShopRegistration.Request(options.shop(), Platform.SHOPIFY,
                 "https://" + options.shop(), "shop@demo.example", "Demo Shop", "owner@demo.example", "en", "USD",
-                webhookSecret)));
-        demoShops.add(registration.register(new ShopRegistration.Request("https://" + WOO_DEMO_SHOP, Platform.WOOCOMMERCE,
+                webhookSecret))));
+        demoShops.add(withDemoCheckout(registration.register(new ShopRegistration.Request("https://" + WOO_DEMO_SHOP, Platform.WOOCOMMERCE,
                 "https://" + WOO_DEMO_SHOP, "shop@woo.demo.local", "Woo Demo", "owner@woo.demo.local", "en", "USD",
-                webhookSecret)));
+                webhookSecret))));
+    }
+
+    /** Demo shops issue coupons (points redemptions) at the demo checkout: nothing leaves the machine. */
+    private Shop withDemoCheckout(Shop shop) {
+        LoyaltySettings s = shop.settings();
+        if (s.coupons().provisioning() != LoyaltySettings.Provisioning.PLATFORM_API) {
+            return shop;
+        }
+        Shop demo = shop.withSettings(new LoyaltySettings(s.survey(), new LoyaltySettings.CouponSettings(
+                s.coupons().surveyReward(), s.coupons().prefix(), LoyaltySettings.Provisioning.DEMO, null), s.referrals()));
+        context.getBean(ShopStore.class).save(demo);
+        return demo;
     }
 
     /** The SDK reads these before anything else in its default chains: the emulator takes any credentials. */
