@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.referral.Attribution;
 import loyaltyloop.referral.Conversion;
@@ -44,6 +45,7 @@ public class DynamoPointsLedger implements PointsLedger {
     private static final String NOT_STORED = "attribute_not_exists(PK)";
     private static final String BALANCE = "BALANCE";
     private static final String ENTRY = "ENTRY#";
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -113,7 +115,7 @@ public class DynamoPointsLedger implements PointsLedger {
     public Optional<Long> credit(Conversion conversion, LedgerEntry entry) {
         String email = conversion.referrerEmail();
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
+            transact(List.of(
                     putNew(item(conversion)),
                     putNew(item(conversion.shop(), email, entry)),
                     TransactWriteItem.builder().update(Update.builder().tableName(table)
@@ -153,7 +155,7 @@ public class DynamoPointsLedger implements PointsLedger {
         String shop = before.shop();
         String email = before.referrerEmail();
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
+            transact(List.of(
                     TransactWriteItem.builder().update(conversion).build(),
                     putNew(item(shop, email, entry)),
                     TransactWriteItem.builder().update(Update.builder().tableName(table).key(balanceKey(shop, email))
@@ -176,7 +178,7 @@ public class DynamoPointsLedger implements PointsLedger {
             throw new IllegalArgumentException("a redemption debits points");
         }
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
+            transact(List.of(
                     TransactWriteItem.builder().update(Update.builder().tableName(table).key(balanceKey(shop, email))
                             .updateExpression("SET balance = balance - :cost, updatedAt = :at")
                             .conditionExpression("balance >= :cost")
@@ -193,6 +195,33 @@ public class DynamoPointsLedger implements PointsLedger {
                 return Redemption.NOT_ENOUGH_POINTS;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Runs the transaction, trying again when DynamoDB cancelled it only because another transaction was touching
+     * the same items at that moment ({@code TransactionConflict}: nothing was checked, nothing written). Conditions
+     * are evaluated afresh on each try, so a retry can never apply a change twice.
+     */
+    private void transact(List<TransactWriteItem> items) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items));
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean conflictOnly = e.cancellationReasons() != null && e.cancellationReasons().stream()
+                        .anyMatch(r -> "TransactionConflict".equals(r.code()))
+                        && e.cancellationReasons().stream().noneMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+                if (!conflictOnly || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -161,8 +161,8 @@ public class PointsPages {
                 ObjectNode detail = ReferralCredits.eventDetail(shop, r.customer, entry, balance - tier.points());
                 detail.put("couponCode", draft.code());
                 events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_REDEEMED, OrderJson.write(detail)));
-                LOG.info("{} redeemed {} points at {} for coupon {}", CustomerEmails.mask(email), tier.points(), shop,
-                        draft.code());
+                LOG.info("{} redeemed {} points at {} (redemption {})", CustomerEmails.mask(email), tier.points(), shop,
+                        rid);
                 return finish(r, entry, redeemPath, statementPath);
         }
     }
