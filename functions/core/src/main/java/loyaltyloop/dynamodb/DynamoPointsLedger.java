@@ -133,6 +133,24 @@ public class DynamoPointsLedger implements PointsLedger {
     }
 
     @Override
+    public void markNotifyPending(String shop, String orderId) {
+        dynamo.updateItem(b -> b.tableName(table).key(TableKeys.conversion(shop, orderId))
+                .updateExpression("SET notifyPending = :yes").conditionExpression("attribute_exists(PK)")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+    }
+
+    @Override
+    public boolean claimNotifyPending(String shop, String orderId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.conversion(shop, orderId))
+                    .updateExpression("REMOVE notifyPending").conditionExpression("attribute_exists(notifyPending)"));
+            return true;
+        } catch (ConditionalCheckFailedException notOwed) {
+            return false;
+        }
+    }
+
+    @Override
     public Change clawback(Conversion before, Conversion after, LedgerEntry entry, long balanceBefore) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":v", n(before.version()), ":nv", n(after.version()),
@@ -295,6 +313,7 @@ public class DynamoPointsLedger implements PointsLedger {
                 Attribution.Source.fromWireName(str(item, "source")), Conversion.Status.valueOf(str(item, "status")),
                 str(item, "reason"), num(item, "points", 0), num(item, "orderTotalMinor", 0), str(item, "currency"),
                 instant(item, "orderPlacedAt"), instant(item, "at"), num(item, "refundedMinor", 0),
-                num(item, "clawedPoints", 0), refunds, num(item, "version", 0));
+                num(item, "clawedPoints", 0), refunds, num(item, "version", 0),
+                item.containsKey("notifyPending"));
     }
 }

@@ -31,6 +31,12 @@ public interface PointsLedger {
      */
     Optional<Long> credit(Conversion conversion, LedgerEntry entry);
 
+    /** Notes that the referrer's points email for this conversion failed and is owed. */
+    void markNotifyPending(String shop, String orderId);
+
+    /** Takes the owed email on (exactly one caller gets true); false when none is owed. */
+    boolean claimNotifyPending(String shop, String orderId);
+
     enum Change { APPLIED, ALREADY_APPLIED, CONFLICT }
 
     /**

@@ -99,7 +99,11 @@ public class ReferralCredits {
         if (match == null) {
             return Outcome.UNKNOWN_CODE;
         }
-        if (ledger.findConversion(order.shop(), order.orderId()).isPresent()) {
+        Optional<Conversion> existing = ledger.findConversion(order.shop(), order.orderId());
+        if (existing.isPresent()) {
+            if (existing.get().notifyPending() && ledger.claimNotifyPending(order.shop(), order.orderId())) {
+                sendOwed(shop.get(), existing.get(), linkBaseUrl);
+            }
             return Outcome.ALREADY_CREDITED;
         }
         Instant now = clock.instant();
@@ -132,7 +136,7 @@ public class ReferralCredits {
         event.put("code", match.code());
         event.put("source", match.source().wireName());
         events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CREDITED, OrderJson.write(event)));
-        notify(shop.get(), referrer, entry, balance.get(), linkBaseUrl == null ? "" : linkBaseUrl);
+        notify(shop.get(), referrer, entry, balance.get(), linkBaseUrl);
         return Outcome.CREDITED;
     }
 
@@ -246,14 +250,30 @@ public class ReferralCredits {
         return null;
     }
 
+    /**
+     * Sends the points email. When SES refuses it, the conversion notes the email as owed and the error goes to
+     * Lambda, whose retry of the same event sends it (the points are credited once either way).
+     */
     private void notify(Shop shop, Customer referrer, LedgerEntry entry, long balance, String baseUrl) {
         try {
-            String statementUrl = baseUrl.isBlank() ? null : links.pointsUrl(baseUrl, shop.domain(), referrer.referralCode());
+            String statementUrl = baseUrl == null || baseUrl.isBlank() ? null
+                    : links.pointsUrl(baseUrl, shop.domain(), referrer.referralCode());
             sender.send(emails.creditedEmail(shop, referrer, entry, balance, statementUrl));
         } catch (RuntimeException e) {
-            // The points are credited and stay so; a retry would find them credited and not mail again.
-            LOG.warn("points email for {} of {} not sent: {}", CustomerEmails.mask(referrer.email()), shop.domain(),
-                    e.toString());
+            LOG.warn("points email for {} of {} not sent, owed to the retry: {}", CustomerEmails.mask(referrer.email()),
+                    shop.domain(), e.toString());
+            ledger.markNotifyPending(shop.domain(), entry.reference());
+            throw e;
+        }
+    }
+
+    /** The points email a failed send left owed, with the balance as it is now. */
+    private void sendOwed(Shop shop, Conversion conversion, String baseUrl) {
+        Optional<Customer> referrer = customers.find(shop.domain(), conversion.referrerEmail());
+        Optional<LedgerEntry> entry = ledger.findEntry(shop.domain(), conversion.referrerEmail(),
+                LedgerEntry.Reason.REFERRAL, conversion.orderId());
+        if (referrer.isPresent() && entry.isPresent()) {
+            notify(shop, referrer.get(), entry.get(), ledger.balance(shop.domain(), conversion.referrerEmail()), baseUrl);
         }
     }
 

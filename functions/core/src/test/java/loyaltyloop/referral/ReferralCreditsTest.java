@@ -314,4 +314,33 @@ class ReferralCreditsTest {
         EmailMessage email = f.sentTo(rita.email()).get(0);
         assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
+
+    @Test
+    void aPointsEmailSesRefusedIsOwedAndSentOnceByTheRetryWithoutCreditingAgain() {
+        java.util.concurrent.atomic.AtomicBoolean sesDown = new java.util.concurrent.atomic.AtomicBoolean(true);
+        loyaltyloop.email.EmailSender flaky = message -> {
+            if (sesDown.get()) {
+                throw new IllegalStateException("SES throttled");
+            }
+            f.sender.send(message);
+        };
+        ReferralCredits withFlakySes = new ReferralCredits(f.shops, f.customers, f.orders,
+                f.context.getBean(SpendStats.class), f.ledger, f.context.getBean(loyaltyloop.events.EventPublisher.class),
+                flaky, f.links, f.clock);
+        Order order = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 5990);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> withFlakySes.onOrderPlaced(order, 1, ReferralFixture.BASE_URL)).hasMessageContaining("SES");
+        assertThat(f.balance(rita.email())).isEqualTo(500);
+        assertThat(f.sentTo(rita.email())).isEmpty();
+        sesDown.set(false);
+
+        assertThat(withFlakySes.onOrderPlaced(order, 1, ReferralFixture.BASE_URL)).isEqualTo(Outcome.ALREADY_CREDITED);
+        assertThat(withFlakySes.onOrderPlaced(order, 1, ReferralFixture.BASE_URL)).isEqualTo(Outcome.ALREADY_CREDITED);
+
+        assertThat(f.sentTo(rita.email())).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Your balance: 500 points"));
+        assertThat(f.balance(rita.email())).isEqualTo(500);
+        assertThat(eventTypes()).containsExactly("PointsCredited");
+    }
 }
