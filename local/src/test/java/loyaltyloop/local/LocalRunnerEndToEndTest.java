@@ -314,4 +314,97 @@ class LocalRunnerEndToEndTest {
         assertThat(ShopsCommand.run(List.of("coupons", "upload", "--domain", "nobody.example", "--file",
                 codes.toString(), "--aws-endpoint", runner.awsEndpoint()))).isEqualTo(1);
     }
+
+    // --- the referral loop (docs/referrals.md) ---
+
+    private static HttpResponse<String> getUrl(String url, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void shopify(String topic, String body) throws Exception {
+        HttpResponse<String> response = post("/webhooks/shopify", "application/json", body,
+                "X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", "demo.myshopify.com",
+                "X-Shopify-Webhook-Id", UUID.randomUUID().toString(), "X-Shopify-Hmac-Sha256", sign(body, SECRET));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
+    }
+
+    private static String order(long id, String email, String firstName, long customerId, String total,
+            String noteAttributes) {
+        return """
+                {"id":%d,"order_number":%d,"name":"#%d","email":"%s","created_at":"2026-11-28T10:15:30-05:00",
+                 "currency":"USD","total_price":"%s","subtotal_price":"%s","customer_locale":"en","test":false,
+                 "customer":{"id":%d,"first_name":"%s","last_name":"Doe","email":"%s"},
+                 "note_attributes":[%s],
+                 "line_items":[{"title":"Ceramic Mug","quantity":1,"price":"%s","product_id":632910392}]}"""
+                .formatted(id, id % 10000, id % 10000, email, total, total, customerId, firstName, email, noteAttributes,
+                        total);
+    }
+
+    private static JsonNode lastEmailTo(String to, String kind) throws Exception {
+        JsonNode found = null;
+        for (JsonNode email : outbox()) {
+            if (email.path("to").asText().equals(to) && email.path("kind").asText().equals(kind)) {
+                found = email;
+            }
+        }
+        assertThat(found).as(kind + " email to " + to).isNotNull();
+        return found;
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(regex).isTrue();
+        return m.group(1);
+    }
+
+    /**
+     * Rita's thank-you carries her link, the link redirects to the storefront with her code, Amy's first order with
+     * the code credits Rita (a points email), the statement shows it as HTML and JSON, the points buy a coupon at the
+     * demo checkout, and Amy's refund claws back what is left (nothing: the shortfall is recorded).
+     */
+    @Test
+    @Order(12)
+    void aReferredFirstOrderCreditsTheReferrerWhoSeesAndSpendsThePointsAndARefundClawsBack() throws Exception {
+        shopify("orders/create", order(7_000_001, "rita@example.com", "Rita", 501, "42.00", ""));
+        String code = find(lastEmailTo("rita@example.com", "affirmation").path("text").asText(), "/r/([A-Z2-9]{8})");
+
+        HttpResponse<String> click = get("/r/" + code);
+        assertThat(click.statusCode()).isEqualTo(302);
+        assertThat(click.headers().firstValue("Location")).hasValue("https://demo.myshopify.com/?ref=" + code);
+
+        shopify("orders/create", order(7_000_002, "amy@example.com", "Amy", 502, "59.90",
+                "{\"name\":\"loyalty_ref\",\"value\":\"" + code + "\"}"));
+        JsonNode points = lastEmailTo("rita@example.com", "points");
+        assertThat(points.path("subject").asText()).contains("500 points");
+        assertThat(points.path("text").asText()).contains("Amy placed their first order").doesNotContain("amy@");
+        String statement = find(points.path("text").asText(), "(http://localhost:\\d+/p/[A-Za-z0-9_.-]+)");
+
+        HttpResponse<String> html = getUrl(statement);
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("500 points").contains("Referral: Amy");
+        HttpResponse<String> json = getUrl(statement, "Accept", "application/json", "Origin", "https://demo.myshopify.com");
+        assertThat(JSON.readTree(json.body()).path("balance").asLong()).isEqualTo(500);
+        assertThat(json.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://demo.myshopify.com");
+
+        HttpResponse<String> redeemed = post(URI.create(statement).getPath() + "/redeem",
+                "application/x-www-form-urlencoded", "points=500&rid=e2eRedemption000000001");
+        assertThat(redeemed.statusCode()).isEqualTo(200);
+        assertThat(redeemed.body()).contains("Your coupon").contains("10% off");
+        assertThat(JSON.readTree(getUrl(statement, "Accept", "application/json").body()).path("balance").asLong()).isZero();
+
+        // Amy returns everything: the points were spent, so the clawback records the shortfall, balance stays 0.
+        shopify("refunds/create", """
+                {"id":88001,"order_id":7000002,"transactions":[{"kind":"refund","status":"success","amount":"59.90",
+                 "currency":"USD"}]}""");
+        JsonNode after = JSON.readTree(getUrl(statement, "Accept", "application/json").body());
+        assertThat(after.path("balance").asLong()).isZero();
+        assertThat(after.path("entries")).extracting(e -> e.path("reason").asText())
+                .containsExactlyInAnyOrder("referral", "redeem", "clawback");
+        assertThat(runner.eventBus().deadLetters()).isEmpty();
+    }
 }

@@ -19,6 +19,20 @@ import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
+import java.time.Instant;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerAccounts;
+import loyaltyloop.links.Links;
+import loyaltyloop.orders.MarketingConsent;
+import loyaltyloop.orders.Money;
+import loyaltyloop.orders.Order;
+import loyaltyloop.referral.PointsHandler;
+import loyaltyloop.referral.ReferralEventsHandler;
+import loyaltyloop.referral.ReferralRedirectHandler;
+import loyaltyloop.shops.LoyaltySettings;
+import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +118,13 @@ class WriteCapacityTest {
                 JSON.convertValue(events.get(0), new TypeReference<Map<String, Object>>() { }), null)).isEqualTo("SCHEDULED");
         double schedulingWcu = counter.wcu();
         String schedulingBreakdown = counter.describe();
+        // The sample carries a discount code (WELCOME10), so the referral rule lets it through: a code that cannot
+        // be a referral code costs no read and no write. An order with no code, ref attribute or ref landing site never gets here.
+        counter.reset();
+        assertThat(new ReferralEventsHandler(context).handleRequest(
+                JSON.convertValue(events.get(0), new TypeReference<Map<String, Object>>() { }), null))
+                .isEqualTo("NOT_REFERRED");
+        double referralWcu = counter.wcu();
 
         counter.reset();
         intake.handleRequest(delivery, null);
@@ -112,13 +133,69 @@ class WriteCapacityTest {
 
         System.out.printf("%nwrite capacity, first order: intake %.1f + affirmation %.1f = %.1f WCU; duplicate delivery %.1f WCU, %d events%n",
                 intakeWcu, affirmationWcu, intakeWcu + affirmationWcu, duplicateWcu, duplicateEvents.size());
-        System.out.printf("whole loop so far (+ follow-up scheduling %.1f): %.1f WCU%n", schedulingWcu,
-                intakeWcu + affirmationWcu + schedulingWcu);
+        System.out.printf("whole loop so far (+ follow-up scheduling %.1f + referral consumer %.1f): %.1f WCU%n",
+                schedulingWcu, referralWcu, intakeWcu + affirmationWcu + schedulingWcu + referralWcu);
         System.out.println("intake:\n" + intakeBreakdown + "\naffirmation:\n" + affirmationBreakdown
                 + "\nfollow-up scheduling:\n" + schedulingBreakdown);
         assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(6.0);
-        assertThat(intakeWcu + affirmationWcu + schedulingWcu).isLessThanOrEqualTo(8.0);
+        assertThat(referralWcu).isZero();
+        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(8.0);
         assertThat(duplicateWcu).isLessThanOrEqualTo(1.0);
         assertThat(duplicateEvents).isEmpty();
+    }
+
+    /**
+     * A referral link click is one counter update; a credited referral is one transaction of three items (the
+     * conversion, the ledger entry, the balance), each under 1 KB, so 3 × 2 = 6 WCU, and its repeated delivery costs
+     * nothing; a redeem is one transaction of three items (balance, entry, coupon) = 6 WCU, plus marking the coupon
+     * issued (1) and, with the demo checkout only, recording the code there (1).
+     */
+    @Test
+    void aClickCostsOneWriteACreditedReferralSixAndARedeemSixPlusIssuingTheCoupon() throws Exception {
+        Shop shop = context.getBean(ShopStore.class).find("demo.myshopify.com").orElseThrow();
+        shop = shop.withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(null, null,
+                LoyaltySettings.Provisioning.DEMO, null), null));
+        context.getBean(ShopStore.class).save(shop);
+        Money total = new Money(4200, "USD");
+        Order theirs = new Order(shop.domain(), Platform.SHOPIFY, "9100001", "#900", Instant.now(), "rita@example.com",
+                "Rita Referrer", "Rita", null, "en", "USD", total, total, List.of(), List.of(), Map.of(), null, false,
+                MarketingConsent.GRANTED);
+        CustomerAccounts accounts = context.getBean(CustomerAccounts.class);
+        accounts.recordOrder(shop, theirs);
+        Customer rita = accounts.find(shop.domain(), "rita@example.com").orElseThrow();
+
+        APIGatewayV2HTTPEvent click = JSON.readValue(Files.readString(Path.of("../events/referral-redirect.json"))
+                .replace("REPLACE_WITH_REFERRAL_CODE", rita.referralCode()), APIGatewayV2HTTPEvent.class);
+        counter.reset();
+        assertThat(new ReferralRedirectHandler(context).handleRequest(click, null).getStatusCode()).isEqualTo(302);
+        double clickWcu = counter.wcu();
+
+        Map<String, Object> referred = JSON.readValue(Files.readString(Path.of("../events/order-placed-referred.json"))
+                .replace("REPLACE_WITH_REFERRAL_CODE", rita.referralCode()), new TypeReference<>() { });
+        ReferralEventsHandler consumer = new ReferralEventsHandler(context);
+        counter.reset();
+        assertThat(consumer.handleRequest(referred, null)).isEqualTo("CREDITED");
+        double creditWcu = counter.wcu();
+        String creditBreakdown = counter.describe();
+        counter.reset();
+        assertThat(consumer.handleRequest(referred, null)).isEqualTo("ALREADY_CREDITED");
+        double repeatWcu = counter.wcu();
+
+        String url = context.getBean(Links.class).pointsUrl("https://x.example", shop.domain(), rita.referralCode());
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        APIGatewayV2HTTPEvent redeem = JSON.readValue(Files.readString(Path.of("../events/points-redeem-post.json"))
+                .replace("REPLACE_WITH_SIGNED_TOKEN", token), APIGatewayV2HTTPEvent.class);
+        counter.reset();
+        assertThat(new PointsHandler(context).handleRequest(redeem, null).getStatusCode()).isEqualTo(200);
+        double redeemWcu = counter.wcu();
+        String redeemBreakdown = counter.describe();
+
+        System.out.printf("%nwrite capacity, referral: click %.1f WCU; credited referral %.1f WCU (repeat %.1f); "
+                + "redeem %.1f WCU%n", clickWcu, creditWcu, repeatWcu, redeemWcu);
+        System.out.println("credited referral:\n" + creditBreakdown + "\nredeem:\n" + redeemBreakdown);
+        assertThat(clickWcu).isEqualTo(1.0);
+        assertThat(creditWcu).isEqualTo(6.0);
+        assertThat(repeatWcu).isZero();
+        assertThat(redeemWcu).isEqualTo(8.0);
     }
 }

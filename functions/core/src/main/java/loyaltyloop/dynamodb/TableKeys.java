@@ -67,6 +67,16 @@ final class TableKeys {
         return key(couponPool(shop), "TAKEN#" + code);
     }
 
+    /** A customer's points: the balance ({@code BALANCE}) and the ledger entries ({@code ENTRY#<reason>#<ref>}). */
+    static String pointsPartition(String shop, String email) {
+        return "POINTS#" + shop + "#" + email;
+    }
+
+    /** What became of one referred order (credited or rejected, and its clawbacks). */
+    static Map<String, AttributeValue> conversion(String shop, String orderId) {
+        return key("REFERRAL#" + shop + "#" + orderId, "REFERRAL");
+    }
+
     /** The DueIndex partition of a customer: {@code DUE#<shop>#<shard>}, the shard fixed by the email. */
     static String duePartition(String shop, String email) {
         return dueShard(shop, FollowUpPolicy.shardOf(email));

@@ -188,7 +188,7 @@ public class OrderIntake {
         boolean created = orders.createOrder(new StoredOrder(order, OrderStatus.CANCELLED, r.deliveryId, now));
         if (created) {
             // A cancellation that arrives first: nothing to thank for and nothing spent.
-            publishOrderEvent(OrderEvents.ORDER_CANCELLED, r.shop, order.orderId(), order.email(), null);
+            publishOrderEvent(OrderEvents.ORDER_CANCELLED, r.shop, order.orderId(), order.email(), null, null);
         } else {
             cancelExisting(r.shop, order.orderId());
         }
@@ -218,7 +218,7 @@ public class OrderIntake {
         }
         // Published after the spend changed, so consumers see the customer as the cancellation left them; and by
         // every delivery not handled before (a retry after a crash here too): consumers are idempotent.
-        publishOrderEvent(OrderEvents.ORDER_CANCELLED, shop, orderId, o.email(), null);
+        publishOrderEvent(OrderEvents.ORDER_CANCELLED, shop, orderId, o.email(), null, null);
     }
 
     private IntakeResult shopifyRefund(Received r) {
@@ -294,15 +294,20 @@ public class OrderIntake {
             // A cancelled order's spend was taken back whole when it was cancelled.
             customers.recordRefund(shop.domain(), o.email(), amount);
         }
-        publishOrderEvent(OrderEvents.ORDER_REFUNDED, shop, o.orderId(), o.email(), amount);
+        publishOrderEvent(OrderEvents.ORDER_REFUNDED, shop, o.orderId(), o.email(), amount, refundId);
         orders.markRefundPublished(shop.domain(), o.orderId(), refundId);
     }
 
-    private void publishOrderEvent(String type, Shop shop, String orderId, String email, Money amount) {
+    /** {@code refundId} names the refund, so a consumer can apply each refund once (referral clawbacks). */
+    private void publishOrderEvent(String type, Shop shop, String orderId, String email, Money amount,
+            String refundId) {
         ObjectNode detail = OrderJson.MAPPER.createObjectNode();
         detail.put("shop", shop.domain());
         detail.put("orderId", orderId);
         detail.put("email", email);
+        if (refundId != null) {
+            detail.put("refundId", refundId);
+        }
         if (amount != null) {
             detail.put("amountMinor", amount.minor());
             detail.put("currency", amount.currency());

@@ -248,6 +248,8 @@ class OrderIntakeHandlerTest {
         List<JsonNode> events = bus.drain();
         assertThat(events).extracting(e -> e.path("detail-type").asText()).containsExactly("OrderRefunded");
         assertThat(events.get(0).path("detail").path("amountMinor").asLong()).isEqualTo(1995);
+        // Names the refund, so referral clawbacks apply each refund once.
+        assertThat(events.get(0).path("detail").path("refundId").asText()).isEqualTo("509562969");
         assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
                 .netSpend().minor()).isEqualTo(5990 - 1995);
     }

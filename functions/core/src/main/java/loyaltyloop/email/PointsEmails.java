@@ -1,0 +1,203 @@
+package loyaltyloop.email;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import loyaltyloop.coupons.Coupon;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.orders.Money;
+import loyaltyloop.referral.LedgerEntry;
+import loyaltyloop.shops.CouponTerms;
+import loyaltyloop.shops.LoyaltySettings.RedeemTier;
+import loyaltyloop.shops.Shop;
+
+/**
+ * The points email ({@code kind=points}) and the points pages ({@code /p/{token}}), in English, Traditional and
+ * Simplified Chinese, from the precompiled JTE templates {@code points.jte} and {@code pointspage.jte} (HTML escaping
+ * on by default). Thread-safe; construct once.
+ */
+public final class PointsEmails {
+
+    /** Most ledger lines a statement page shows (newest first). */
+    public static final int MAX_ROWS = 200;
+
+    private final TemplateEngine html;
+    private final TemplateEngine text;
+
+    public PointsEmails() {
+        ClassLoader classLoader = PointsEmails.class.getClassLoader();
+        this.html = TemplateEngine.createPrecompiled(null, ContentType.Html, classLoader, EmailTemplates.HTML_PACKAGE);
+        this.text = TemplateEngine.createPrecompiled(null, ContentType.Plain, classLoader, EmailTemplates.TEXT_PACKAGE);
+    }
+
+    /** The model of {@code points.jte}: every string already localized, escaped by the HTML template. */
+    public record Credited(String lang, String subject, String heading, List<String> paragraphs, String balanceLine,
+            String statementPrompt, String statementUrl, String signOff, String signature, String why) {
+    }
+
+    /** The model of {@code pointspage.jte}. Null parts are left out. */
+    public record Page(String lang, String title, String heading, List<String> paragraphs, String couponCode,
+            String balanceLabel, String balance, String historyHeading, List<String> columns, List<Row> rows,
+            String noEntries, String rewardsHeading, List<Tier> tiers, String formAction, String redemptionId,
+            String backUrl, String backLabel) {
+    }
+
+    public record Row(String date, String what, String points) {
+    }
+
+    public record Tier(String label, long points, String button, boolean affordable) {
+    }
+
+    /** The email to a referrer whose friend's first order earned them points. */
+    public EmailMessage creditedEmail(Shop shop, Customer referrer, LedgerEntry entry, long balance, String statementUrl) {
+        EmailLocale locale = EmailLocale.resolve(referrer.locale(), shop.defaultLocale());
+        PointsMessages m = PointsMessages.of(locale);
+        Messages common = Messages.of(locale);
+        String shopName = shopName(shop);
+        String points = number(entry.points(), locale);
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(entry.friendName() == null ? m.text("someoneConverted")
+                : m.text("friendConverted", oneLine(entry.friendName())));
+        paragraphs.add(m.text("earned", points));
+        if (entry.note() != null) {
+            paragraphs.add(m.text("note." + entry.note()));
+        }
+        String subject = oneLine(m.text("subject", points, shopName));
+        Credited model = new Credited(locale.tag(), subject, m.text("heading"), paragraphs,
+                m.text("balance", number(balance, locale)), m.text("statementPrompt"), httpUrl(statementUrl),
+                common.signOff(), common.signature(shopName), m.text("why", shopName));
+        return new EmailMessage(EmailKind.POINTS, shop.senderAddress(), shop.senderName(), referrer.email(), null,
+                subject, render(text, "points.jte", model), render(html, "points.jte", model), java.util.Map.of());
+    }
+
+    /** The statement: balance, ledger (newest first), and a form per reward tier. */
+    public String statementPage(EmailLocale locale, Shop shop, long balance, List<LedgerEntry> entries,
+            String formAction, String redemptionId) {
+        PointsMessages m = PointsMessages.of(locale);
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale.toLocale());
+        List<Row> rows = new ArrayList<>();
+        for (LedgerEntry e : entries.subList(0, Math.min(entries.size(), MAX_ROWS))) {
+            rows.add(new Row(dates.format(LocalDate.ofInstant(e.at(), ZoneOffset.UTC)), what(m, e, locale),
+                    (e.points() > 0 ? "+" : "") + number(e.points(), locale)));
+        }
+        List<Tier> tiers = new ArrayList<>();
+        for (RedeemTier tier : shop.settings().referrals().tiers()) {
+            tiers.add(new Tier(m.text("tier", number(tier.points(), locale), terms(m, tier.terms(), shop, locale)),
+                    tier.points(), m.text("redeemButton", number(tier.points(), locale)), balance >= tier.points()));
+        }
+        String title = m.text("pageTitle", shopName(shop));
+        return render(html, "pointspage.jte", new Page(locale.tag(), title, title, List.of(), null,
+                m.text("balanceLabel"), m.text("pointsUnit", number(balance, locale)), m.text("historyHeading"),
+                List.of(m.text("dateLabel"), m.text("whatLabel"), m.text("pointsLabel")), rows,
+                rows.isEmpty() ? m.text("noEntries") : null, m.text("rewardsHeading"), tiers, formAction,
+                redemptionId, null, null));
+    }
+
+    /** After a redemption: the coupon's code and terms, and the balance left. */
+    public String couponPage(EmailLocale locale, Shop shop, Coupon coupon, long balance, String backUrl) {
+        PointsMessages m = PointsMessages.of(locale);
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale.toLocale());
+        return message(locale, m.text("couponTitle"), List.of(
+                m.text("couponText", terms(m, coupon.terms(), shop, locale),
+                        dates.format(LocalDate.ofInstant(coupon.expiresAt(), ZoneOffset.UTC))),
+                m.text("balanceNow", number(balance, locale))), coupon.code(), List.of(), null, null, backUrl);
+    }
+
+    /** Points are debited but the shop has not confirmed the code yet: a button that tries again. */
+    public String preparingPage(EmailLocale locale, long points, String formAction, String redemptionId) {
+        PointsMessages m = PointsMessages.of(locale);
+        return message(locale, m.text("preparingTitle"), List.of(m.text("preparingText")), null,
+                List.of(new Tier(null, points, m.text("preparingButton"), true)), formAction, redemptionId, null);
+    }
+
+    public String notEnoughPointsPage(EmailLocale locale, long needed, long balance, String backUrl) {
+        PointsMessages m = PointsMessages.of(locale);
+        return message(locale, m.text("notEnoughTitle"), List.of(m.text("notEnoughText", number(needed, locale),
+                number(balance, locale))), null, List.of(), null, null, backUrl);
+    }
+
+    public String unknownTierPage(EmailLocale locale, String backUrl) {
+        return simplePage(locale, "unknownTier", backUrl);
+    }
+
+    public String unavailablePage(EmailLocale locale, String backUrl) {
+        return simplePage(locale, "unavailable", backUrl);
+    }
+
+    /** A referral link whose code no shop knows, when there is no single storefront to send the visitor to. */
+    public String unknownReferralPage(EmailLocale locale) {
+        return simplePage(locale, "unknownCode", null);
+    }
+
+    private String simplePage(EmailLocale locale, String key, String backUrl) {
+        PointsMessages m = PointsMessages.of(locale);
+        return message(locale, m.text(key + "Title"), List.of(m.text(key + "Text")), null, List.of(), null, null,
+                backUrl);
+    }
+
+    private String message(EmailLocale locale, String title, List<String> paragraphs, String code, List<Tier> tiers,
+            String formAction, String redemptionId, String backUrl) {
+        PointsMessages m = PointsMessages.of(locale);
+        return render(html, "pointspage.jte", new Page(locale.tag(), title, title, paragraphs, code, null, null, null,
+                List.of(), List.of(), null, null, tiers, formAction, redemptionId, backUrl,
+                backUrl == null ? null : m.text("backLink")));
+    }
+
+    private static String what(PointsMessages m, LedgerEntry e, EmailLocale locale) {
+        switch (e.reason()) {
+            case REFERRAL:
+                return e.friendName() == null ? m.text("reason.referral")
+                        : m.text("reason.referralNamed", oneLine(e.friendName()));
+            case CLAWBACK:
+                String what = m.text("cancel".equals(e.note()) ? "reason.clawbackCancel" : "reason.clawback");
+                return e.shortfall() > 0 ? what + " " + m.text("reason.shortfall", number(e.shortfall(), locale)) : what;
+            case REDEEM:
+                return m.text("reason.redeem", e.couponCode() == null ? "" : e.couponCode());
+            default:
+                return m.text("reason.adjustment");
+        }
+    }
+
+    private static String terms(PointsMessages m, CouponTerms terms, Shop shop, EmailLocale locale) {
+        return terms.kind() == CouponTerms.Kind.PERCENT
+                ? m.text("percentOff", terms.value())
+                : m.text("amountOff", MoneyFormat.format(new Money(terms.value(), shop.currency()), locale));
+    }
+
+    private static String number(long value, EmailLocale locale) {
+        return NumberFormat.getIntegerInstance(locale.toLocale()).format(value);
+    }
+
+    private static String shopName(Shop shop) {
+        String name = shop.senderName() == null || shop.senderName().isBlank() ? shop.domain() : shop.senderName();
+        return oneLine(name);
+    }
+
+    private static String oneLine(String value) {
+        return value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    }
+
+    private static String httpUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new IllegalArgumentException("email links must be absolute http(s) URLs");
+        }
+        return url;
+    }
+
+    private static String render(TemplateEngine engine, String template, Object model) {
+        StringOutput output = new StringOutput(8192);
+        engine.render(template, model, output);
+        return output.toString();
+    }
+}
