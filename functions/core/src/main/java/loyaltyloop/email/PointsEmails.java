@@ -14,7 +14,7 @@ import java.util.List;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.orders.Money;
-import loyaltyloop.referral.LedgerEntry;
+import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.LoyaltySettings.RedeemTier;
 import loyaltyloop.shops.Shop;

@@ -1,5 +1,9 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.LedgerEntry;
+import loyaltyloop.points.PointsLedger;
+import loyaltyloop.points.PointsRules;
+import loyaltyloop.points.PointsEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
@@ -8,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerAccounts;
 import loyaltyloop.customers.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.email.EmailSender;
@@ -50,6 +55,7 @@ public class ReferralCredits {
     private final Links links;
     private final Clock clock;
     private final PointsEmails emails = new PointsEmails();
+    private final CustomerAccounts accounts;
 
     public ReferralCredits(ShopStore shops, CustomerStore customers, OrderStore orders, SpendStats spend,
             PointsLedger ledger, EventPublisher events, EmailSender sender, Links links, Clock clock) {
@@ -62,6 +68,7 @@ public class ReferralCredits {
         this.sender = sender;
         this.links = links;
         this.clock = clock;
+        this.accounts = new CustomerAccounts(customers, clock);
     }
 
     public enum Outcome {
@@ -132,7 +139,7 @@ public class ReferralCredits {
         }
         LOG.info("referral {} credited {} points to {} for order {} of {}", match.code(), credit.points(),
                 CustomerEmails.mask(referrer.email()), order.orderId(), order.shop());
-        ObjectNode event = eventDetail(order.shop(), referrer, entry, balance.get());
+        ObjectNode event = PointsEvents.detail(order.shop(), referrer, entry, balance.get());
         event.put("code", match.code());
         event.put("source", match.source().wireName());
         events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CREDITED, OrderJson.write(event)));
@@ -219,18 +226,6 @@ public class ReferralCredits {
         events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CLAWED_BACK, OrderJson.write(event)));
     }
 
-    static ObjectNode eventDetail(String shop, Customer customer, LedgerEntry entry, long balance) {
-        ObjectNode event = OrderJson.MAPPER.createObjectNode();
-        event.put("shop", shop);
-        event.put("email", customer.email());
-        event.put("reason", entry.reason().wireName());
-        event.put("reference", entry.reference());
-        event.put("points", entry.points());
-        event.put("balance", balance);
-        event.put("at", entry.at().toString());
-        return event;
-    }
-
     /** Null when the order is not the referrer's own; else why it is. */
     private String selfReferral(Order order, Customer referrer) {
         if (SelfReferral.sameEmail(order.email(), referrer.email())) {
@@ -259,6 +254,8 @@ public class ReferralCredits {
             String statementUrl = baseUrl == null || baseUrl.isBlank() ? null
                     : links.pointsUrl(baseUrl, shop.domain(), referrer.referralCode());
             sender.send(emails.creditedEmail(shop, referrer, entry, balance, statementUrl));
+            // Any email we send is a contact: the referrer's 90-45 clock starts again from it.
+            accounts.recordContact(shop.domain(), referrer.email(), clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("points email for {} of {} not sent, owed to the retry: {}", CustomerEmails.mask(referrer.email()),
                     shop.domain(), e.toString());

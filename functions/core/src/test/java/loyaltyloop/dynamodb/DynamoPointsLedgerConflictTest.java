@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.referral.Attribution;
 import loyaltyloop.referral.Conversion;
-import loyaltyloop.referral.LedgerEntry;
+import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

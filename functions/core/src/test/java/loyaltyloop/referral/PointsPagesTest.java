@@ -1,5 +1,8 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.LedgerEntry;
+import loyaltyloop.points.PointsLedger;
+import loyaltyloop.points.PointsPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

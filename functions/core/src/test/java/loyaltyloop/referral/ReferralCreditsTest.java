@@ -1,5 +1,8 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.LedgerEntry;
+import loyaltyloop.points.PointsLedger;
+import loyaltyloop.points.PointsPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,6 +96,14 @@ class ReferralCreditsTest {
         assertThat(events).extracting(e -> e.path("detail-type").asText()).containsExactly("PointsCredited");
         assertThat(events.get(0).path("detail").path("points").asLong()).isEqualTo(500);
         assertThat(events.get(0).path("detail").path("balance").asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void thePointsEmailIsAContactThatRestartsTheReferrersNinetyFortyFiveClock() {
+        f.clock.advance(java.time.Duration.ofDays(20));
+        convert(5990);
+        assertThat(f.customers.find(f.shop.domain(), rita.email()).orElseThrow().lastContactAt())
+                .isEqualTo(f.clock.instant());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.PointsLedger;
+import loyaltyloop.points.PointsPages;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.HashMap;

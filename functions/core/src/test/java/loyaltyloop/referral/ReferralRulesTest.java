@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.PointsRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.PointsPages;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;

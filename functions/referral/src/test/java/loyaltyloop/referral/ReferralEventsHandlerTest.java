@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.PointsLedger;
 import static loyaltyloop.referral.ReferralHandlers.bus;
 import static loyaltyloop.referral.ReferralHandlers.detail;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package loyaltyloop.referral;
+package loyaltyloop.points;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -158,7 +158,7 @@ public class PointsPages {
                         .map(e -> finish(r, e, redeemPath, statementPath))
                         .orElseThrow(() -> new IllegalStateException("redemption " + rid + " vanished"));
             default:
-                ObjectNode detail = ReferralCredits.eventDetail(shop, r.customer, entry, balance - tier.points());
+                ObjectNode detail = PointsEvents.detail(shop, r.customer, entry, balance - tier.points());
                 detail.put("couponCode", draft.code());
                 events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_REDEEMED, OrderJson.write(detail)));
                 LOG.info("{} redeemed {} points at {} (redemption {})", CustomerEmails.mask(email), tier.points(), shop,

@@ -1,4 +1,4 @@
-package loyaltyloop.referral;
+package loyaltyloop.points;
 
 import java.math.BigInteger;
 import java.time.Duration;

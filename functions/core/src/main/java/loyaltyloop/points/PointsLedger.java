@@ -1,5 +1,6 @@
-package loyaltyloop.referral;
+package loyaltyloop.points;
 
+import loyaltyloop.referral.Conversion;
 import java.util.List;
 import java.util.Optional;
 import loyaltyloop.coupons.Coupon;
