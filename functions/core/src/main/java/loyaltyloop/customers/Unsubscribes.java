@@ -1,11 +1,9 @@
 package loyaltyloop.customers;
 
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.links.LinkPurpose;
-import loyaltyloop.links.LinkSigner;
 import loyaltyloop.links.Links;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
@@ -17,17 +15,13 @@ import loyaltyloop.shops.ShopStore;
 @Singleton
 public class Unsubscribes {
 
-    private final Links links;
-    private final ShopStore shops;
-    private final CustomerStore customerStore;
     private final CustomerAccounts accounts;
     private final EmailTemplates templates = new EmailTemplates();
+    private final LinkedCustomers linkedCustomers;
 
     public Unsubscribes(Links links, ShopStore shops, CustomerStore customerStore, CustomerAccounts accounts) {
-        this.links = links;
-        this.shops = shops;
-        this.customerStore = customerStore;
         this.accounts = accounts;
+        this.linkedCustomers = new LinkedCustomers(links, shops, customerStore);
     }
 
     /** An HTML page and its status. */
@@ -52,22 +46,11 @@ public class Unsubscribes {
     }
 
     private Resolved resolve(String token) {
-        LinkSigner.Verification v = links.signer().verify(token, LinkPurpose.UNSUBSCRIBE);
-        if (v.status() == LinkSigner.Verification.Status.INVALID) {
-            return Resolved.problem(new Page(400, templates.linkProblemPage(EmailLocale.EN, 400)));
+        LinkedCustomers.Linked linked = linkedCustomers.resolve(token, LinkPurpose.UNSUBSCRIBE);
+        if (!linked.ok()) {
+            return Resolved.problem(new Page(linked.problem(), templates.linkProblemPage(linked.locale(), linked.problem())));
         }
-        Optional<Shop> shop = shops.find(v.token().shop());
-        Optional<String> email = shop.flatMap(s -> customerStore.findEmailByReferralCode(s.domain(), v.token().customerRef()));
-        Optional<Customer> customer = email.flatMap(e -> customerStore.find(shop.get().domain(), e));
-        EmailLocale locale = EmailLocale.resolve(customer.map(Customer::locale).orElse(null),
-                shop.map(Shop::defaultLocale).orElse(null));
-        if (v.status() == LinkSigner.Verification.Status.EXPIRED) {
-            return Resolved.problem(new Page(410, templates.linkProblemPage(locale, 410)));
-        }
-        if (customer.isEmpty()) {
-            return Resolved.problem(new Page(404, templates.linkProblemPage(locale, 404)));
-        }
-        return new Resolved(shop.get(), customer.get().email(), locale, null);
+        return new Resolved(linked.shop(), linked.customer().email(), linked.locale(), null);
     }
 
     private record Resolved(Shop shop, String email, EmailLocale locale, Page problem) {

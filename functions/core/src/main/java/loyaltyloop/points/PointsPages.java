@@ -22,13 +22,13 @@ import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.customers.LinkedCustomers;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.PointsEmails;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.links.LinkPurpose;
-import loyaltyloop.links.LinkSigner;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.OrderJson;
 import loyaltyloop.shops.LoyaltySettings.RedeemTier;
@@ -51,27 +51,23 @@ public class PointsPages {
     private static final Pattern REDEMPTION_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Links links;
-    private final ShopStore shops;
-    private final CustomerStore customers;
     private final PointsLedger ledger;
     private final CouponIssuer issuer;
     private final CouponStore coupons;
     private final EventPublisher events;
     private final Clock clock;
+    private final LinkedCustomers linkedCustomers;
     private final PointsEmails pages = new PointsEmails();
     private final EmailTemplates templates = new EmailTemplates();
 
     public PointsPages(Links links, ShopStore shops, CustomerStore customers, PointsLedger ledger, CouponIssuer issuer,
             CouponStore coupons, EventPublisher events, Clock clock) {
-        this.links = links;
-        this.shops = shops;
-        this.customers = customers;
         this.ledger = ledger;
         this.issuer = issuer;
         this.coupons = coupons;
         this.events = events;
         this.clock = clock;
+        this.linkedCustomers = new LinkedCustomers(links, shops, customers);
     }
 
     /**
@@ -182,20 +178,8 @@ public class PointsPages {
     }
 
     private Resolved resolve(String token) {
-        LinkSigner.Verification v = links.signer().verify(token, LinkPurpose.POINTS);
-        if (v.status() == LinkSigner.Verification.Status.INVALID) {
-            return new Resolved(null, null, EmailLocale.EN, 400);
-        }
-        Optional<Shop> shop = shops.find(v.token().shop());
-        Optional<Customer> customer = shop.flatMap(s -> customers.findEmailByReferralCode(s.domain(), v.token().customerRef()))
-                .flatMap(email -> customers.find(shop.get().domain(), email));
-        EmailLocale locale = EmailLocale.resolve(customer.map(Customer::locale).orElse(null),
-                shop.map(Shop::defaultLocale).orElse(null));
-        if (v.status() == LinkSigner.Verification.Status.EXPIRED) {
-            return new Resolved(shop.orElse(null), null, locale, 410);
-        }
-        return customer.isEmpty() ? new Resolved(shop.orElse(null), null, locale, 404)
-                : new Resolved(shop.get(), customer.get(), locale, null);
+        LinkedCustomers.Linked linked = linkedCustomers.resolve(token, LinkPurpose.POINTS);
+        return new Resolved(linked.shop(), linked.customer(), linked.locale(), linked.ok() ? null : linked.problem());
     }
 
     private record Resolved(Shop shop, Customer customer, EmailLocale locale, Integer problem) {

@@ -17,13 +17,13 @@ import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.customers.LinkedCustomers;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.SurveyEmails;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.links.LinkPurpose;
-import loyaltyloop.links.LinkSigner;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderJson;
@@ -52,9 +52,6 @@ public class SurveyAnswers {
     private static final java.time.Duration REPUBLISH_AFTER = java.time.Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(SurveyAnswers.class);
 
-    private final Links links;
-    private final ShopStore shops;
-    private final CustomerStore customers;
     private final OrderStore orders;
     private final SurveyResponses responses;
     private final CouponIssuer issuer;
@@ -63,18 +60,17 @@ public class SurveyAnswers {
     private final Clock clock;
     private final SurveyEmails pages = new SurveyEmails();
     private final EmailTemplates problems = new EmailTemplates();
+    private final LinkedCustomers linkedCustomers;
 
     public SurveyAnswers(Links links, ShopStore shops, CustomerStore customers, OrderStore orders,
             SurveyResponses responses, CouponIssuer issuer, CouponStore coupons, EventPublisher events, Clock clock) {
-        this.links = links;
-        this.shops = shops;
-        this.customers = customers;
         this.orders = orders;
         this.responses = responses;
         this.issuer = issuer;
         this.coupons = coupons;
         this.events = events;
         this.clock = clock;
+        this.linkedCustomers = new LinkedCustomers(links, shops, customers);
     }
 
     /** An HTML page and its status. */
@@ -179,25 +175,18 @@ public class SurveyAnswers {
     }
 
     private Resolved resolve(String token) {
-        LinkSigner.Verification v = links.signer().verify(token, LinkPurpose.SURVEY);
-        if (v.status() == LinkSigner.Verification.Status.INVALID) {
-            return Resolved.problem(new Page(400, problems.linkProblemPage(EmailLocale.EN, 400)));
+        LinkedCustomers.Linked linked = linkedCustomers.resolve(token, LinkPurpose.SURVEY);
+        if (!linked.ok()) {
+            return Resolved.problem(new Page(linked.problem(), problems.linkProblemPage(linked.locale(),
+                    linked.problem())));
         }
-        Optional<Shop> shop = shops.find(v.token().shop());
-        Optional<Customer> customer = shop
-                .flatMap(s -> customers.findEmailByReferralCode(s.domain(), v.token().customerRef()))
-                .flatMap(email -> customers.find(shop.get().domain(), email));
-        EmailLocale locale = EmailLocale.resolve(customer.map(Customer::locale).orElse(null),
-                shop.map(Shop::defaultLocale).orElse(null));
-        if (v.status() == LinkSigner.Verification.Status.EXPIRED) {
-            return Resolved.problem(new Page(410, problems.linkProblemPage(locale, 410)));
-        }
-        Optional<Order> order = customer.flatMap(c -> orders.findOrderToShow(c.shop(), v.token().subject()))
-                .filter(o -> o.email().equals(customer.get().email()));
+        Customer customer = linked.customer();
+        Optional<Order> order = orders.findOrderToShow(customer.shop(), linked.token().subject())
+                .filter(o -> o.email().equals(customer.email()));
         if (order.isEmpty()) {
-            return Resolved.problem(new Page(404, problems.linkProblemPage(locale, 404)));
+            return Resolved.problem(new Page(404, problems.linkProblemPage(linked.locale(), 404)));
         }
-        return new Resolved(shop.get(), customer.get(), order.get(), null);
+        return new Resolved(linked.shop(), customer, order.get(), null);
     }
 
     private record Resolved(Shop shop, Customer customer, Order order, Page problem) {

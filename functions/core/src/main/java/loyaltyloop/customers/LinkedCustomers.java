@@ -1,0 +1,62 @@
+package loyaltyloop.customers;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import loyaltyloop.email.EmailLocale;
+import loyaltyloop.links.LinkPurpose;
+import loyaltyloop.links.LinkSigner;
+import loyaltyloop.links.LinkToken;
+import loyaltyloop.links.Links;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+
+/**
+ * Who a signed link in an email is for: checks the token for its purpose and finds the shop and the customer it
+ * names (by referral code: no email address in URLs). Every customer-facing page starts here, so they all answer a
+ * bad link the same way: 400 tampered or unreadable, 410 expired, 404 for a customer that no longer exists.
+ */
+@Singleton
+public class LinkedCustomers {
+
+    private final Links links;
+    private final ShopStore shops;
+    private final CustomerStore customers;
+
+    public LinkedCustomers(Links links, ShopStore shops, CustomerStore customers) {
+        this.links = links;
+        this.shops = shops;
+        this.customers = customers;
+    }
+
+    /**
+     * What a link resolved to.
+     *
+     * @param problem 0 when the link is good; else the HTTP status of the friendly page (400, 410, 404)
+     * @param locale the customer's language where known, else the shop's, else English: for the page either way
+     */
+    public record Linked(LinkToken token, Shop shop, Customer customer, EmailLocale locale, int problem) {
+        public boolean ok() {
+            return problem == 0;
+        }
+    }
+
+    public Linked resolve(String rawToken, LinkPurpose purpose) {
+        LinkSigner.Verification v = links.signer().verify(rawToken, purpose);
+        if (v.status() == LinkSigner.Verification.Status.INVALID) {
+            return new Linked(null, null, null, EmailLocale.EN, 400);
+        }
+        Optional<Shop> shop = shops.find(v.token().shop());
+        Optional<Customer> customer = shop
+                .flatMap(s -> customers.findEmailByReferralCode(s.domain(), v.token().customerRef()))
+                .flatMap(email -> customers.find(shop.get().domain(), email));
+        EmailLocale locale = EmailLocale.resolve(customer.map(Customer::locale).orElse(null),
+                shop.map(Shop::defaultLocale).orElse(null));
+        if (v.status() == LinkSigner.Verification.Status.EXPIRED) {
+            return new Linked(v.token(), shop.orElse(null), null, locale, 410);
+        }
+        if (customer.isEmpty()) {
+            return new Linked(v.token(), shop.orElse(null), null, locale, 404);
+        }
+        return new Linked(v.token(), shop.get(), customer.get(), locale, 0);
+    }
+}
