@@ -11,13 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import loyaltyloop.dynamodb.DynamoCouponPool;
@@ -43,12 +40,15 @@ class LocalRunnerEndToEndTest {
 
     private static final String SECRET = "e2e-webhook-secret-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** For the concurrent deliveries, sent asynchronously. */
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static LocalRunner runner;
+    private static RunnerHttp http;
 
     @BeforeAll
     static void start() {
         runner = LocalRunner.start(RunnerOptions.defaults().withPort(0).withWebhookSecret(SECRET));
+        http = new RunnerHttp(runner, SECRET);
     }
 
     @AfterAll
@@ -59,25 +59,15 @@ class LocalRunnerEndToEndTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.get(path);
     }
 
     private static HttpResponse<String> post(String path, String contentType, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.post(path, contentType, body, headers);
     }
 
     private static String sign(String body, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        return RunnerHttp.sign(body, secret);
     }
 
     private static final String ORDER = """
@@ -96,9 +86,7 @@ class LocalRunnerEndToEndTest {
     }
 
     private static JsonNode outbox() throws Exception {
-        HttpResponse<String> response = get("/_local/outbox");
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return http.outbox();
     }
 
     @Test
@@ -318,19 +306,11 @@ class LocalRunnerEndToEndTest {
     // --- the referral loop (docs/referrals.md) ---
 
     private static HttpResponse<String> getUrl(String url, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.get(url, headers);
     }
 
     private static void shopify(String topic, String body) throws Exception {
-        HttpResponse<String> response = post("/webhooks/shopify", "application/json", body,
-                "X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", "demo.myshopify.com",
-                "X-Shopify-Webhook-Id", UUID.randomUUID().toString(), "X-Shopify-Hmac-Sha256", sign(body, SECRET));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
+        http.shopify(topic, body);
     }
 
     private static String order(long id, String email, String firstName, long customerId, String total,

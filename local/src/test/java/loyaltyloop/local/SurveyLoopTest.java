@@ -3,22 +3,14 @@ package loyaltyloop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.CouponStore;
 import loyaltyloop.dynamodb.DemoCheckoutProvisioner;
@@ -34,13 +26,13 @@ import org.junit.jupiter.api.Test;
 class SurveyLoopTest {
 
     private static final String SECRET = "survey-loop-secret-0123456789abcdef";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static LocalRunner runner;
+    private static RunnerHttp http;
 
     @BeforeAll
     static void start() {
         runner = LocalRunner.start(RunnerOptions.defaults().withPort(0).withWebhookSecret(SECRET));
+        http = new RunnerHttp(runner, SECRET);
     }
 
     @AfterAll
@@ -50,41 +42,19 @@ class SurveyLoopTest {
         }
     }
 
-    private static HttpResponse<String> send(String method, String path, String contentType, String body,
-            String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
-                : runner.baseUrl() + path)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static void order(String id, String discountCodes) throws Exception {
-        String body = """
+        http.shopify("orders/create", """
                 {"id":%s,"order_number":%s,"name":"#%s","email":"sam@example.com","created_at":"%s",
                  "currency":"USD","total_price":"42.00","subtotal_price":"42.00","customer_locale":"en","test":false,
                  "buyer_accepts_marketing":true,"discount_codes":%s,
                  "customer":{"first_name":"Sam","last_name":"<b>Lee</b>","email":"sam@example.com"},
                  "line_items":[{"title":"Walnut board","quantity":1,"price":"42.00","product_id":9911}]}"""
-                .formatted(id, id, id, runner.clock().instant(), discountCodes);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        HttpResponse<String> response = send("POST", "/webhooks/shopify", "application/json", body,
-                "X-Shopify-Topic", "orders/create", "X-Shopify-Shop-Domain", "demo.myshopify.com",
-                "X-Shopify-Webhook-Id", UUID.randomUUID().toString(), "X-Shopify-Hmac-Sha256", signature);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
+                .formatted(id, id, id, runner.clock().instant(), discountCodes));
     }
 
     private static List<JsonNode> outbox(String kind) throws Exception {
         List<JsonNode> found = new ArrayList<>();
-        for (JsonNode email : JSON.readTree(send("GET", "/_local/outbox", null, null).body())) {
+        for (JsonNode email : http.outbox()) {
             if (email.get("kind").asText().equals(kind)) {
                 found.add(email);
             }
@@ -97,8 +67,8 @@ class SurveyLoopTest {
         order("3001", "[]");
         assertThat(outbox("affirmation")).hasSize(1);
 
-        send("POST", "/_local/clock", "application/json", "{\"advance\":\"P14D\"}");
-        assertThat(send("POST", "/_local/schedules/FollowUpSweepFunction", null, "").statusCode()).isEqualTo(200);
+        http.post("/_local/clock", "application/json", "{\"advance\":\"P14D\"}");
+        assertThat(http.post("/_local/schedules/FollowUpSweepFunction", null, "").statusCode()).isEqualTo(200);
         List<JsonNode> surveys = outbox("survey");
         assertThat(surveys).hasSize(1);
         Matcher link = Pattern.compile(Pattern.quote(runner.baseUrl()) + "/s/[A-Za-z0-9._~-]+")
@@ -106,15 +76,15 @@ class SurveyLoopTest {
         assertThat(link.find()).isTrue();
         String surveyUrl = link.group();
 
-        HttpResponse<String> form = send("GET", surveyUrl, null, null);
+        HttpResponse<String> form = http.get(surveyUrl);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"rating\"", "#3001");
-        HttpResponse<String> refused = send("POST", surveyUrl, "application/x-www-form-urlencoded", "rating=9");
+        HttpResponse<String> refused = http.post(surveyUrl, "application/x-www-form-urlencoded", "rating=9");
         assertThat(refused.statusCode()).isEqualTo(400);
 
         String answer = "rating=2&comment=" + URLEncoder.encode("Cracked on arrival <script>x()</script>",
                 StandardCharsets.UTF_8);
-        HttpResponse<String> thanks = send("POST", surveyUrl, "application/x-www-form-urlencoded", answer);
+        HttpResponse<String> thanks = http.post(surveyUrl, "application/x-www-form-urlencoded", answer);
         assertThat(thanks.statusCode()).isEqualTo(200);
         Matcher shown = Pattern.compile("class=\"code\">([A-Z0-9-]+)<").matcher(thanks.body());
         assertThat(shown.find()).isTrue();
@@ -132,7 +102,7 @@ class SurveyLoopTest {
                 .exists("demo.myshopify.com", code)).isTrue();
 
         // Answering again shows the same code and sends nothing more.
-        HttpResponse<String> again = send("POST", surveyUrl, "application/x-www-form-urlencoded", "rating=5");
+        HttpResponse<String> again = http.post(surveyUrl, "application/x-www-form-urlencoded", "rating=5");
         assertThat(again.body()).contains(code);
         assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(outbox("coupon")).hasSize(1);
