@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
+import loyaltyloop.followup.LoopStats;
 import loyaltyloop.orders.OrderJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +32,12 @@ public class CouponRedemptions {
 
     private final CouponStore store;
     private final EventPublisher events;
+    private final LoopStats loopStats;
 
-    public CouponRedemptions(CouponStore store, EventPublisher events) {
+    public CouponRedemptions(CouponStore store, EventPublisher events, LoopStats loopStats) {
         this.store = store;
         this.events = events;
+        this.loopStats = loopStats;
     }
 
     /** Returns how many of our coupons this order redeemed now (0 on a repeat). */
@@ -67,6 +72,7 @@ public class CouponRedemptions {
             LOG.info("coupon from {} {} redeemed on order {} of {}", c.origin(), c.reference(), orderId, shop);
             if (now) {
                 redeemed++;
+                loopStats.add(shop, LocalDate.ofInstant(orderedAt, ZoneOffset.UTC), LoopStats.Count.COUPONS_REDEEMED, 1);
             }
         }
         return redeemed;

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,23 +44,36 @@ public class DynamoLoopStats implements LoopStats {
     }
 
     @Override
-    public void addFollowUpsSent(String shop, LocalDate day, long count) {
-        if (count != 0) {
-            add(TableKeys.loopStats(shop, "SENT#" + day), "followUps", count);
+    public void add(String shop, LocalDate day, Count count, long delta) {
+        if (delta != 0) {
+            add(TableKeys.loopStats(shop, "SENT#" + day), attribute(count), delta);
         }
     }
 
     @Override
-    public long followUpsSent(String shop, LocalDate first, LocalDate last) {
+    public Map<Count, Long> totals(String shop, LocalDate first, LocalDate last) {
         QueryResponse page = dynamo.query(b -> b.tableName(table)
                 .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("STATS#" + shop),
                         ":from", AttributeValue.fromS("SENT#" + first), ":to", AttributeValue.fromS("SENT#" + last))));
-        long total = 0;
-        for (Map<String, AttributeValue> item : page.items()) {
-            total += Items.num(item, "followUps", 0);
+        Map<Count, Long> totals = new EnumMap<>(Count.class);
+        for (Count count : Count.values()) {
+            long total = 0;
+            for (Map<String, AttributeValue> item : page.items()) {
+                total += Items.num(item, attribute(count), 0);
+            }
+            totals.put(count, total);
         }
-        return total;
+        return totals;
+    }
+
+    /** One item per shop and day holds every daily count (the name {@code SENT#} is from when it held one). */
+    private static String attribute(Count count) {
+        return switch (count) {
+            case FOLLOW_UPS_SENT -> "followUps";
+            case SURVEYS_ANSWERED -> "surveysAnswered";
+            case COUPONS_REDEEMED -> "couponsRedeemed";
+        };
     }
 
     @Override

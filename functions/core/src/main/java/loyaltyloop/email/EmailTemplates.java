@@ -226,7 +226,9 @@ public final class EmailTemplates {
                 new TemplateModels.Fact(messages.healthCustomers(), numbers.format(health.customers())),
                 new TemplateModels.Fact(messages.healthDueThisWeek(), numbers.format(health.dueThisWeek())),
                 new TemplateModels.Fact(messages.healthUnreachable(), numbers.format(health.unreachable())),
-                new TemplateModels.Fact(messages.healthSentThisWeek(), numbers.format(health.followUpsSentThisWeek())));
+                new TemplateModels.Fact(messages.healthSentThisWeek(), numbers.format(health.followUpsSentThisWeek())),
+                new TemplateModels.Fact(messages.healthSurveysAnswered(), numbers.format(health.surveysAnsweredThisWeek())),
+                new TemplateModels.Fact(messages.healthCouponsRedeemed(), numbers.format(health.couponsRedeemedThisWeek())));
 
         String subject = oneLine(messages.digestSubject(who, shopName));
         TemplateModels.OwnerDigest model = new TemplateModels.OwnerDigest(

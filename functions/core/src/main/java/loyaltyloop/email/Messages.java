@@ -184,6 +184,10 @@ abstract class Messages {
 
     abstract String healthSentThisWeek();
 
+    abstract String healthSurveysAnswered();
+
+    abstract String healthCouponsRedeemed();
+
     abstract String digestFooter();
 
     /** Stands in for a pick with neither name nor email. */
@@ -661,6 +665,14 @@ abstract class Messages {
             return "Follow-ups sent in the last 7 days";
         }
 
+        String healthSurveysAnswered() {
+            return "Surveys answered in the last 7 days";
+        }
+
+        String healthCouponsRedeemed() {
+            return "Loop coupons used on orders in the last 7 days";
+        }
+
         @Override
         String digestFooter() {
             return "Sent by loyalty-loop every morning when there is something to say.";
@@ -1035,6 +1047,14 @@ abstract class Messages {
             return "過去 7 天寄出的回訪信";
         }
 
+        String healthSurveysAnswered() {
+            return "過去 7 天回覆的問卷";
+        }
+
+        String healthCouponsRedeemed() {
+            return "過去 7 天訂單使用的優惠碼";
+        }
+
         @Override
         String digestFooter() {
             return "loyalty-loop 會在每天早上有事值得告訴您時寄出這封信。";
@@ -1407,6 +1427,14 @@ abstract class Messages {
         @Override
         String healthSentThisWeek() {
             return "过去 7 天发出的回访邮件";
+        }
+
+        String healthSurveysAnswered() {
+            return "过去 7 天回复的问卷";
+        }
+
+        String healthCouponsRedeemed() {
+            return "过去 7 天订单使用的优惠码";
         }
 
         @Override

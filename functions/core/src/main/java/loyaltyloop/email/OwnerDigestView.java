@@ -35,7 +35,16 @@ public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health
             Instant firstOrderAt, Instant lastContactAt, Instant dueAt, String orderName, Money orderTotal) {
     }
 
-    /** The loop's health: customers, follow-ups due in the next 7 days, unreachable customers, follow-ups sent in the last 7 days. */
-    public record Health(long customers, long dueThisWeek, long unreachable, long followUpsSentThisWeek) {
+    /**
+     * The loop's health: customers, follow-ups due in the next 7 days, unreachable customers, and in the last 7 days
+     * the follow-ups sent, the surveys answered and the loop's coupons redeemed (what the surveys and points brought
+     * back).
+     */
+    public record Health(long customers, long dueThisWeek, long unreachable, long followUpsSentThisWeek,
+            long surveysAnsweredThisWeek, long couponsRedeemedThisWeek) {
+
+        public Health(long customers, long dueThisWeek, long unreachable, long followUpsSentThisWeek) {
+            this(customers, dueThisWeek, unreachable, followUpsSentThisWeek, 0, 0);
+        }
     }
 }

@@ -10,10 +10,22 @@ public interface LoopStats {
 
     long unreachable(String shop);
 
-    void addFollowUpsSent(String shop, LocalDate day, long count);
+    /** What the loop counts per shop and day, for the owner's digest. */
+    enum Count { FOLLOW_UPS_SENT, SURVEYS_ANSWERED, COUPONS_REDEEMED }
+
+    void add(String shop, LocalDate day, Count count, long delta);
+
+    /** Each count summed over the days from {@code first} to {@code last}, both included (0 when none). */
+    java.util.Map<Count, Long> totals(String shop, LocalDate first, LocalDate last);
+
+    default void addFollowUpsSent(String shop, LocalDate day, long count) {
+        add(shop, day, Count.FOLLOW_UPS_SENT, count);
+    }
 
     /** Follow-ups sent on the days from {@code first} to {@code last}, both included. */
-    long followUpsSent(String shop, LocalDate first, LocalDate last);
+    default long followUpsSent(String shop, LocalDate first, LocalDate last) {
+        return totals(shop, first, last).get(Count.FOLLOW_UPS_SENT);
+    }
 
     /** Remembers a customer worth a personal touch on {@code day} (e.g. a big first order). */
     void note(String shop, LocalDate day, DigestNote note);

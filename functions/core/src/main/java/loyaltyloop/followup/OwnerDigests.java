@@ -157,9 +157,11 @@ public class OwnerDigests {
             }
         }
 
+        Map<LoopStats.Count, Long> week = loopStats.totals(shop.domain(), today.minusDays(6), today);
         OwnerDigestView.Health health = new OwnerDigestView.Health(standing.customers(),
                 due.count(shop.domain(), now.plus(WEEK)), loopStats.unreachable(shop.domain()),
-                loopStats.followUpsSent(shop.domain(), today.minusDays(6), today));
+                week.get(LoopStats.Count.FOLLOW_UPS_SENT), week.get(LoopStats.Count.SURVEYS_ANSWERED),
+                week.get(LoopStats.Count.COUPONS_REDEEMED));
         return new OwnerDigestView(shop, today, picks, health);
     }
 

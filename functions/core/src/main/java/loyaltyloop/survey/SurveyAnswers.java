@@ -7,6 +7,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.SurveyEmails;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
+import loyaltyloop.followup.LoopStats;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.Order;
@@ -57,18 +60,21 @@ public class SurveyAnswers {
     private final CouponIssuer issuer;
     private final CouponStore coupons;
     private final EventPublisher events;
+    private final LoopStats loopStats;
     private final Clock clock;
     private final SurveyEmails pages = new SurveyEmails();
     private final EmailTemplates problems = new EmailTemplates();
     private final LinkedCustomers linkedCustomers;
 
     public SurveyAnswers(Links links, ShopStore shops, CustomerStore customers, OrderStore orders,
-            SurveyResponses responses, CouponIssuer issuer, CouponStore coupons, EventPublisher events, Clock clock) {
+            SurveyResponses responses, CouponIssuer issuer, CouponStore coupons, EventPublisher events, LoopStats loopStats,
+            Clock clock) {
         this.orders = orders;
         this.responses = responses;
         this.issuer = issuer;
         this.coupons = coupons;
         this.events = events;
+        this.loopStats = loopStats;
         this.clock = clock;
         this.linkedCustomers = new LinkedCustomers(links, shops, customers);
     }
@@ -117,6 +123,8 @@ public class SurveyAnswers {
                 case RECORDED -> {
                     LOG.info("survey for order {} of {} answered by {}: {}/5", r.order.orderId(), r.shop.domain(),
                             CustomerEmails.mask(r.customer.email()), rating);
+                    loopStats.add(r.shop.domain(), LocalDate.ofInstant(response.submittedAt(), ZoneOffset.UTC),
+                            LoopStats.Count.SURVEYS_ANSWERED, 1);
                     publish(response);
                     return thanks(r, response, coupon);
                 }

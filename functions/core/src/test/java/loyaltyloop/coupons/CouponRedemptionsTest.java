@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import loyaltyloop.events.EventPublisher;
+import loyaltyloop.followup.LoopStats;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.testing.Concurrently;
 import loyaltyloop.testing.TestAws;
@@ -24,13 +25,15 @@ class CouponRedemptionsTest {
     private static ApplicationContext context;
     private static CouponStore store;
     private static CouponRedemptions redemptions;
+    private static LoopStats loopStats;
 
     @BeforeAll
     static void start() {
         bus = TestAws.tapBus();
         context = TestAws.context(TestAws.createTable(), bus.bus(), "unused-key", Map.of());
         store = context.getBean(CouponStore.class);
-        redemptions = new CouponRedemptions(store, context.getBean(EventPublisher.class));
+        loopStats = context.getBean(LoopStats.class);
+        redemptions = new CouponRedemptions(store, context.getBean(EventPublisher.class), loopStats);
     }
 
     @AfterAll
@@ -44,6 +47,11 @@ class CouponRedemptionsTest {
         assertThat(store.create(coupon)).isTrue();
         assertThat(store.markIssued(SHOP, code)).isTrue();
         return coupon;
+    }
+
+    private static long redeemedOn(Instant at) {
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
+        return loopStats.totals(SHOP, day, day).get(LoopStats.Count.COUPONS_REDEEMED);
     }
 
     private static List<JsonNode> redeemedEvents() {
@@ -72,6 +80,7 @@ class CouponRedemptionsTest {
         String code = CouponCodes.generate(null);
         issued(code);
         bus.drain();
+        long before = redeemedOn(NOW);
 
         List<Integer> counts = Concurrently.run(List.of(
                 () -> redemptions.onOrder(SHOP, "3001", List.of(code), NOW),
@@ -80,6 +89,7 @@ class CouponRedemptionsTest {
 
         assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
         assertThat(redeemedEvents()).hasSize(1);
+        assertThat(redeemedOn(NOW) - before).as("the owner's digest counts it once").isEqualTo(1);
     }
 
     @Test

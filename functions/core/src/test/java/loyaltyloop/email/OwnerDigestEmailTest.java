@@ -21,7 +21,7 @@ class OwnerDigestEmailTest {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final LocalDate DAY = LocalDate.parse("2025-06-02");
-    private static final Health HEALTH = new Health(1234, 12, 5, 30);
+    private static final Health HEALTH = new Health(1234, 12, 5, 30, 7, 3);
 
     private final EmailTemplates templates = new EmailTemplates();
 
@@ -301,11 +301,15 @@ class OwnerDigestEmailTest {
                 + "- Customers: 1,234\n"
                 + "- Follow-ups due in the next 7 days: 12\n"
                 + "- Unreachable (unsubscribed, no consent or bounced): 5\n"
-                + "- Follow-ups sent in the last 7 days: 30\n");
+                + "- Follow-ups sent in the last 7 days: 30\n"
+                + "- Surveys answered in the last 7 days: 7\n"
+                + "- Loop coupons used on orders in the last 7 days: 3\n");
         assertThat(email.html()).contains(">Loop health</h2>", ">Customers</td>", ">1,234</td>",
                 ">Follow-ups due in the next 7 days</td>", ">12</td>",
                 ">Unreachable (unsubscribed, no consent or bounced)</td>", ">5</td>",
-                ">Follow-ups sent in the last 7 days</td>", ">30</td>");
+                ">Follow-ups sent in the last 7 days</td>", ">30</td>",
+                ">Surveys answered in the last 7 days</td>", ">7</td>",
+                ">Loop coupons used on orders in the last 7 days</td>", ">3</td>");
     }
 
     @Test

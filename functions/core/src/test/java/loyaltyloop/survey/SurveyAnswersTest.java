@@ -55,6 +55,12 @@ class SurveyAnswersTest {
         return m.group(1);
     }
 
+    private static long answeredToday() {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(loop.clock.instant(), java.time.ZoneOffset.UTC);
+        return loop.loopStats.totals(loop.shop.domain(), today, today)
+                .get(loyaltyloop.followup.LoopStats.Count.SURVEYS_ANSWERED);
+    }
+
     private static List<JsonNode> events(String type) {
         return loop.bus.drain().stream().filter(e -> type.equals(e.path("detail-type").asText())).toList();
     }
@@ -115,12 +121,14 @@ class SurveyAnswersTest {
         Order order = loop.place(loop.newEmail("race"), "Cy", "en");
         String token = loop.token(order);
         SurveyAnswers answers = loop.answers();
+        long answeredBefore = answeredToday();
 
         List<SurveyAnswers.Page> pages = Concurrently.run(6, () -> answers.submit(token, form("3", "ok"), "/s/x"));
 
         Set<String> codes = pages.stream().map(SurveyAnswersTest::codeOn).collect(Collectors.toSet());
         assertThat(codes).hasSize(1);
         assertThat(events("SurveyCompleted")).hasSize(1);
+        assertThat(answeredToday() - answeredBefore).as("counted once for the owner's digest").isEqualTo(1);
     }
 
     @Test

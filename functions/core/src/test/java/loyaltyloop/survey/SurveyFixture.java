@@ -137,7 +137,7 @@ final class SurveyFixture implements AutoCloseable {
 
     SurveyAnswers answers(CouponIssuer issuer) {
         return new SurveyAnswers(links, shops, customers, orders, responses, issuer, coupons,
-                context.getBean(EventPublisher.class), clock);
+                context.getBean(EventPublisher.class), loopStats, clock);
     }
 
     SurveyFollowThrough followThrough() {
