@@ -13,10 +13,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.Base64;
 import loyaltyloop.affirmation.AffirmationHandler;
+import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.followup.FollowUpSchedulingHandler;
 import loyaltyloop.intake.OrderIntakeHandler;
+import loyaltyloop.links.Links;
 import loyaltyloop.orders.WebhookSignature;
+import loyaltyloop.referral.PointsHandler;
+import loyaltyloop.referral.ReferralEventsHandler;
+import loyaltyloop.referral.ReferralRedirectHandler;
+import loyaltyloop.shops.LoyaltySettings;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+import loyaltyloop.survey.CouponRedemptionHandler;
+import loyaltyloop.survey.SurveyFollowThroughHandler;
+import loyaltyloop.survey.SurveyPageHandler;
 import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
 import loyaltyloop.testing.TestAws;
@@ -25,7 +39,11 @@ import loyaltyloop.testing.TestShops;
 /**
  * Write and read capacity of one typical first order through the real handlers on the moto server, counted by
  * {@link CapacityCountingDynamoDbClient} (the flow of local/'s WriteCapacityTest): intake, affirmation, follow-up
- * scheduling, then the same delivery again and the order's {@code orders/paid} delivery.
+ * scheduling, the referral consumer and the coupon redemption (the sample order carries a discount code, so both
+ * rules let it through; a plain order never invokes them), then the same delivery again and the order's
+ * {@code orders/paid} delivery. Then, with the sample events of {@code events/} and the shop on the demo checkout
+ * (as in the local runner and WriteCapacityTest): a completed survey (page, answer, follow-through), the survey
+ * coupon redeemed on a later order, a referral click, a credited referral and a points redeem.
  */
 final class CapacityBench {
 
@@ -82,6 +100,12 @@ final class CapacityBench {
             counter.reset();
             String scheduled = scheduling.handleRequest(map(events.get(0)), null);
             Step schedulingStep = Step.of(counter);
+            counter.reset();
+            String referralOutcome = new ReferralEventsHandler(context).handleRequest(map(events.get(0)), null);
+            Step referralStep = Step.of(counter);
+            counter.reset();
+            String redemptionOutcome = new CouponRedemptionHandler(context).handleRequest(map(events.get(0)), null);
+            Step redemptionStep = Step.of(counter);
 
             int emailsBefore = TestAws.sentEmailsTo(JANE).size();
             counter.reset();
@@ -102,23 +126,125 @@ final class CapacityBench {
             out.put("wcuPerDuplicate", duplicateStep.wcu);
             out.put("emailsPerDuplicate", duplicateEmails);
             out.put("eventsPerDuplicate", duplicateEvents.size());
-            out.put("wcuPerOrderWholeLoop", intakeStep.wcu + affirmationStep.wcu + schedulingStep.wcu);
-            out.put("rcuPerOrderWholeLoop", intakeStep.rcu + affirmationStep.rcu + schedulingStep.rcu);
+            out.put("wcuPerOrderWholeLoop", intakeStep.wcu + affirmationStep.wcu + schedulingStep.wcu
+                    + referralStep.wcu + redemptionStep.wcu);
+            out.put("rcuPerOrderWholeLoop", intakeStep.rcu + affirmationStep.rcu + schedulingStep.rcu
+                    + referralStep.rcu + redemptionStep.rcu);
             out.put("schedulingOutcome", scheduled);
+            out.put("referralOutcome", referralOutcome);
+            out.put("couponRedemptionOutcome", redemptionOutcome);
             Map<String, Object> steps = new LinkedHashMap<>();
             steps.put("intake", intakeStep.map());
             steps.put("affirmation", affirmationStep.map());
             steps.put("followUpScheduling", schedulingStep.map());
+            steps.put("referralEvents", referralStep.map());
+            steps.put("couponRedemption", redemptionStep.map());
             steps.put("repeatedDelivery", duplicateStep.map());
             Map<String, Object> paidMap = paidStep.map();
             paidMap.put("events", paidEvents.size());
             steps.put("ordersPaidDelivery", paidMap);
             out.put("steps", steps);
             System.out.println("capacity: intake\n" + intakeStep.describe + "affirmation\n" + affirmationStep.describe
-                    + "follow-up scheduling\n" + schedulingStep.describe + "repeated delivery\n" + duplicateStep.describe
+                    + "follow-up scheduling\n" + schedulingStep.describe + "referral events\n" + referralStep.describe
+                    + "coupon redemption\n" + redemptionStep.describe + "repeated delivery\n" + duplicateStep.describe
                     + "orders/paid delivery\n" + paidStep.describe);
+            loopExtensions(repo, context, counter, bus, out, steps);
             return out;
         }
+    }
+
+    /**
+     * The survey and referral capabilities through their real handlers, with the sample events of {@code events/}
+     * and their placeholders filled as events/README.md says: a signed survey token, the answer's coupon code, the
+     * sample customer's referral code, a signed points token.
+     */
+    private static void loopExtensions(Path repo, ApplicationContext context, CapacityCountingDynamoDbClient counter,
+            TestAws.EventTap bus, Map<String, Object> out, Map<String, Object> steps) throws Exception {
+        ShopStore shops = context.getBean(ShopStore.class);
+        Shop shop = shops.find("demo.myshopify.com").orElseThrow();
+        shops.save(shop.withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(null, null,
+                LoyaltySettings.Provisioning.DEMO, null), null)));
+        Customer jane = context.getBean(CustomerStore.class).find(shop.domain(), JANE).orElseThrow();
+        Links links = context.getBean(Links.class);
+        String base = "https://bench.example";
+        bus.drain();
+
+        // A completed survey, the common case (rating 3-5): the page, the sample form with rating=5, the follow-through.
+        String surveyUrl = links.surveyUrl(base, shop.domain(), jane.referralCode(), "820982911946154508", Duration.ofDays(30));
+        String surveyToken = surveyUrl.substring(surveyUrl.lastIndexOf('/') + 1);
+        SurveyPageHandler page = new SurveyPageHandler(context);
+        counter.reset();
+        int shown = page.handleRequest(event(repo, "survey-get.json", "REPLACE_WITH_SIGNED_TOKEN", surveyToken), null)
+                .getStatusCode();
+        require(shown == 200, "survey page answered " + shown);
+        Step pageStep = Step.of(counter);
+        APIGatewayV2HTTPEvent answer = event(repo, "survey-post.json", "REPLACE_WITH_SIGNED_TOKEN", surveyToken);
+        String form = new String(Base64.getDecoder().decode(answer.getBody()), StandardCharsets.UTF_8);
+        answer.setBody(Base64.getEncoder().encodeToString(form.replaceFirst("rating=[0-9]", "rating=5")
+                .getBytes(StandardCharsets.UTF_8)));
+        counter.reset();
+        int answered = page.handleRequest(answer, null).getStatusCode();
+        require(answered == 200, "survey answer answered " + answered);
+        Step answerStep = Step.of(counter);
+        String couponCode = bus.drain().stream().filter(e -> "SurveyCompleted".equals(e.path("detail-type").asText()))
+                .map(e -> e.path("detail").path("couponCode").asText()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the answer published no SurveyCompleted"));
+        counter.reset();
+        String followed = new SurveyFollowThroughHandler(context).handleRequest(JSON.readValue(
+                ColdStartFixture.fill(repo, "survey-completed.json", "REPLACE_WITH_COUPON_CODE", couponCode),
+                new TypeReference<Map<String, Object>>() { }), null);
+        Step followThroughStep = Step.of(counter);
+
+        // That coupon on the customer's next order (order-placed-with-code.json).
+        counter.reset();
+        String redeemed = new CouponRedemptionHandler(context).handleRequest(JSON.readValue(
+                ColdStartFixture.fill(repo, "order-placed-with-code.json", "REPLACE_WITH_COUPON_CODE", couponCode),
+                new TypeReference<Map<String, Object>>() { }), null);
+        Step couponStep = Step.of(counter);
+        bus.drain();
+
+        // A friend clicks the sample customer's referral link, then orders (order-placed-referred.json).
+        counter.reset();
+        int redirected = new ReferralRedirectHandler(context).handleRequest(
+                event(repo, "referral-redirect.json", "REPLACE_WITH_REFERRAL_CODE", jane.referralCode()), null).getStatusCode();
+        require(redirected == 302, "referral redirect answered " + redirected);
+        Step clickStep = Step.of(counter);
+        counter.reset();
+        String credited = new ReferralEventsHandler(context).handleRequest(JSON.readValue(
+                ColdStartFixture.fill(repo, "order-placed-referred.json", "REPLACE_WITH_REFERRAL_CODE", jane.referralCode()),
+                new TypeReference<Map<String, Object>>() { }), null);
+        require("CREDITED".equals(credited), "the referred order was not credited: " + credited);
+        Step creditStep = Step.of(counter);
+
+        // The referrer exchanges the points for a coupon (points-redeem-post.json, the statement's form).
+        String pointsUrl = links.pointsUrl(base, shop.domain(), jane.referralCode());
+        counter.reset();
+        int redeemStatus = new PointsHandler(context).handleRequest(event(repo, "points-redeem-post.json",
+                "REPLACE_WITH_SIGNED_TOKEN", pointsUrl.substring(pointsUrl.lastIndexOf('/') + 1)), null).getStatusCode();
+        require(redeemStatus == 200, "redeem answered " + redeemStatus);
+        Step redeemStep = Step.of(counter);
+        bus.drain();
+
+        out.put("wcuPerCompletedSurvey", answerStep.wcu + followThroughStep.wcu);
+        out.put("wcuPerCreditedReferral", creditStep.wcu);
+        out.put("wcuPerRedeem", redeemStep.wcu);
+        out.put("surveyFollowThroughOutcome", followed);
+        out.put("surveyCouponRedemptionOutcome", redeemed);
+        steps.put("surveyPage", pageStep.map());
+        steps.put("surveyAnswer", answerStep.map());
+        steps.put("surveyFollowThrough", followThroughStep.map());
+        steps.put("surveyCouponRedeemedOnLaterOrder", couponStep.map());
+        steps.put("referralClick", clickStep.map());
+        steps.put("creditedReferral", creditStep.map());
+        steps.put("pointsRedeem", redeemStep.map());
+        System.out.println("capacity: survey answer\n" + answerStep.describe + "survey follow-through\n"
+                + followThroughStep.describe + "survey coupon redeemed\n" + couponStep.describe + "referral click\n"
+                + clickStep.describe + "credited referral\n" + creditStep.describe + "points redeem\n" + redeemStep.describe);
+    }
+
+    private static APIGatewayV2HTTPEvent event(Path repo, String file, String placeholder, String value)
+            throws java.io.IOException {
+        return JSON.readValue(ColdStartFixture.fill(repo, file, placeholder, value), APIGatewayV2HTTPEvent.class);
     }
 
     private record Step(double wcu, double rcu, String describe) {

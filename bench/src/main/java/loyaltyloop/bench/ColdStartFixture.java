@@ -1,6 +1,7 @@
 package loyaltyloop.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,9 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +25,11 @@ import loyaltyloop.followup.FollowUpSchedulingHandler;
 import loyaltyloop.intake.OrderIntakeHandler;
 import loyaltyloop.links.Links;
 import loyaltyloop.local.ShopRegistration;
+import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
+import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.survey.SurveyPageHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -40,12 +47,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Prepares a running moto server for the cold-start benchmark, as a deployment would be: the table (shaped like
  * {@code LoyaltyTable}), the bus, the link-signing key, the demo shop with its webhook secret in SSM and its
  * verified sender, and the sample order already through intake, thanks and scheduling (so the affirmation,
- * unsubscribe and scheduling samples find their customer). Writes, under OUT_DIR:
+ * unsubscribe and scheduling samples find their customer), and its survey answered (so the follow-through and
+ * the coupon redemption samples find a coupon). Writes, under OUT_DIR:
  *
  * <ul>
  *   <li>{@code env}: the functions' environment, one {@code NAME=value} a line;</li>
  *   <li>{@code events/*.json}: the sample event of each function ({@code events/} of the repository, the unsubscribe
- *       one with a real signed token, and a Scheduled Event for the two scheduled functions).</li>
+ *       one with a real signed token, the survey, points and referral ones with their placeholders filled, and a
+ *       Scheduled Event for the two scheduled functions).</li>
  * </ul>
  *
  * <pre>java -cp bench/target/loyalty-bench.jar loyaltyloop.bench.ColdStartFixture ENDPOINT OUT_DIR [REPO_DIR]</pre>
@@ -97,9 +106,12 @@ public final class ColdStartFixture {
                     .secretString(Base64.getUrlEncoder().withoutPadding().encodeToString(key)));
             context.getBean(SesV2Client.class).createEmailIdentity(b -> b.emailIdentity("shop@demo.example"));
             context.getBean(SesV2Client.class).createEmailIdentity(b -> b.emailIdentity("demo.example"));
-            new ShopRegistration(context.getBean(SsmClient.class), context.getBean(ShopStore.class), SECRET_PREFIX)
+            Shop shop = new ShopRegistration(context.getBean(SsmClient.class), context.getBean(ShopStore.class), SECRET_PREFIX)
                     .register(new ShopRegistration.Request(SHOP, Platform.SHOPIFY, "https://" + SHOP, "shop@demo.example",
                             "Demo Shop", "owner@demo.example", "en", "USD", SAMPLE_SECRET));
+            // Coupons at the demo checkout, as in the local runner: nothing leaves the machine.
+            context.getBean(ShopStore.class).save(shop.withSettings(new LoyaltySettings(null,
+                    new LoyaltySettings.CouponSettings(null, null, LoyaltySettings.Provisioning.DEMO, null), null)));
 
             Path orderCreate = repo.resolve("events/shopify-orders-create.json");
             Path orderPlaced = repo.resolve("events/order-placed.json");
@@ -122,6 +134,35 @@ public final class ColdStartFixture {
             Files.copy(orderPlaced, out.resolve("events/order-placed.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(out.resolve("events/unsubscribe.json"), unsubscribe);
             Files.writeString(out.resolve("events/scheduled.json"), JSON.writeValueAsString(scheduledEvent()));
+
+            // The survey and referral samples, their placeholders filled as events/README.md says: a signed survey
+            // token, the coupon of a real answer (Jane answered the sample form once), Jane's referral code, a
+            // signed points token. Re-delivered in every run, the consumers' samples are repeats after the first.
+            String surveyUrl = context.getBean(Links.class).surveyUrl(PUBLIC_BASE_URL, SHOP, jane.referralCode(),
+                    "820982911946154508", Duration.ofDays(30));
+            String surveyToken = surveyUrl.substring(surveyUrl.lastIndexOf('/') + 1);
+            String surveyGet = fill(repo, "survey-get.json", "REPLACE_WITH_SIGNED_TOKEN", surveyToken);
+            APIGatewayV2HTTPResponse answered = new SurveyPageHandler(context).handleRequest(JSON.readValue(
+                    fill(repo, "survey-post.json", "REPLACE_WITH_SIGNED_TOKEN", surveyToken), APIGatewayV2HTTPEvent.class), null);
+            Matcher shown = Pattern.compile("class=\"code\">([A-Z0-9-]+)<").matcher(String.valueOf(answered.getBody()));
+            if (answered.getStatusCode() != 200 || !shown.find()) {
+                throw new IllegalStateException("the sample survey answer showed no coupon (" + answered.getStatusCode() + ")");
+            }
+            String coupon = shown.group(1);
+            String pointsUrl = context.getBean(Links.class).pointsUrl(PUBLIC_BASE_URL, SHOP, jane.referralCode());
+            String pointsToken = pointsUrl.substring(pointsUrl.lastIndexOf('/') + 1);
+            Files.writeString(out.resolve("events/survey-get.json"), surveyGet);
+            Files.writeString(out.resolve("events/survey-completed.json"),
+                    fill(repo, "survey-completed.json", "REPLACE_WITH_COUPON_CODE", coupon));
+            Files.writeString(out.resolve("events/order-placed-with-code.json"),
+                    fill(repo, "order-placed-with-code.json", "REPLACE_WITH_COUPON_CODE", coupon));
+            Files.writeString(out.resolve("events/referral-redirect.json"),
+                    fill(repo, "referral-redirect.json", "REPLACE_WITH_REFERRAL_CODE", jane.referralCode()));
+            Files.writeString(out.resolve("events/points-get.json"),
+                    fill(repo, "points-get.json", "REPLACE_WITH_SIGNED_TOKEN", pointsToken));
+            Files.writeString(out.resolve("events/order-placed-referred.json"),
+                    fill(repo, "order-placed-referred.json", "REPLACE_WITH_REFERRAL_CODE", jane.referralCode()));
+            System.out.println("fixture: survey answered (coupon shown), survey, referral and points samples written");
         }
 
         StringBuilder env = new StringBuilder();
@@ -149,6 +190,11 @@ public final class ColdStartFixture {
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("DueIndex")
                         .keySchema(key("duePk", KeyType.HASH), key("dueAt", KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+    }
+
+    /** A sample event of {@code events/} with its placeholder filled, as events/README.md says. */
+    static String fill(Path repo, String sample, String placeholder, String value) throws java.io.IOException {
+        return Files.readString(repo.resolve("events").resolve(sample)).replace(placeholder, value);
     }
 
     /** What EventBridge delivers to a function on a schedule. */

@@ -90,6 +90,14 @@ public final class CostModel {
     private CostModel() {
     }
 
+    /** Each function's share of the Lambda lines (its requests and its GB-s), in USD for the year. */
+    public static Map<String, Double> lambdaByFunction(Year year, Prices prices) {
+        Map<String, Double> by = new LinkedHashMap<>();
+        year.functions().forEach((id, f) -> by.put(id,
+                f.invocations() * prices.lambdaPerRequest() + f.gbSeconds() * prices.lambdaPerGbSecond()));
+        return by;
+    }
+
     public static Bill bill(Year year, Prices prices) {
         double requests = 0;
         double gbSeconds = 0;

@@ -74,6 +74,16 @@ final class ShopifyWebhooks {
     /** An order webhook ({@code orders/create}, {@code orders/paid}, {@code orders/cancelled}, ...). */
     Delivery order(String topic, long orderId, String email, String firstName, List<Line> lines, boolean consent,
             Instant createdAt, boolean cancelled) {
+        return order(topic, orderId, email, firstName, lines, consent, createdAt, cancelled, null, null);
+    }
+
+    /**
+     * An order webhook carrying a discount code (a coupon used at checkout: 20% of the subtotal, as the survey
+     * coupon's default) and/or the {@code loyalty_ref} cart attribute the theme snippet sets from a referral link;
+     * either may be null.
+     */
+    Delivery order(String topic, long orderId, String email, String firstName, List<Line> lines, boolean consent,
+            Instant createdAt, boolean cancelled, String discountCode, String loyaltyRef) {
         ObjectNode body = orderSample.deepCopy();
         long subtotal = lines.stream().mapToLong(l -> l.priceMinor() * l.quantity()).sum();
         long shipping = 995;
@@ -97,6 +107,17 @@ final class ShopifyWebhooks {
         body.put("total_price", money(subtotal + shipping));
         body.put("current_total_price", money(subtotal + shipping));
         body.put("total_discounts", "0.00");
+        if (discountCode != null) {
+            long discount = subtotal / 5;
+            body.withArray("discount_codes").addObject().put("code", discountCode).put("amount", money(discount))
+                    .put("type", "percentage");
+            body.put("total_discounts", money(discount));
+            body.put("total_price", money(subtotal - discount + shipping));
+            body.put("current_total_price", money(subtotal - discount + shipping));
+        }
+        if (loyaltyRef != null) {
+            body.withArray("note_attributes").addObject().put("name", "loyalty_ref").put("value", loyaltyRef);
+        }
         if (cancelled) {
             body.put("cancelled_at", time);
             body.put("cancel_reason", "customer");

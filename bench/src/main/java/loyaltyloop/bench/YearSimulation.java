@@ -39,7 +39,12 @@ import loyaltyloop.testing.CapacityCountingDynamoDbClient;
  * <p>The shop: Shopify, explicit consent (60% of new customers opt in), 30% of orders from returning customers,
  * every order delivered as {@code orders/create}, {@code orders/paid} and (95%) {@code orders/fulfilled}, 2% of
  * deliveries retried, 3% of orders partly refunded a week later, 1% cancelled the next day, 1% of follow-up
- * recipients unsubscribing through the email's link (page, then one-click POST).
+ * recipients unsubscribing through the email's link (page, then one-click POST). Customers act on their emails
+ * through the runner's HTTP routes, at the shares of the named constants below: they answer surveys (the email's
+ * {@code /s/} link, then the form), come back with the survey coupon on a later order ({@code discount_codes}),
+ * send friends through their thank-you's {@code /r/} link (the friend's first order carries {@code loyalty_ref}),
+ * and exchange points from the points email's statement link with the form the statement page shows. All draws
+ * come from one seeded {@link Random}, so runs are comparable.
  */
 final class YearSimulation {
 
@@ -52,6 +57,27 @@ final class YearSimulation {
     static final int STEP_DAYS = 5;
     /** The digest runs every this many steps; its runs stand for the year's daily ones. */
     static final int DIGEST_EVERY_STEPS = 3;
+    /** Survey emails answered: post-purchase surveys with an incentive (the coupon) typically get 10-30%. */
+    static final double SURVEY_ANSWER_SHARE = 0.20;
+    /** Answers with a rating of 1-2 (service recovery): most buyers who bother to answer are satisfied. */
+    static final double LOW_RATING_SHARE = 0.10;
+    /** Survey coupons used on a later order: a 20%-off code sent to someone who just answered is used often, not always. */
+    static final double COUPON_REDEEM_SHARE = 0.30;
+    /** First orders referred by an existing customer's link: word of mouth in a small shop, a few percent. */
+    static final double REFERRED_SHARE = 0.05;
+    /** Referred orders refunded in part a week later: above the shop's 3%, so a short run still claws points back. */
+    static final double REFERRED_REFUND_SHARE = 0.10;
+    /** Points emails whose reader opens the statement and exchanges the points for a coupon: a minority act at once. */
+    static final double POINTS_REDEEM_SHARE = 0.25;
+    /** The HTTP API's functions: each invocation is one HTTP API request. */
+    static final List<String> HTTP_FUNCTIONS = List.of("OrderIntakeFunction", "UnsubscribeFunction", "SurveyPageFunction",
+            "ReferralRedirectFunction", "PointsFunction");
+
+    private static final Pattern REFERRAL_LINK = Pattern.compile("/r/([A-Z2-9]{8})");
+    private static final Pattern SHOWN_CODE = Pattern.compile("class=\"code\">([A-Z0-9-]+)<");
+    private static final Pattern REDEEM_FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">.*?"
+            + "name=\"points\" value=\"([0-9]+)\">\s*<input type=\"hidden\" name=\"rid\" value=\"([^\"]+)\">\s*"
+            + "<button type=\"submit\">", Pattern.DOTALL);
 
     /** Products of the simulated shop: title, price in cents, product id. */
     private static final Object[][] CATALOG = {
@@ -63,6 +89,42 @@ final class YearSimulation {
     }
 
     private record SimOrder(long id, SimCustomer customer, List<ShopifyWebhooks.Line> lines, Instant at) {
+    }
+
+    /** A survey coupon its customer will use on an order from the step {@code dueStep} on. */
+    private record PendingCoupon(SimCustomer customer, String code, int dueStep) {
+    }
+
+    /** What customers did through their emails' links, counted. */
+    private static final class Actions {
+        int surveysAnswered;
+        int lowRatings;
+        int couponsShown;
+        int couponOrders;
+        int referralClicks;
+        int referredOrders;
+        int referredRefunds;
+        int statementsOpened;
+        int pointsRedeems;
+        final Map<String, Integer> statuses = new TreeMap<>();
+        final List<Double> surveyMs = new ArrayList<>();
+        final List<Double> redirectMs = new ArrayList<>();
+        final List<Double> pointsMs = new ArrayList<>();
+
+        Map<String, Object> map() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("surveysAnswered", surveysAnswered);
+            m.put("lowRatings", lowRatings);
+            m.put("couponsShown", couponsShown);
+            m.put("couponOrders", couponOrders);
+            m.put("referralClicks", referralClicks);
+            m.put("referredOrders", referredOrders);
+            m.put("referredRefunds", referredRefunds);
+            m.put("statementsOpened", statementsOpened);
+            m.put("pointsRedeems", pointsRedeems);
+            m.put("statuses", statuses);
+            return m;
+        }
     }
 
     private YearSimulation() {
@@ -114,7 +176,10 @@ final class YearSimulation {
         Capacity ordersPhase = new Capacity();
         Capacity sweeps = new Capacity();
         Capacity digests = new Capacity();
-        Capacity unsubscribes = new Capacity();
+        Capacity linkClicks = new Capacity();
+        Actions actions = new Actions();
+        List<PendingCoupon> pendingCoupons = new ArrayList<>();
+        List<String> referralCodes = new ArrayList<>();
         int orders = 0;
         int refunds = 0;
         int cancels = 0;
@@ -132,18 +197,36 @@ final class YearSimulation {
             double[] before = ordersPhase.start(counter);
             for (int k = 0; k < today; k++) {
                 SimCustomer customer;
+                String couponCode = null;
+                String referralCode = null;
                 if (!customers.isEmpty() && random.nextDouble() < REPEAT_SHARE) {
-                    customer = customers.get(random.nextInt(customers.size()));
+                    PendingCoupon coupon = pendingCoupons.isEmpty() || pendingCoupons.get(0).dueStep() > step
+                            ? null : pendingCoupons.remove(0);
+                    if (coupon != null) {
+                        customer = coupon.customer();
+                        couponCode = coupon.code();
+                        actions.couponOrders++;
+                    } else {
+                        customer = customers.get(random.nextInt(customers.size()));
+                    }
                 } else {
                     int n = customers.size();
                     customer = new SimCustomer("shopper" + n + "@example.com", "Shopper" + n,
                             random.nextDouble() < CONSENT_SHARE);
                     customers.add(customer);
+                    if (!referralCodes.isEmpty() && random.nextDouble() < REFERRED_SHARE) {
+                        // The friend follows the link (302 to the storefront); the theme snippet keeps the code.
+                        referralCode = referralCodes.get(random.nextInt(referralCodes.size()));
+                        String url = base + "/r/" + referralCode;
+                        actions.redirectMs.add(timed(() -> link(http, "GET", url, null, actions.statuses, "referral click")));
+                        actions.referralClicks++;
+                        actions.referredOrders++;
+                    }
                 }
                 SimOrder order = new SimOrder(8_000_000_000L + orders, customer, basket(random), now);
                 orders++;
                 ShopifyWebhooks.Delivery create = webhooks.order("orders/create", order.id(), customer.email(),
-                        customer.firstName(), order.lines(), customer.consent(), now, false);
+                        customer.firstName(), order.lines(), customer.consent(), now, false, couponCode, referralCode);
                 send(http, base, create, intakeMs, statuses);
                 send(http, base, create.asTopic("orders/paid"), intakeMs, statuses);
                 if (random.nextDouble() < 0.95) {
@@ -153,6 +236,10 @@ final class YearSimulation {
                     send(http, base, create, intakeMs, statuses);
                 }
                 double fate = random.nextDouble();
+                if (referralCode != null && random.nextDouble() < REFERRED_REFUND_SHARE) {
+                    fate = 0; // refunded in part a week later, like the shop's other refunds
+                    actions.referredRefunds++;
+                }
                 if (fate < 0.03) {
                     long amount = order.lines().get(0).priceMinor();
                     later.computeIfAbsent(step + 7 / STEP_DAYS + 1, d -> new ArrayList<>())
@@ -184,18 +271,28 @@ final class YearSimulation {
             }
 
             List<LocalOutbox.OutboxEmail> emails = runner.outbox().emails();
-            double[] u = unsubscribes.start(counter);
+            double[] u = linkClicks.start(counter);
             for (LocalOutbox.OutboxEmail email : emails.subList(outboxSeen, emails.size())) {
                 if (email.kind().equals("follow-up") && random.nextDouble() < 0.01) {
-                    Matcher link = Pattern.compile(Pattern.quote(base) + "(/u/[A-Za-z0-9._~-]+)").matcher(email.text());
-                    if (link.find()) {
-                        String url = base + link.group(1);
+                    String url = emailLink(email, base, "u");
+                    if (url != null) {
                         unsubscribeMs.add(timed(() -> get(http, url)));
                         unsubscribeMs.add(timed(() -> post(http, url, "List-Unsubscribe=One-Click")));
                     }
+                } else if (email.kind().equals("survey") && random.nextDouble() < SURVEY_ANSWER_SHARE) {
+                    answerSurvey(http, base, email, random, customers, step, actions, pendingCoupons);
+                } else if (email.kind().equals("points") && random.nextDouble() < POINTS_REDEEM_SHARE) {
+                    redeemPoints(http, base, email, actions);
+                } else if (email.kind().equals("affirmation")) {
+                    Matcher code = REFERRAL_LINK.matcher(email.text());
+                    if (code.find() && !referralCodes.contains(code.group(1))) {
+                        referralCodes.add(code.group(1));
+                    }
                 }
             }
-            unsubscribes.end(counter, u);
+            // What the answers caused (the coupon email, service recovery) belongs to the clicks.
+            CapacityBench.require(runner.eventBus().awaitIdle(Duration.ofMinutes(2)), "bus not idle after the clicks of day " + day);
+            linkClicks.end(counter, u);
             outboxSeen = emails.size();
         }
         double simulatedSeconds = (System.nanoTime() - start) / 1e9;
@@ -215,13 +312,10 @@ final class YearSimulation {
             emailsByKind.merge(email.kind(), 1, Integer::sum);
         }
         Map<String, List<Double>> busMs = new TreeMap<>();
-        Map<String, Integer> events = new TreeMap<>();
         for (RunnerProbe.Invocation i : probe.invocations()) {
             busMs.computeIfAbsent(i.functionId(), f -> new ArrayList<>()).add(i.nanos() / 1e6);
-            if (i.functionId().equals("FollowUpSchedulingFunction")) {
-                events.merge(i.detailType(), 1, Integer::sum);
-            }
         }
+        Map<String, Integer> events = runner.eventBus().publishedByDetailType();
 
         Map<String, Object> sim = new LinkedHashMap<>();
         sim.put("days", days);
@@ -230,6 +324,10 @@ final class YearSimulation {
         sim.put("customersWithConsent", customers.stream().filter(SimCustomer::consent).count());
         sim.put("refunds", refunds);
         sim.put("cancellations", cancels);
+        sim.put("customerActions", actions.map());
+        sim.put("shares", Map.of("surveyAnswer", SURVEY_ANSWER_SHARE, "lowRating", LOW_RATING_SHARE,
+                "couponRedeem", COUPON_REDEEM_SHARE, "referred", REFERRED_SHARE, "referredRefund", REFERRED_REFUND_SHARE,
+                "pointsRedeem", POINTS_REDEEM_SHARE));
         sim.put("wallSeconds", Stats.round(simulatedSeconds, 1));
         sim.put("webhookStatuses", statuses);
         sim.put("emailsByKind", emailsByKind);
@@ -238,6 +336,9 @@ final class YearSimulation {
         Map<String, Object> functions = new LinkedHashMap<>();
         functions.put("OrderIntakeFunction", fn(intakeMs));
         functions.put("UnsubscribeFunction", fn(unsubscribeMs));
+        functions.put("SurveyPageFunction", fn(actions.surveyMs));
+        functions.put("ReferralRedirectFunction", fn(actions.redirectMs));
+        functions.put("PointsFunction", fn(actions.pointsMs));
         functions.put("FollowUpSweepFunction", fn(sweepMs));
         functions.put("OwnerDigestFunction", fn(digestMs));
         busMs.forEach((id, ms) -> functions.put(id, fn(ms)));
@@ -248,7 +349,7 @@ final class YearSimulation {
         capacity.put("orders", ordersPhase.map());
         capacity.put("sweeps", sweeps.map());
         capacity.put("digests", digests.map());
-        capacity.put("unsubscribes", unsubscribes.map());
+        capacity.put("linkClicks", linkClicks.map());
         sim.put("capacity", capacity);
         Map<String, Integer> memory = new LinkedHashMap<>();
         for (String id : RunnerProbe.functionIds(runner)) {
@@ -317,30 +418,114 @@ final class YearSimulation {
         double emptyWcu = ((Number) empty.get("wcu")).doubleValue();
         double emptyRcu = ((Number) empty.get("rcu")).doubleValue();
         Map<String, Object> sweepCapacity = (Map<String, Object>) capacity.get("sweeps");
-        double wcu = (units(capacity, "orders", "wcu") + units(capacity, "unsubscribes", "wcu")) * scale
+        double wcu = (units(capacity, "orders", "wcu") + units(capacity, "linkClicks", "wcu")) * scale
                 + Math.max(0, ((Number) sweepCapacity.get("wcu")).doubleValue() - sweepRuns * emptyWcu) * scale
                 + sweepRunsPerYear * emptyWcu
                 + units(capacity, "digests", "wcu") * dayScale;
-        double rcu = (units(capacity, "orders", "rcu") + units(capacity, "unsubscribes", "rcu")) * scale
+        double rcu = (units(capacity, "orders", "rcu") + units(capacity, "linkClicks", "rcu")) * scale
                 + Math.max(0, ((Number) sweepCapacity.get("rcu")).doubleValue() - sweepRuns * emptyRcu) * scale
                 + sweepRunsPerYear * emptyRcu
                 + units(capacity, "digests", "rcu") * dayScale;
-        Map<String, Integer> emails = (Map<String, Integer>) sim.get("emailsByKind");
-        double emailCount = 0;
-        for (Map.Entry<String, Integer> e : emails.entrySet()) {
-            emailCount += e.getValue() * (e.getKey().equals("owner-digest") ? dayScale : scale);
-        }
+        double emailCount = emailsPerYear(sim).values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Integer> events = (Map<String, Integer>) sim.get("eventsPublished");
         double eventCount = events.values().stream().mapToInt(Integer::intValue).sum() * scale;
-        double httpRequests = (((Number) ((Map<String, Object>) functions.get("OrderIntakeFunction")).get("invocations")).doubleValue()
-                + ((Number) ((Map<String, Object>) functions.get("UnsubscribeFunction")).get("invocations")).doubleValue()) * scale;
+        double httpRequests = 0;
+        for (String id : HTTP_FUNCTIONS) {
+            Map<String, Object> f = (Map<String, Object>) functions.get(id);
+            httpRequests += f == null ? 0 : ((Number) f.get("invocations")).doubleValue() * scale;
+        }
         return new CostModel.Year(ORDERS_PER_YEAR, year, wcu, rcu, emailCount, eventCount,
                 sweepRunsPerYear + digestRunsPerYear, httpRequests);
+    }
+
+    /** The year's emails by kind: per order for every kind but the owner's digest, which goes out once a day. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Double> emailsPerYear(Map<String, Object> sim) {
+        double scale = ORDERS_PER_YEAR / ((Number) sim.get("orders")).doubleValue();
+        double digestRuns = ((Number) ((Map<String, Object>) ((Map<String, Object>) sim.get("functions"))
+                .get("OwnerDigestFunction")).get("invocations")).doubleValue();
+        Map<String, Double> year = new TreeMap<>();
+        ((Map<String, Integer>) sim.get("emailsByKind")).forEach((kind, n) ->
+                year.put(kind, n * (kind.equals("owner-digest") ? DAYS / digestRuns : scale)));
+        return year;
     }
 
     @SuppressWarnings("unchecked")
     private static double units(Map<String, Object> capacity, String phase, String kind) {
         return ((Number) ((Map<String, Object>) capacity.get(phase)).get(kind)).doubleValue();
+    }
+
+    /** The email's link of that route ({@code u}, {@code s}, {@code p}), absolute, or null. */
+    private static String emailLink(LocalOutbox.OutboxEmail email, String base, String route) {
+        Matcher link = Pattern.compile(Pattern.quote(base) + "(/" + route + "/[A-Za-z0-9._~-]+)").matcher(email.text());
+        return link.find() ? base + link.group(1) : null;
+    }
+
+    /** The customer opens the survey, answers it; the coupon shown may come back on a later order. */
+    private static void answerSurvey(HttpClient http, String base, LocalOutbox.OutboxEmail email, Random random,
+            List<SimCustomer> customers, int step, Actions actions, List<PendingCoupon> pendingCoupons) throws Exception {
+        String url = emailLink(email, base, "s");
+        if (url == null) {
+            actions.statuses.merge("survey email without a /s/ link", 1, Integer::sum);
+            return;
+        }
+        actions.surveyMs.add(timed(() -> link(http, "GET", url, null, actions.statuses, "survey page")));
+        boolean low = random.nextDouble() < LOW_RATING_SHARE;
+        int rating = low ? 1 + random.nextInt(2) : 3 + random.nextInt(3);
+        String form = "rating=" + rating + "&comment=" + (low ? "Arrived+damaged" : "Lovely");
+        String[] page = new String[1];
+        actions.surveyMs.add(timed(() -> page[0] = link(http, "POST", url, form, actions.statuses, "survey answer")));
+        actions.surveysAnswered++;
+        if (low) {
+            actions.lowRatings++;
+        }
+        Matcher shown = SHOWN_CODE.matcher(page[0]);
+        if (shown.find()) {
+            actions.couponsShown++;
+            SimCustomer customer = customers.stream().filter(c -> email.to().contains(c.email())).findFirst().orElse(null);
+            if (customer != null && random.nextDouble() < COUPON_REDEEM_SHARE) {
+                // Comes back one to four steps (5-20 days) later; the queue stays in due order.
+                pendingCoupons.add(new PendingCoupon(customer, shown.group(1), step + 1 + random.nextInt(4)));
+                pendingCoupons.sort(java.util.Comparator.comparingInt(PendingCoupon::dueStep));
+            }
+        }
+    }
+
+    /** The referrer opens the points email's statement and submits the first reward form it can afford. */
+    private static void redeemPoints(HttpClient http, String base, LocalOutbox.OutboxEmail email, Actions actions)
+            throws Exception {
+        String url = emailLink(email, base, "p");
+        if (url == null) {
+            actions.statuses.merge("points email without a /p/ link", 1, Integer::sum);
+            return;
+        }
+        String[] page = new String[1];
+        actions.pointsMs.add(timed(() -> page[0] = link(http, "GET", url, null, actions.statuses, "points statement")));
+        actions.statementsOpened++;
+        Matcher form = REDEEM_FORM.matcher(page[0]);
+        if (form.find()) {
+            String action = form.group(1).replace("&#x2F;", "/").replace("&#47;", "/").replace("&amp;", "&");
+            String target = action.startsWith("http") ? action : action.startsWith("/") ? base + action : url + "/redeem";
+            String body = "points=" + form.group(2) + "&rid=" + form.group(3);
+            actions.pointsMs.add(timed(() -> link(http, "POST", target, body, actions.statuses, "points redeem")));
+            actions.pointsRedeems++;
+        }
+    }
+
+    /** A customer's click or form post; counts the answer by status; answers the body. */
+    private static String link(HttpClient http, String method, String url, String form, Map<String, Integer> statuses,
+            String what) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        statuses.merge(what + " " + response.statusCode(), 1, Integer::sum);
+        CapacityBench.require(response.statusCode() < 500, method + " " + url + " answered " + response.statusCode());
+        return response.body();
     }
 
     private static int count(LocalRunner runner, String kind) {

@@ -33,6 +33,10 @@ class CostModelTest {
         assertThat(bill.total()).isCloseTo(total, within(1e-9));
         assertThat(bill.per1000Orders()).isCloseTo(total / 12, within(1e-9));
         assertThat(bill.per1000OrdersAllIn()).isCloseTo((total + 0.40 * 12) / 12, within(1e-9));
+        Map<String, Double> byFunction = CostModel.lambdaByFunction(year, ROUND);
+        assertThat(byFunction.get("B")).isCloseTo(0.20 + 50_000 * 0.0000133334, within(1e-9));
+        assertThat(byFunction.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(
+                bill.byService().get("Lambda requests") + bill.byService().get("Lambda duration (arm64 GB-s)"), within(1e-9));
     }
 
     @Test

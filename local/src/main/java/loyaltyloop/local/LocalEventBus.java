@@ -58,6 +58,9 @@ public class LocalEventBus implements EventPublisher, AutoCloseable {
     private volatile Target target;
     private volatile Duration retryDelay = Duration.ofMillis(200);
 
+    /** Events put on the bus, by detail-type, whether or not a rule matched (EventBridge bills every one). */
+    private final Map<String, Integer> published = new java.util.concurrent.ConcurrentHashMap<>();
+
     public LocalEventBus(Clock clock) {
         this.clock = clock;
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(8, runnable -> {
@@ -105,6 +108,7 @@ public class LocalEventBus implements EventPublisher, AutoCloseable {
         envelope.put("region", REGION);
         envelope.put("resources", List.copyOf(resources));
         envelope.put("detail", detail);
+        published.merge(detailType, 1, Integer::sum);
         route(envelope);
         return envelope;
     }
@@ -181,6 +185,11 @@ public class LocalEventBus implements EventPublisher, AutoCloseable {
         }
         System.err.println("event-bus: DEAD LETTER after " + attempts + " attempts: " + rule.functionId()
                 + " event " + event.get("id") + " (see GET /_local/dead-letters)");
+    }
+
+    /** How many events were put on the bus so far, by detail-type (what the benchmarks price). */
+    public Map<String, Integer> publishedByDetailType() {
+        return new java.util.TreeMap<>(published);
     }
 
     /** Events whose invocations failed on every attempt, oldest first. */
