@@ -76,7 +76,7 @@ final class YearSimulation {
     private static final Pattern REFERRAL_LINK = Pattern.compile("/r/([A-Z2-9]{8})");
     private static final Pattern SHOWN_CODE = Pattern.compile("class=\"code\">([A-Z0-9-]+)<");
     private static final Pattern REDEEM_FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">.*?"
-            + "name=\"points\" value=\"([0-9]+)\">\s*<input type=\"hidden\" name=\"rid\" value=\"([^\"]+)\">\s*"
+            + "name=\"points\" value=\"([0-9]+)\">\\s*<input type=\"hidden\" name=\"rid\" value=\"([^\"]+)\">\\s*"
             + "<button type=\"submit\">", Pattern.DOTALL);
 
     /** Products of the simulated shop: title, price in cents, product id. */
@@ -509,6 +509,9 @@ final class YearSimulation {
             String body = "points=" + form.group(2) + "&rid=" + form.group(3);
             actions.pointsMs.add(timed(() -> link(http, "POST", target, body, actions.statuses, "points redeem")));
             actions.pointsRedeems++;
+        } else {
+            actions.statuses.merge("points statement without a form it can afford", 1, Integer::sum);
+            System.out.println("year: points statement without a form it can afford:\n" + page[0]);
         }
     }
 
