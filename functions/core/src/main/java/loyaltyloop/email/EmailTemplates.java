@@ -298,8 +298,8 @@ public final class EmailTemplates {
     }
 
     /**
-     * A friendly page for a link that cannot be used: expired (410) or invalid (400, 404, anything else). Says
-     * nothing technical.
+     * A friendly page for a link that cannot be used: expired (410), a failure on our side (5xx: try again later) or
+     * invalid (400, 404, anything else). Says nothing technical.
      */
     public String linkProblemPage(EmailLocale locale, int status) {
         Messages messages = Messages.of(locale);
@@ -307,7 +307,8 @@ public final class EmailTemplates {
                 locale.tag(),
                 messages.linkProblemTitle(),
                 messages.linkProblemTitle(),
-                List.of(status == 410 ? messages.linkExpiredText() : messages.linkInvalidText(), messages.linkHelp()),
+                List.of(status == 410 ? messages.linkExpiredText()
+                        : status >= 500 ? messages.linkTryLaterText() : messages.linkInvalidText(), messages.linkHelp()),
                 null,
                 null));
     }

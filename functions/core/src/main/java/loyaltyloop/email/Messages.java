@@ -82,6 +82,8 @@ abstract class Messages {
 
     abstract String linkInvalidText();
 
+    abstract String linkTryLaterText();
+
     abstract String linkHelp();
 
     // --- follow-up email (90-45) ---
@@ -431,6 +433,10 @@ abstract class Messages {
         }
 
         @Override
+        String linkTryLaterText() {
+            return "Something went wrong on our side and nothing was changed. Please try the link again in a little while.";
+        }
+
         String linkInvalidText() {
             return "It may be incomplete or may have been changed. Please open it again from the email, exactly as it was sent.";
         }
@@ -836,6 +842,10 @@ abstract class Messages {
         }
 
         @Override
+        String linkTryLaterText() {
+            return "我們這邊出了點問題，沒有任何變更。請稍後再開啟一次連結。";
+        }
+
         String linkInvalidText() {
             return "連結可能不完整或已被更動，請從郵件中重新開啟原本的連結。";
         }
@@ -1218,6 +1228,10 @@ abstract class Messages {
         }
 
         @Override
+        String linkTryLaterText() {
+            return "我们这边出了点问题，没有任何更改。请稍后再打开一次链接。";
+        }
+
         String linkInvalidText() {
             return "链接可能不完整或已被改动，请从邮件中重新打开原来的链接。";
         }

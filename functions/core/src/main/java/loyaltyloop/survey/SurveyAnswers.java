@@ -115,8 +115,16 @@ public class SurveyAnswers {
                     comment, SurveyEmails.Problem.COMMENT_TOO_LONG));
         }
         for (int attempt = 0; attempt < 3; attempt++) {
-            Coupon coupon = issuer.draft(r.shop, r.customer.email(), r.shop.settings().coupons().surveyReward(),
-                    Coupon.Origin.SURVEY, r.order.orderId());
+            Coupon coupon;
+            try {
+                coupon = issuer.draft(r.shop, r.customer.email(), r.shop.settings().coupons().surveyReward(),
+                        Coupon.Origin.SURVEY, r.order.orderId());
+            } catch (ProvisioningException noCode) {
+                // No code to promise (an empty pool): store nothing, so the answer can be given again later.
+                LOG.error("survey for order {} of {} not recorded: {}", r.order.orderId(), r.shop.domain(),
+                        noCode.getMessage());
+                return new Page(503, problems.linkProblemPage(EmailLocale.resolve(r.locale(), null), 503));
+            }
             SurveyResponse response = new SurveyResponse(r.shop.domain(), r.order.orderId(), r.customer.email(),
                     rating, comment.isEmpty() ? null : comment, clock.instant(), coupon.code(), null);
             switch (responses.record(response, coupon)) {

@@ -212,6 +212,30 @@ class SurveyAnswersTest {
     }
 
     @Test
+    void aPoolShopWithAnEmptyPoolStoresNothingAndAsksToTryAgainLaterThenAnUploadLetsTheAnswerThrough() {
+        Order order = loop.place(loop.newEmail("pool"), "Kai", "en");
+        loyaltyloop.dynamodb.DynamoCouponPool pool = loop.context.getBean(loyaltyloop.dynamodb.DynamoCouponPool.class);
+        Shop poolShop = loop.shop.withSettings(new loyaltyloop.shops.LoyaltySettings(null,
+                new loyaltyloop.shops.LoyaltySettings.CouponSettings(null, null,
+                        loyaltyloop.shops.LoyaltySettings.Provisioning.POOL, null), null));
+        loop.saveShop(poolShop);
+        try {
+            SurveyAnswers answers = loop.answers(loop.issuer(List.of(pool)));
+            SurveyAnswers.Page page = answers.submit(loop.token(order), form("5", "great"), "/s/x");
+            assertThat(page.status()).isEqualTo(503);
+            assertThat(page.html()).contains("try the link again");
+            assertThat(loop.responses.find(loop.shop.domain(), order.orderId())).isEmpty();
+
+            pool.upload(loop.shop.domain(), List.of("SHOP-POOL-0001"));
+            assertThat(codeOn(answers.submit(loop.token(order), form("5", "great"), "/s/x"))).isEqualTo("SHOP-POOL-0001");
+        } finally {
+            loop.saveShop(poolShop.withSettings(new loyaltyloop.shops.LoyaltySettings(null,
+                    new loyaltyloop.shops.LoyaltySettings.CouponSettings(null, null,
+                            loyaltyloop.shops.LoyaltySettings.Provisioning.DEMO, null), null)));
+        }
+    }
+
+    @Test
     void whileTheShopCannotBeReachedThePageSaysTheCodeIsOnItsWayAndShowsNoCode() {
         Order order = loop.place(loop.newEmail("down"), "Jo", "en");
         CouponProvisioner down = SurveyFixture.unreachableShop();
