@@ -257,6 +257,8 @@ class LocalRunnerEndToEndTest {
                 "X-WC-Webhook-Source", "https://shop.example/", "X-WC-Webhook-Topic", "order.created",
                 "X-WC-Webhook-Delivery-ID", "1", "X-WC-Webhook-Signature", sign(body, "s3cret-s3cret"));
         assertThat(woo.statusCode()).isEqualTo(200);
+        // The thank-you is sent by the affirmation function the bus invokes after the webhook's answer.
+        assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
         JsonNode emails = outbox();
         JsonNode last = emails.get(emails.size() - 1);
         assertThat(last.get("to").asText()).isEqualTo("mei@example.com");
