@@ -162,8 +162,7 @@ final class CapacityBench {
             TestAws.EventTap bus, Map<String, Object> out, Map<String, Object> steps) throws Exception {
         ShopStore shops = context.getBean(ShopStore.class);
         Shop shop = shops.find("demo.myshopify.com").orElseThrow();
-        shops.save(shop.withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(null, null,
-                LoyaltySettings.Provisioning.DEMO, null), null)));
+        shops.save(shop.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO));
         Customer jane = context.getBean(CustomerStore.class).find(shop.domain(), JANE).orElseThrow();
         Links links = context.getBean(Links.class);
         String base = "https://bench.example";

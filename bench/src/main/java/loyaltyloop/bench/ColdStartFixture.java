@@ -110,8 +110,7 @@ public final class ColdStartFixture {
                     .register(new ShopRegistration.Request(SHOP, Platform.SHOPIFY, "https://" + SHOP, "shop@demo.example",
                             "Demo Shop", "owner@demo.example", "en", "USD", SAMPLE_SECRET));
             // Coupons at the demo checkout, as in the local runner: nothing leaves the machine.
-            context.getBean(ShopStore.class).save(shop.withSettings(new LoyaltySettings(null,
-                    new LoyaltySettings.CouponSettings(null, null, LoyaltySettings.Provisioning.DEMO, null), null)));
+            context.getBean(ShopStore.class).save(shop.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO));
 
             Path orderCreate = repo.resolve("events/shopify-orders-create.json");
             Path orderPlaced = repo.resolve("events/order-placed.json");

@@ -33,8 +33,7 @@ public final class LocalRunner implements AutoCloseable {
     public static final String LINK_KEY_SECRET = "loyalty-loop/" + STACK + "/link-signing-key";
     public static final String WOO_DEMO_SHOP = "woo.demo.local";
     /** The demo shops' coupons go to the demo checkout, so the whole loop runs offline. */
-    static final LoyaltySettings DEMO_SETTINGS = new LoyaltySettings(null,
-            new LoyaltySettings.CouponSettings(null, null, LoyaltySettings.Provisioning.DEMO, null), null);
+    static final LoyaltySettings DEMO_SETTINGS = LoyaltySettings.DEFAULTS.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
     static final int EXIT_USAGE = 64;
     static final int EXIT_NO_MOTO = 2;
 

@@ -153,8 +153,7 @@ class WriteCapacityTest {
     @Test
     void aClickCostsOneWriteACreditedReferralSevenAndARedeemSixPlusIssuingTheCoupon() throws Exception {
         Shop shop = context.getBean(ShopStore.class).find("demo.myshopify.com").orElseThrow();
-        shop = shop.withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(null, null,
-                LoyaltySettings.Provisioning.DEMO, null), null));
+        shop = shop.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
         context.getBean(ShopStore.class).save(shop);
         Money total = new Money(4200, "USD");
         Order theirs = new Order(shop.domain(), Platform.SHOPIFY, "9100001", "#900", Instant.now(), "rita@example.com",

@@ -17,6 +17,12 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         referrals = referrals == null ? ReferralSettings.DEFAULTS : referrals;
     }
 
+    /** The same settings with coupons made another way (the rest of the coupon settings kept). */
+    public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
+        return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
+                coupons.apiSecretRef()), referrals);
+    }
+
     /**
      * @param delayDays days after an order the survey email goes out
      * @param linkValidityDays how long the survey link works

@@ -38,6 +38,10 @@ public record Shop(
                 webhookSecretRef, consentMode, productTips, null);
     }
 
+    public Shop withCouponProvisioning(LoyaltySettings.Provisioning provisioning) {
+        return withSettings(settings.withCouponProvisioning(provisioning));
+    }
+
     public Shop withSettings(LoyaltySettings newSettings) {
         return new Shop(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, defaultLocale,
                 currency, webhookSecretRef, consentMode, productTips, newSettings);

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerAccounts;
@@ -28,6 +27,7 @@ import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.RecordingEmailSender;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 
@@ -54,7 +54,7 @@ final class LoopFixture implements AutoCloseable {
     /** The real SES adapter (SES on the moto server). */
     final EmailSender ses;
     /** What went through {@link #ses}, as the messages the services built (kind and headers are not kept by moto). */
-    final List<EmailMessage> sent = new CopyOnWriteArrayList<>();
+    final List<EmailMessage> sent;
     final CustomerAccounts accounts;
     final FollowUpScheduler scheduler;
     Shop shop;
@@ -78,11 +78,9 @@ final class LoopFixture implements AutoCloseable {
         spendStats = context.getBean(SpendStats.class);
         loopStats = context.getBean(LoopStats.class);
         links = new Links(context.getBean(loyaltyloop.secrets.SecretSource.class), linkKey, clock);
-        EmailSender real = context.getBean(EmailSender.class);
-        ses = message -> {
-            real.send(message);
-            sent.add(message);
-        };
+        RecordingEmailSender recording = new RecordingEmailSender(context.getBean(EmailSender.class));
+        ses = recording;
+        sent = recording.sent();
         accounts = new CustomerAccounts(customers, clock);
         scheduler = new FollowUpScheduler(shops, customers, spendStats, loopStats, clock);
         shop = existing != null ? existing : TestShops.register(context, TestAws.unique("shop") + ".myshopify.com",

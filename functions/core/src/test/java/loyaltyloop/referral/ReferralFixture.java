@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import loyaltyloop.coupons.CouponIssuer;
 import loyaltyloop.coupons.CouponStore;
@@ -30,6 +29,7 @@ import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.RecordingEmailSender;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestClock;
 import loyaltyloop.testing.TestShops;
@@ -53,7 +53,7 @@ public final class ReferralFixture implements AutoCloseable {
     public final PointsLedger ledger;
     public final Links links;
     /** What the services sent, as they built it (moto keeps no kind or HTML). */
-    public final List<EmailMessage> sent = new CopyOnWriteArrayList<>();
+    public final List<EmailMessage> sent;
     public final EmailSender sender;
     public Shop shop;
 
@@ -67,15 +67,12 @@ public final class ReferralFixture implements AutoCloseable {
         ledger = context.getBean(PointsLedger.class);
         links = context.getBean(Links.class);
         accounts = new CustomerAccounts(customers, clock);
-        EmailSender real = context.getBean(EmailSender.class);
-        sender = message -> {
-            real.send(message);
-            sent.add(message);
-        };
+        RecordingEmailSender recording = new RecordingEmailSender(context.getBean(EmailSender.class));
+        sender = recording;
+        sent = recording.sent();
         Shop registered = TestShops.register(context, TestAws.unique("shop") + ".myshopify.com", Platform.SHOPIFY,
                 "fixture-secret", "USD", "en");
-        saveShop(registered.withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(null, null,
-                LoyaltySettings.Provisioning.DEMO, null), null)));
+        saveShop(registered.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO));
     }
 
     public static ReferralFixture start() {

@@ -215,9 +215,7 @@ class SurveyAnswersTest {
     void aPoolShopWithAnEmptyPoolStoresNothingAndAsksToTryAgainLaterThenAnUploadLetsTheAnswerThrough() {
         Order order = loop.place(loop.newEmail("pool"), "Kai", "en");
         loyaltyloop.dynamodb.DynamoCouponPool pool = loop.context.getBean(loyaltyloop.dynamodb.DynamoCouponPool.class);
-        Shop poolShop = loop.shop.withSettings(new loyaltyloop.shops.LoyaltySettings(null,
-                new loyaltyloop.shops.LoyaltySettings.CouponSettings(null, null,
-                        loyaltyloop.shops.LoyaltySettings.Provisioning.POOL, null), null));
+        Shop poolShop = loop.shop.withCouponProvisioning(loyaltyloop.shops.LoyaltySettings.Provisioning.POOL);
         loop.saveShop(poolShop);
         try {
             SurveyAnswers answers = loop.answers(loop.issuer(List.of(pool)));
@@ -229,9 +227,7 @@ class SurveyAnswersTest {
             pool.upload(loop.shop.domain(), List.of("SHOP-POOL-0001"));
             assertThat(codeOn(answers.submit(loop.token(order), form("5", "great"), "/s/x"))).isEqualTo("SHOP-POOL-0001");
         } finally {
-            loop.saveShop(poolShop.withSettings(new loyaltyloop.shops.LoyaltySettings(null,
-                    new loyaltyloop.shops.LoyaltySettings.CouponSettings(null, null,
-                            loyaltyloop.shops.LoyaltySettings.Provisioning.DEMO, null), null)));
+            loop.saveShop(poolShop.withCouponProvisioning(loyaltyloop.shops.LoyaltySettings.Provisioning.DEMO));
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.coupons.CouponIssuer;
 import loyaltyloop.coupons.CouponProvisioner;
@@ -33,6 +32,7 @@ import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.RecordingEmailSender;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestClock;
 import loyaltyloop.testing.TestShops;
@@ -58,7 +58,7 @@ final class SurveyFixture implements AutoCloseable {
     final DemoCheckoutProvisioner checkout;
     final LoopStats loopStats;
     final Links links;
-    final List<EmailMessage> sent = new CopyOnWriteArrayList<>();
+    final List<EmailMessage> sent;
     final EmailSender ses;
     Shop shop;
 
@@ -75,15 +75,12 @@ final class SurveyFixture implements AutoCloseable {
         loopStats = context.getBean(LoopStats.class);
         accounts = new CustomerAccounts(customers, clock);
         links = new Links(context.getBean(SecretSource.class), linkKey, clock);
-        EmailSender real = context.getBean(EmailSender.class);
-        ses = message -> {
-            real.send(message);
-            sent.add(message);
-        };
+        RecordingEmailSender recording = new RecordingEmailSender(context.getBean(EmailSender.class));
+        ses = recording;
+        sent = recording.sent();
         Shop registered = TestShops.register(context, TestAws.unique("shop") + ".myshopify.com", Platform.SHOPIFY,
                 "fixture-secret", "USD", "en");
-        saveShop(registered.withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(null, null,
-                LoyaltySettings.Provisioning.DEMO, null), null)));
+        saveShop(registered.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO));
     }
 
     static SurveyFixture start() {

@@ -67,8 +67,7 @@ final class ReferralHandlers {
 
     /** The sample shop ({@code demo.myshopify.com}) with the demo checkout for coupons. */
     static Shop sampleShop(ApplicationContext context) {
-        Shop shop = TestShops.shopify(context, "sample-shopify-secret").withSettings(new LoyaltySettings(null,
-                new LoyaltySettings.CouponSettings(null, null, LoyaltySettings.Provisioning.DEMO, null), null));
+        Shop shop = TestShops.shopify(context, "sample-shopify-secret").withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
         context.getBean(ShopStore.class).save(shop);
         return shop;
     }

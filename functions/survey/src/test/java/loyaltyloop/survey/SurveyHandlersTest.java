@@ -54,8 +54,7 @@ class SurveyHandlersTest {
         bus = TestAws.tapBus();
         context = TestAws.context(TestAws.createTable(), bus.bus(), TestAws.createLinkKey(), Map.of());
         Shop registered = TestShops.shopify(context, "sample-shopify-secret");
-        shop = registered.withSettings(new LoyaltySettings(null,
-                new LoyaltySettings.CouponSettings(null, null, LoyaltySettings.Provisioning.DEMO, null), null));
+        shop = registered.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
         context.getBean(ShopStore.class).save(shop);
         // What intake did with the sample order before the survey: stored and counted it.
         Map<String, Object> placed = read("order-placed.json");
