@@ -9,11 +9,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -63,7 +60,7 @@ public final class ColdStartFixture {
 
     static final String TABLE = "LoyaltyTable";
     static final String BUS = "bench-bus";
-    static final String LINK_KEY = "loyalty-loop/bench/link-signing-key";
+    static final String LINK_KEY = "/loyalty-loop/bench/link-key";
     static final String SECRET_PREFIX = "/loyalty-loop/bench/shops/";
     static final String SHOP = "demo.myshopify.com";
     /** The sample events' published secret (events/README.md), never a real shop's. */
@@ -100,10 +97,6 @@ public final class ColdStartFixture {
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
             createTable(context.getBean(DynamoDbClient.class), TABLE);
             context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));
-            byte[] key = new byte[48];
-            new SecureRandom().nextBytes(key);
-            context.getBean(SecretsManagerClient.class).createSecret(b -> b.name(LINK_KEY)
-                    .secretString(Base64.getUrlEncoder().withoutPadding().encodeToString(key)));
             context.getBean(SesV2Client.class).createEmailIdentity(b -> b.emailIdentity("shop@demo.example"));
             context.getBean(SesV2Client.class).createEmailIdentity(b -> b.emailIdentity("demo.example"));
             Shop shop = new ShopRegistration(context.getBean(SsmClient.class), context.getBean(ShopStore.class), SECRET_PREFIX)

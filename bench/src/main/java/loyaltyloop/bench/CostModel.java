@@ -81,7 +81,7 @@ public final class CostModel {
             return total / orders * 1000;
         }
 
-        /** With the fixed monthly charges (the Secrets Manager key) spread over the same orders. */
+        /** With the fixed monthly charges (none since the link key moved to SSM) spread over the same orders. */
         public double per1000OrdersAllIn() {
             return (total + fixedPerYear) / orders * 1000;
         }

@@ -88,7 +88,7 @@ public final class Report {
         if (year.containsKey("functions")) {
             CostModel.Year measured = YearSimulation.year(year, null);
             CostModel.Bill bill = CostModel.bill(measured, prices);
-            // All in: the usage and the fixed monthly charge (the Secrets Manager key) over the same orders.
+            // All in: the usage and any fixed monthly charge of prices-*.json over the same orders.
             r.put("usdPer1000Orders", Stats.round(bill.per1000OrdersAllIn(), 4));
             cost.put("pricesAsOf", prices.asOf());
             cost.put("year", measured);

@@ -50,6 +50,7 @@ class CostModelTest {
         assertThat(prices.sesPerEmail()).isCloseTo(0.0001, within(1e-12));
         assertThat(prices.eventBridgePerCustomEvent()).isPositive();
         assertThat(prices.httpApiPerRequest()).isPositive();
-        assertThat(prices.fixedPerMonth()).isCloseTo(0.40, within(1e-9));
+        // Every secret is a free SSM standard parameter: nothing is charged by the month (was 0.40, Secrets Manager).
+        assertThat(prices.fixedPerMonth()).isZero();
     }
 }

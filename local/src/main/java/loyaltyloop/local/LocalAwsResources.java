@@ -15,8 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
@@ -84,15 +82,9 @@ final class LocalAwsResources {
         return keys.stream().map(k -> KeySchemaElement.builder().attributeName(k.name()).keyType(k.type()).build()).toList();
     }
 
-    /** Creates the link-signing key secret with a random 64-character value unless it exists already. */
-    static boolean ensureSecret(SecretsManagerClient secrets, String name) {
-        try {
-            secrets.createSecret(b -> b.name(name).secretString(random(64, ALPHANUMERIC))
-                    .description("loyalty-loop local runner: HMAC key for signed links in emails"));
-            return true;
-        } catch (ResourceExistsException exists) {
-            return false;
-        }
+    /** A link-signing key: 64 random letters and digits. */
+    static String randomLinkKey() {
+        return random(64, ALPHANUMERIC);
     }
 
     /** A SecureString parameter's value, if it exists. */

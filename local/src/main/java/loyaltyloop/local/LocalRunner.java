@@ -15,7 +15,6 @@ import loyaltyloop.shops.ShopDomains;
 import loyaltyloop.shops.ShopStore;
 import loyaltyloop.testing.moto.MotoServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -30,7 +29,8 @@ public final class LocalRunner implements AutoCloseable {
     public static final String TABLE = "LoyaltyTable";
     public static final String EVENT_BUS = "local-bus";
     public static final String SHOP_SECRET_PREFIX = "/loyalty-loop/" + STACK + "/shops/";
-    public static final String LINK_KEY_SECRET = "loyalty-loop/" + STACK + "/link-signing-key";
+    /** Where {@code shops add} keeps a stack's link-signing key (ShopRegistration#linkKeyParameter), here for stack local. */
+    public static final String LINK_KEY_SECRET = "/loyalty-loop/" + STACK + "/link-key";
     public static final String WOO_DEMO_SHOP = "woo.demo.local";
     /** The demo shops' coupons go to the demo checkout, so the whole loop runs offline. */
     static final LoyaltySettings DEMO_SETTINGS = LoyaltySettings.DEFAULTS.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
@@ -91,7 +91,6 @@ public final class LocalRunner implements AutoCloseable {
                 .start();
 
         createdTables = LocalAwsResources.createTables(context.getBean(DynamoDbClient.class), template.tables());
-        LocalAwsResources.ensureSecret(context.getBean(SecretsManagerClient.class), LINK_KEY_SECRET);
 
         clock = context.getBean(LocalClock.class);
         outbox = context.getBean(LocalOutbox.class);
@@ -188,7 +187,7 @@ public final class LocalRunner implements AutoCloseable {
             lines.add("    " + shop.platform().wireName() + "  " + shop.domain() + "  -> POST " + base + "/webhooks/"
                     + shop.platform().wireName() + "   (secret in SSM " + shop.webhookSecretRef() + ")");
         }
-        lines.add("  link-signing key: Secrets Manager " + LINK_KEY_SECRET);
+        lines.add("  link-signing key: SSM SecureString " + LINK_KEY_SECRET);
         lines.add("  outbox:        " + base + "/_local/outbox.html   (JSON: " + base + "/_local/outbox)");
         lines.add("  clock:         curl -s -X POST " + base + "/_local/clock -d '{\"advance\":\"P45D\"}'");
         lines.add("  try a signed Shopify order:");

@@ -10,6 +10,7 @@ import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopDomains;
 import loyaltyloop.shops.ShopStore;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
@@ -77,6 +78,31 @@ public final class ShopRegistration {
         return secretPrefix + normalisedDomain + "/webhook-secret";
     }
 
+    /**
+     * The deployment's link-signing key ({@code /loyalty-loop/<stack>/link-key}), beside the shops' secrets. The
+     * template names the same parameter; CloudFormation cannot create a SecureString, so the first registration does.
+     */
+    public String linkKeyParameter() {
+        String root = secretPrefix.endsWith("/shops/") ? secretPrefix.substring(0, secretPrefix.length() - "shops/".length())
+                : secretPrefix;
+        return root + "link-key";
+    }
+
+    /**
+     * Creates the link-signing key with 64 random characters unless it exists: no email with a link goes out before
+     * a shop is registered, and a key that already signed links must never be replaced. True when created now.
+     */
+    public boolean ensureLinkKey() {
+        try {
+            ssm.putParameter(b -> b.name(linkKeyParameter()).value(LocalAwsResources.randomLinkKey())
+                    .type(ParameterType.SECURE_STRING).overwrite(false)
+                    .description("loyalty-loop HMAC key for signed links in emails"));
+            return true;
+        } catch (ParameterAlreadyExistsException exists) {
+            return false;
+        }
+    }
+
     /** The SSM parameter that holds a shop's coupon API credentials. */
     public String couponApiParameter(String normalisedDomain) {
         return secretPrefix + normalisedDomain + "/coupon-api";
@@ -84,6 +110,7 @@ public final class ShopRegistration {
 
     public Shop register(Request request) {
         Shop shop = validate(request);
+        ensureLinkKey();
         putSecureString(shop.webhookSecretRef(), request.webhookSecret(), "webhook secret of " + shop.domain());
         if (request.couponApiCredentials() != null) {
             putSecureString(shop.settings().coupons().apiSecretRef(), request.couponApiCredentials().trim(),

@@ -48,6 +48,7 @@ final class ShopsCommand {
               random one is made and printed (WooCommerce: paste it as the webhook's Secret; Shopify: pass the
               signing key Shopify shows under Settings > Notifications > Webhooks instead). Coupon API credentials
               go to /loyalty-loop/<stack>/shops/<domain>/coupon-api the same way and become the shop's apiSecretRef.
+              The first registration also makes the stack's link-signing key, /loyalty-loop/<stack>/link-key.
 
                    java -jar local/target/loyalty-local.jar shops coupons upload --domain DOMAIN --file codes.txt
                      [--region REGION --table TABLE] | [--aws-endpoint URL [--table LoyaltyTable]]
@@ -178,6 +179,8 @@ final class ShopsCommand {
             System.out.println("registered " + shop.platform().wireName() + " shop " + shop.domain() + " in "
                     + target.describe());
             System.out.println("  webhook secret: SSM SecureString " + shop.webhookSecretRef());
+            System.out.println("  link-signing key: SSM SecureString " + registration.linkKeyParameter()
+                    + " (made by the first registration, never replaced)");
             if (add.generatedSecret()) {
                 System.out.println("  generated webhook secret (shown once): " + add.request().webhookSecret());
             }

@@ -228,6 +228,8 @@ class LocalRunnerEndToEndTest {
     @Test
     @Order(8)
     void injectedEventsAreRoutedByTheTemplatesRules() throws Exception {
+        // The clock moved 45 days: whatever the sweep owes (a survey) goes out now, not while this test counts.
+        assertThat(post("/_local/schedules/FollowUpSweepFunction", null, "").statusCode()).isEqualTo(200);
         int emailsBefore = outbox().size();
         HttpResponse<String> ignored = post("/_local/events", "application/json",
                 "{\"source\":\"loyalty-loop.orders\",\"detail-type\":\"OrderCancelled\",\"detail\":{\"shop\":\"demo.myshopify.com\"}}");
@@ -388,5 +390,30 @@ class LocalRunnerEndToEndTest {
         assertThat(after.path("entries")).extracting(e -> e.path("reason").asText())
                 .containsExactlyInAnyOrder("referral", "redeem", "clawback");
         assertThat(runner.eventBus().deadLetters()).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void theFirstRegistrationInAStackMakesItsLinkKeyAndLaterOnesNeverReplaceIt() {
+        SsmClient ssm = runner.applicationContext().getBean(SsmClient.class);
+        String localKey = LocalAwsResources.parameter(ssm, LocalRunner.LINK_KEY_SECRET).orElseThrow();
+        assertThat(localKey).hasSize(64).matches("[A-Za-z0-9]+");
+
+        String stack = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "/loyalty-loop/" + stack + "/link-key";
+        assertThat(LocalAwsResources.parameter(ssm, name)).isEmpty();
+        for (String domain : List.of("first.example", "second.example")) {
+            assertThat(ShopsCommand.run(List.of("add", "--domain", domain, "--platform", "woocommerce",
+                    "--storefront", "https://" + domain, "--sender-address", "hello@" + domain, "--sender-name", "Shop",
+                    "--owner-email",
+                    "owner@" + domain, "--webhook-secret", "s3cret-s3cret", "--stack", stack,
+                    "--aws-endpoint", runner.awsEndpoint()))).isZero();
+            if (domain.startsWith("first")) {
+                assertThat(LocalAwsResources.parameter(ssm, name)).hasValueSatisfying(k -> assertThat(k).hasSize(64));
+            }
+        }
+        String stackKey = LocalAwsResources.parameter(ssm, name).orElseThrow();
+        assertThat(stackKey).as("its own key, not the local stack's").isNotEqualTo(localKey);
+        assertThat(LocalAwsResources.parameter(ssm, LocalRunner.LINK_KEY_SECRET)).as("kept").hasValue(localKey);
     }
 }

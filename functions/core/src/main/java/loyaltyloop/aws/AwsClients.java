@@ -10,7 +10,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -20,6 +19,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * overrides them all, which is how tests and the local runner point at the moto server.
  *
  * <p>Each function's jar carries only the SDK modules it uses; a client whose module is absent is simply not a bean.
+ * Secrets come from SSM without its SDK module: see {@link SsmSecretReader}.
  */
 @Factory
 public class AwsClients {
@@ -47,16 +47,11 @@ public class AwsClients {
         return configure(EventBridgeClient.builder()).build();
     }
 
+    /** For the tools that write parameters (the local runner, {@code shops add}); functions read with {@link SsmSecretReader}. */
     @Singleton
     @Requires(classes = SsmClient.class)
     public SsmClient ssm() {
         return configure(SsmClient.builder()).build();
-    }
-
-    @Singleton
-    @Requires(classes = SecretsManagerClient.class)
-    public SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {

@@ -8,8 +8,8 @@ import java.time.Duration;
 import loyaltyloop.secrets.SecretSource;
 
 /**
- * The loop's signed links. The key comes from Secrets Manager (per deployment; generated per run locally)
- * and is read once per container.
+ * The loop's signed links. The key is an SSM SecureString per deployment ({@code /loyalty-loop/<stack>/link-key},
+ * created by the first {@code shops add}; generated per run locally) and is read once per container, on first use.
  */
 @Singleton
 public class Links {

@@ -43,7 +43,7 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
      * @param surveyReward what completing a survey earns
      * @param prefix optional shop prefix, put before the code with a hyphen ({@code ACME-7KQ…}); null for none
      * @param provisioning how a code is made to work at the shop's checkout
-     * @param apiSecretRef the SSM/Secrets Manager name of the platform API credentials (Shopify Admin access token;
+     * @param apiSecretRef the SSM parameter name of the platform API credentials (Shopify Admin access token;
      *     WooCommerce {@code consumer_key:consumer_secret}); null for the pool and demo
      */
     public record CouponSettings(CouponTerms surveyReward, String prefix, Provisioning provisioning,

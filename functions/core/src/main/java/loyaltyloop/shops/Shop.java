@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A shop that runs the loop. Holds only a <em>reference</em> to its webhook secret (an SSM SecureString or
- * Secrets Manager name); the secret itself never touches the table.
+ * parameter name); the secret itself never touches the table.
  *
  * @param consentMode who may receive marketing email; defaults by platform
  * @param productTips the owner's tip per product id, shown in follow-ups ("how to get the most from it")

@@ -27,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -87,10 +86,6 @@ public final class TestAws {
         return configure(SsmClient.builder()).build();
     }
 
-    public static SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder()).build();
-    }
-
     public static SqsClient sqs() {
         return configure(SqsClient.builder()).build();
     }
@@ -111,15 +106,12 @@ public final class TestAws {
         return name;
     }
 
-    /** A new Secrets Manager secret holding a random 64-character link-signing key; returns its name. */
+    /** A new SSM SecureString holding a random 64-character link-signing key, as `shops add` makes; returns its name. */
     public static String createLinkKey() {
-        String name = unique("link-key");
+        String name = "/loyalty-loop/" + unique("test") + "/link-key";
         byte[] bytes = new byte[48];
         new SecureRandom().nextBytes(bytes);
-        String value = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        try (SecretsManagerClient sm = secretsManager()) {
-            sm.createSecret(b -> b.name(name).secretString(value));
-        }
+        putSecureString(name, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         return name;
     }
 
