@@ -1,7 +1,7 @@
 package loyaltyloop.affirmation;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
 import loyaltyloop.events.OrderEvents;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * EventBridge {@code OrderPlaced} → one call into {@link AffirmationService}. Failures propagate so Lambda's
  * async retries and the dead-letter queue take over.
  */
-public class AffirmationHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+public class AffirmationHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AffirmationHandler.class);
 

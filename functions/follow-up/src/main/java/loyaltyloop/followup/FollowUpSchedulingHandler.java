@@ -1,7 +1,7 @@
 package loyaltyloop.followup;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,7 +12,7 @@ import loyaltyloop.events.OrderEvents;
  * EventBridge {@code OrderPlaced}, {@code OrderRefunded}, {@code OrderCancelled} → one call into
  * {@link FollowUpScheduler}: the customer's spend standing and due time follow their orders.
  */
-public class FollowUpSchedulingHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+public class FollowUpSchedulingHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
 
     @Inject
     FollowUpScheduler scheduler;

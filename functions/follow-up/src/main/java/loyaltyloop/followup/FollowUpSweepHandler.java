@@ -2,7 +2,7 @@ package loyaltyloop.followup;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * The hourly schedule → one run of {@link FollowUpSweep}, stopping with a margin before the Lambda timeout (the
  * next run carries on).
  */
-public class FollowUpSweepHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+public class FollowUpSweepHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
 
     private static final int MARGIN_MILLIS = 15_000;
 

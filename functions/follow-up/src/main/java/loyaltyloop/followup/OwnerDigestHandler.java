@@ -1,12 +1,12 @@
 package loyaltyloop.followup;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /** The daily schedule → {@link OwnerDigests}: each shop owner's "pick three", when there is something to say. */
-public class OwnerDigestHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+public class OwnerDigestHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
 
     @Inject
     OwnerDigests digests;

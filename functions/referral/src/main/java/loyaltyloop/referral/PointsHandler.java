@@ -4,7 +4,7 @@ import loyaltyloop.points.PointsPages;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET /p/{token}} (the statement: HTML, or JSON with {@code Accept: application/json}) and
  * {@code POST /p/{token}/redeem}: one call into {@link PointsPages} each.
  */
-public class PointsHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class PointsHandler extends LoyaltyRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PointsHandler.class);
     private static final int MAX_FORM_BYTES = 4096;

@@ -2,7 +2,7 @@ package loyaltyloop.referral;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
 import loyaltyloop.events.OrderEvents;
@@ -14,7 +14,7 @@ import loyaltyloop.orders.OrderJson;
  * pattern filters the rest), {@code OrderRefunded} and {@code OrderCancelled} → one call into
  * {@link ReferralCredits}.
  */
-public class ReferralEventsHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+public class ReferralEventsHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
 
     @Inject
     ReferralCredits credits;

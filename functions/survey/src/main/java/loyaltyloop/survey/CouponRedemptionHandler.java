@@ -1,7 +1,7 @@
 package loyaltyloop.survey;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,7 +14,7 @@ import loyaltyloop.coupons.CouponRedemptions;
  * EventBridge {@code OrderPlaced} with discount codes (the rule filters the rest out, so an order without codes
  * costs nothing here) → {@link CouponRedemptions}: our coupons used on the order are marked redeemed.
  */
-public class CouponRedemptionHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+public class CouponRedemptionHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
 
     @Inject
     CouponRedemptions redemptions;

@@ -1,7 +1,7 @@
 package loyaltyloop.survey;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
 
@@ -9,7 +9,7 @@ import java.util.Map;
  * EventBridge {@code SurveyCompleted} → one call into {@link SurveyFollowThrough}: the coupon email, and for a low
  * rating the apology and the owner's alert. Failures throw, so Lambda retries the event.
  */
-public class SurveyFollowThroughHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+public class SurveyFollowThroughHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
 
     @Inject
     SurveyFollowThrough followThrough;

@@ -3,7 +3,7 @@ package loyaltyloop.unsubscribe;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import loyaltyloop.customers.Unsubscribes;
 import loyaltyloop.email.EmailLocale;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET /u/{token}} shows the unsubscribe page; {@code POST /u/{token}} unsubscribes — the page's button
  * and the RFC 8058 one-click POST of mail clients alike.
  */
-public class UnsubscribeHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class UnsubscribeHandler extends LoyaltyRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeHandler.class);
 
