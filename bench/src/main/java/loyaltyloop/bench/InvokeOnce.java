@@ -35,9 +35,6 @@ import javax.crypto.spec.SecretKeySpec;
  * customer email and webhook id and is signed again with {@code LOYALTY_BENCH_SHOPIFY_SECRET}; an event carrying
  * an order gets a new order id. So every run does a first delivery's work.
  *
- * <p>With {@code LOYALTY_BENCH_LAZY=1} the handler is built on a context that creates singletons on first use
- * instead (an experiment: see {@link #lazily}).
- *
  * <p>On stderr: {@code bench: init_ms=... handle_ms=...} (inside the process; the benchmark's figure is the whole
  * process timed from outside). This class depends only on the JDK, Jackson and aws-lambda-java-core, which every
  * function's jar carries.
@@ -68,7 +65,7 @@ public final class InvokeOnce {
     private static void run(String handlerClass, Path eventFile) throws Exception {
         long start = System.nanoTime();
         Class<?> type = Class.forName(handlerClass);
-        Object handler = "1".equals(System.getenv("LOYALTY_BENCH_LAZY")) ? lazily(type) : type.getConstructor().newInstance();
+        Object handler = type.getConstructor().newInstance();
         long constructed = System.nanoTime();
 
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -85,26 +82,6 @@ public final class InvokeOnce {
 
         System.out.println("result: " + describe(result));
         System.err.printf("bench: init_ms=%.1f handle_ms=%.1f%n", (constructed - start) / 1e6, (handled - constructed) / 1e6);
-    }
-
-    /**
-     * The experiment of {@code LOYALTY_BENCH_LAZY=1}: the handler on a Micronaut context in the same environments
-     * Lambda's gets ({@code function}, {@code lambda}) but without its eager creation of every singleton, through the
-     * handler's {@code (ApplicationContext)} constructor. Reflection keeps this class free of Micronaut.
-     */
-    private static Object lazily(Class<?> type) throws Exception {
-        Class<?> contextType;
-        try {
-            contextType = Class.forName("io.micronaut.context.ApplicationContext");
-            type.getConstructor(contextType);
-        } catch (ClassNotFoundException | NoSuchMethodException noMicronaut) {
-            return type.getConstructor().newInstance(); // the baseline: nothing to make lazy
-        }
-        Class<?> builderType = Class.forName("io.micronaut.context.ApplicationContextBuilder");
-        Object builder = contextType.getMethod("builder").invoke(null);
-        builder = builderType.getMethod("environments", String[].class).invoke(builder, (Object) new String[] {"function", "lambda"});
-        Object context = builderType.getMethod("start").invoke(builder);
-        return type.getConstructor(contextType).newInstance(context);
     }
 
     /** The handler's input type, resolved from {@code RequestHandler<I, O>} as the Lambda runtime does. */

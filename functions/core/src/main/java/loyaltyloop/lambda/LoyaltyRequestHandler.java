@@ -8,9 +8,9 @@ import io.micronaut.function.aws.MicronautRequestHandler;
  * The base of every function's handler: Micronaut's Lambda handler on a context that builds only what the handler
  * injects. Micronaut's Lambda builder creates every singleton and configuration bean at start; core holds the beans
  * of all twelve functions, so each cold start (and each SnapStart snapshot) paid for the eleven others' services,
- * clients and an HTTP client it never used: the unsubscribe function's cold start took 0.76 of its time once this
- * was its base (docs/performance.md). No environment probing either (files, cloud metadata hosts): the
- * environments are {@code function} and {@code lambda}, and what Micronaut derives from Lambda's own variables.
+ * clients and an HTTP client it never used (what dropping that bought: docs/performance.md). No environment
+ * probing either (files, cloud metadata hosts): the environments are {@code function} and {@code lambda}, and what
+ * Micronaut derives from Lambda's own variables.
  */
 public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandler<I, O> {
 
