@@ -1,0 +1,81 @@
+package loyaltyloop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The IAM of template.yaml: each function reads only the secrets it needs, and nothing is granted on "*". */
+class TemplatePermissionsTest {
+
+    record Grant(String role, String action, String resource) {
+    }
+
+    private static final List<Grant> GRANTS = new ArrayList<>();
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readTheRoles() throws Exception {
+        Map<String, Object> template;
+        try (Reader in = Files.newBufferedReader(TemplateReader.locate(null, java.nio.file.Path.of("")))) {
+            template = CfnYaml.yaml().load(in);
+        }
+        Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) template.get("Resources");
+        resources.forEach((id, resource) -> {
+            if (!"AWS::IAM::Role".equals(resource.get("Type"))) {
+                return;
+            }
+            Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+            for (Map<String, Object> policy : (List<Map<String, Object>>) properties.getOrDefault("Policies", List.of())) {
+                Map<String, Object> document = (Map<String, Object>) policy.get("PolicyDocument");
+                for (Map<String, Object> statement : (List<Map<String, Object>>) document.get("Statement")) {
+                    for (Object action : list(statement.get("Action"))) {
+                        for (Object resourceRef : list(statement.get("Resource"))) {
+                            GRANTS.add(new Grant(id, String.valueOf(action), text(resourceRef)));
+                        }
+                    }
+                }
+            }
+        });
+        assertThat(GRANTS).isNotEmpty();
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of(value);
+    }
+
+    /** A literal, or the text of an {@code !Sub}, or the name behind {@code !Ref} / {@code !GetAtt}. */
+    private static String text(Object value) {
+        if (value instanceof Map<?, ?> intrinsic) {
+            Object inner = intrinsic.values().iterator().next();
+            return inner instanceof List<?> parts ? String.valueOf(parts.get(0)) : String.valueOf(inner);
+        }
+        return String.valueOf(value);
+    }
+
+    @Test
+    void nothingIsGrantedOnEverything() {
+        assertThat(GRANTS).noneMatch(g -> g.resource().equals("*") || g.action().equals("*") || g.action().endsWith(":*"));
+    }
+
+    @Test
+    void secretsAreReadOnlyAsTheParametersTheyAre() {
+        List<Grant> reads = GRANTS.stream().filter(g -> g.action().equals("ssm:GetParameter")).toList();
+        assertThat(reads).isNotEmpty().allSatisfy(g -> assertThat(g.resource())
+                .startsWith("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/loyalty-loop/${AWS::StackName}/")
+                .matches(".*/(link-key|shops/\\*/webhook-secret|shops/\\*/coupon-api)"));
+        assertThat(GRANTS).noneMatch(g -> g.action().startsWith("secretsmanager:") || g.action().startsWith("kms:"));
+    }
+
+    @Test
+    void orderIntakeReadsWebhookSecretsButNotTheShopsCouponCredentials() {
+        List<String> intake = GRANTS.stream().filter(g -> g.role().equals("OrderIntakeRole") && g.action().startsWith("ssm:"))
+                .map(Grant::resource).toList();
+        assertThat(intake).anyMatch(r -> r.endsWith("/shops/*/webhook-secret")).noneMatch(r -> r.contains("coupon-api"));
+    }
+}
