@@ -90,14 +90,26 @@ public class SsmSecretReader {
                     .request(signed.request())
                     .contentStreamProvider(signed.payload().orElse(null))
                     .build()).call();
-            JsonNode json;
+            int status = response.httpResponse().statusCode();
+            byte[] bytes;
             try (InputStream in = response.responseBody().map(InputStream.class::cast).orElse(InputStream.nullInputStream())) {
-                byte[] bytes = in.readAllBytes();
-                json = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+                bytes = in.readAllBytes();
             }
-            return new Answer(response.httpResponse().statusCode(), json);
+            return new Answer(status, json(bytes, status));
         } catch (IOException e) {
             throw new UncheckedIOException("SSM could not be reached", e);
+        }
+    }
+
+    /** An error may come as XML or HTML (a proxy, an emulator): only its status counts then. */
+    private static JsonNode json(byte[] body, int status) throws IOException {
+        try {
+            return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            if (status == 200) {
+                throw notJson;
+            }
+            return JSON.createObjectNode();
         }
     }
 

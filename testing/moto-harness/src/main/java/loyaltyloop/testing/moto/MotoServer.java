@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +43,14 @@ public final class MotoServer implements AutoCloseable {
      * with the {@code python3} that has moto installed, else plain {@code moto_server}.
      */
     public static MotoServer start() {
+        return start(Map.of());
+    }
+
+    /**
+     * As {@link #start()}, with extra environment for moto: {@code INITIAL_NO_AUTH_ACTION_COUNT=N} makes it check
+     * every request's signature against its own IAM once N requests have been served.
+     */
+    public static MotoServer start(Map<String, String> environment) {
         String command = locate();
         if (command == null) {
             throw new IllegalStateException(INSTALL_HINT);
@@ -50,23 +59,25 @@ public final class MotoServer implements AutoCloseable {
             Path wrapper = serialisingWrapper();
             if (wrapper != null) {
                 try {
-                    return launch(List.of("python3", wrapper.toString()));
+                    return launch(List.of("python3", wrapper.toString()), environment);
                 } catch (RuntimeException notUsable) {
                     // this python3 is not moto's; the shim knows which one is
                 }
             }
         }
-        return launch(List.of(command));
+        return launch(List.of(command), environment);
     }
 
-    private static MotoServer launch(List<String> command) {
+    private static MotoServer launch(List<String> command, Map<String, String> environment) {
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-", ".log");
             log.toFile().deleteOnExit();
             List<String> argv = new ArrayList<>(command);
             argv.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
-            Process process = new ProcessBuilder(argv)
+            ProcessBuilder builder = new ProcessBuilder(argv);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
