@@ -60,8 +60,9 @@ public final class ColdStartFixture {
 
     static final String TABLE = "LoyaltyTable";
     static final String BUS = "bench-bus";
-    static final String LINK_KEY = "/loyalty-loop/bench/link-key";
     static final String SECRET_PREFIX = "/loyalty-loop/bench/shops/";
+    /** Made by the shop's registration below, as {@code shops add} makes it. */
+    static final String LINK_KEY = ShopRegistration.linkKeyParameter(SECRET_PREFIX);
     static final String SHOP = "demo.myshopify.com";
     /** The sample events' published secret (events/README.md), never a real shop's. */
     static final String SAMPLE_SECRET = "sample-shopify-secret";

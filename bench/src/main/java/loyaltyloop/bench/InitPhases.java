@@ -3,6 +3,7 @@ package loyaltyloop.bench;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.List;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 
 /**
  * Where a function's init time goes, as a whole process like {@link InvokeOnce}: the Micronaut context as the
@@ -28,10 +29,7 @@ public final class InitPhases {
         Class<?> handler = Class.forName(args[0]);
         List<String> lines = new ArrayList<>();
         long start = System.nanoTime();
-        ApplicationContext context = ApplicationContext.builder("function", "lambda")
-                .deduceEnvironment(false)
-                .deduceCloudEnvironment(false)
-                .start();
+        ApplicationContext context = LoyaltyRequestHandler.contextBuilder().start();
         long t = lap(lines, "micronaut context start", start);
         for (String client : CLIENTS) {
             Class<?> type;

@@ -29,8 +29,8 @@ public final class LocalRunner implements AutoCloseable {
     public static final String TABLE = "LoyaltyTable";
     public static final String EVENT_BUS = "local-bus";
     public static final String SHOP_SECRET_PREFIX = "/loyalty-loop/" + STACK + "/shops/";
-    /** Where {@code shops add} keeps a stack's link-signing key (ShopRegistration#linkKeyParameter), here for stack local. */
-    public static final String LINK_KEY_SECRET = "/loyalty-loop/" + STACK + "/link-key";
+    /** Where {@code shops add} keeps the stack's link-signing key. */
+    public static final String LINK_KEY_SECRET = ShopRegistration.linkKeyParameter(SHOP_SECRET_PREFIX);
     public static final String WOO_DEMO_SHOP = "woo.demo.local";
     /** The demo shops' coupons go to the demo checkout, so the whole loop runs offline. */
     static final LoyaltySettings DEMO_SETTINGS = LoyaltySettings.DEFAULTS.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);

@@ -83,8 +83,13 @@ public final class ShopRegistration {
      * template names the same parameter; CloudFormation cannot create a SecureString, so the first registration does.
      */
     public String linkKeyParameter() {
-        String root = secretPrefix.endsWith("/shops/") ? secretPrefix.substring(0, secretPrefix.length() - "shops/".length())
-                : secretPrefix;
+        return linkKeyParameter(secretPrefix);
+    }
+
+    /** The link key beside the shops' secrets under {@code secretPrefix} (e.g. {@code /loyalty-loop/local/shops/}). */
+    public static String linkKeyParameter(String secretPrefix) {
+        String prefix = secretPrefix.endsWith("/") ? secretPrefix : secretPrefix + "/";
+        String root = prefix.endsWith("/shops/") ? prefix.substring(0, prefix.length() - "shops/".length()) : prefix;
         return root + "link-key";
     }
 
