@@ -16,11 +16,20 @@ import java.util.Map;
  */
 record ColdStarts(Map<String, List<Pair>> functions) {
 
+    /**
+     * One pair of cold starts, function and baseline, and beside them one more run of the function with SnapStart's
+     * before-snapshot hook called after init ({@code LOYALTY_BENCH_PRIME=1}): its first request, and the hook's time.
+     */
     record Pair(double functionMs, double baselineMs, double initMs, double handleMs, double baselineInitMs,
-            double baselineHandleMs, String result) {
+            double baselineHandleMs, String result, double primedHandleMs, double primeMs) {
 
         double ratio() {
             return functionMs / baselineMs;
+        }
+
+        /** The primed first request ÷ the unprimed one: what priming leaves of it. */
+        double primedRatio() {
+            return primedHandleMs / handleMs;
         }
     }
 
@@ -35,7 +44,8 @@ record ColdStarts(Map<String, List<Pair>> functions) {
                 continue;
             }
             functions.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Pair(num(f[2]), num(f[3]), num(f[4]),
-                    num(f[5]), num(f[6]), num(f[7]), f[8]));
+                    num(f[5]), num(f[6]), num(f[7]), f[8], f.length > 10 ? num(f[9]) : Double.NaN,
+                    f.length > 10 ? num(f[10]) : Double.NaN));
         }
         return new ColdStarts(functions);
     }
@@ -54,6 +64,14 @@ record ColdStarts(Map<String, List<Pair>> functions) {
 
     double worstRatio() {
         return functions.keySet().stream().mapToDouble(this::medianRatio).max().orElse(Double.NaN);
+    }
+
+    /** The worst function's median of primed ÷ unprimed first request; NaN when no primed runs were made. */
+    double worstPrimedRatio() {
+        return functions.values().stream()
+                .map(pairs -> pairs.stream().map(Pair::primedRatio).filter(r -> !Double.isNaN(r)).toList())
+                .filter(ratios -> !ratios.isEmpty())
+                .mapToDouble(Stats::median).max().orElse(Double.NaN);
     }
 
     /** Per function: the median in-process time of init + first request, in seconds. */
@@ -79,6 +97,12 @@ record ColdStarts(Map<String, List<Pair>> functions) {
             m.put("baselineMedianInitMs", Stats.round(Stats.median(pairs.stream().map(Pair::baselineInitMs).toList()), 0));
             m.put("baselineMedianFirstRequestMs",
                     Stats.round(Stats.median(pairs.stream().map(Pair::baselineHandleMs).toList()), 0));
+            List<Pair> primed = pairs.stream().filter(p -> !Double.isNaN(p.primedRatio())).toList();
+            if (!primed.isEmpty()) {
+                m.put("medianPrimedFirstRequestMs", Stats.round(Stats.median(primed.stream().map(Pair::primedHandleMs).toList()), 0));
+                m.put("medianPrimeMs", Stats.round(Stats.median(primed.stream().map(Pair::primeMs).toList()), 0));
+                m.put("medianPrimedRatio", Stats.round(Stats.median(primed.stream().map(Pair::primedRatio).toList()), 3));
+            }
             m.put("result", pairs.get(pairs.size() - 1).result());
             out.put(fn, m);
         });

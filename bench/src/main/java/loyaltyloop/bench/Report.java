@@ -64,6 +64,10 @@ public final class Report {
         put(r, "sweepCostRatio100kTo10k", sweep.get("ratio"));
         if (!cold.functions().isEmpty()) {
             r.put("coldStartRatioMax", Stats.round(cold.worstRatio(), 3));
+            double primed = cold.worstPrimedRatio();
+            if (!Double.isNaN(primed)) {
+                r.put("primedFirstRequestRatioMax", Stats.round(primed, 3));
+            }
         }
         long jarMax = 0;
         Map<String, Long> jars = new TreeMap<>();
@@ -164,6 +168,8 @@ public final class Report {
         rows.add(atMost(r, "rcuPerDueFollowUp", 2));
         rows.add(atMost(r, "sweepCostRatio100kTo10k", 1.1));
         rows.add(atMost(r, "coldStartRatioMax", 1.5));
+        rows.add(new Row("primedFirstRequestRatioMax", r.get("primedFirstRequestRatioMax"),
+                "(no target; SnapStart priming)", null));
         rows.add(atMost(r, "jarBytesMax", 12_000_000));
         rows.add(atMost(r, "usdPer1000Orders", 0.50));
         Map<String, Object> load = (Map<String, Object>) r.get("intakeLoad");

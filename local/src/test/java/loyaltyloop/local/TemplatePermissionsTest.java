@@ -17,6 +17,7 @@ class TemplatePermissionsTest {
     }
 
     private static final List<Grant> GRANTS = new ArrayList<>();
+    private static final List<String> FUNCTION_ROLES = new ArrayList<>();
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -27,6 +28,9 @@ class TemplatePermissionsTest {
         }
         Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) template.get("Resources");
         resources.forEach((id, resource) -> {
+            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                FUNCTION_ROLES.add(text(((Map<String, Object>) resource.get("Properties")).get("Role")));
+            }
             if (!"AWS::IAM::Role".equals(resource.get("Type"))) {
                 return;
             }
@@ -43,6 +47,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
+        assertThat(FUNCTION_ROLES).hasSize(12);
     }
 
     private static List<?> list(Object value) {
@@ -77,5 +82,12 @@ class TemplatePermissionsTest {
         List<String> intake = GRANTS.stream().filter(g -> g.role().equals("OrderIntakeRole") && g.action().startsWith("ssm:"))
                 .map(Grant::resource).toList();
         assertThat(intake).anyMatch(r -> r.endsWith("/shops/*/webhook-secret")).noneMatch(r -> r.contains("coupon-api"));
+    }
+
+    @Test
+    void everyFunctionMayMakeTheOneTableReadThatPrimesItsSnapshot() {
+        // LoyaltyRequestHandler.prime: without the grant the read is refused and restored functions start unprimed.
+        assertThat(FUNCTION_ROLES).allSatisfy(role -> assertThat(GRANTS)
+                .contains(new Grant(role, "dynamodb:GetItem", "LoyaltyTable")));
     }
 }

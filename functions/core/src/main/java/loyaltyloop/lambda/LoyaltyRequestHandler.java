@@ -3,6 +3,12 @@ package loyaltyloop.lambda;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import loyaltyloop.dynamodb.TableWarmUp;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The base of every function's handler: Micronaut's Lambda handler on a context that builds only what the handler
@@ -11,14 +17,22 @@ import io.micronaut.function.aws.MicronautRequestHandler;
  * clients and an HTTP client it never used (what dropping that bought: docs/performance.md). No environment
  * probing either (files, cloud metadata hosts): the environments are {@code function} and {@code lambda}, and what
  * Micronaut derives from Lambda's own variables.
+ *
+ * <p>With SnapStart (the template turns it on), Lambda calls {@link #beforeCheckpoint} once, before it snapshots the
+ * initialised function; {@link #prime} warms there what the first request would otherwise pay for after every
+ * restore. On a JVM without CRaC (tests, the local runner) the hook is never called.
  */
-public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandler<I, O> {
+public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandler<I, O> implements Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoyaltyRequestHandler.class);
 
     protected LoyaltyRequestHandler() {
+        Core.getGlobalContext().register(this);
     }
 
     protected LoyaltyRequestHandler(ApplicationContext context) {
         super(context);
+        Core.getGlobalContext().register(this);
     }
 
     @Override
@@ -32,5 +46,30 @@ public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandle
         return ApplicationContext.builder("function", "lambda")
                 .deduceEnvironment(false)
                 .deduceCloudEnvironment(false);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        long start = System.nanoTime();
+        try {
+            prime();
+            LOG.info("primed for the snapshot in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            // A failed warm-up costs the first request its speed, never the snapshot: a throwing hook fails the publish.
+            LOG.warn("priming before the snapshot failed; restored functions start unprimed", e);
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to redo: SDK clients re-open their connections and fetch credentials when they next need them.
+    }
+
+    /**
+     * What the snapshot should already have done: by default one read of the table, which every function's role may
+     * make. Must never write, send or publish: it runs once per published version, not per request.
+     */
+    protected void prime() {
+        getApplicationContext().getBean(TableWarmUp.class).readMissingItem();
     }
 }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import loyaltyloop.coupons.platforms.ShopApiClient;
+import loyaltyloop.testing.CapacityCounting;
+import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.TestAws;
 import loyaltyloop.time.ClockFactory;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The context every function's handler starts with, built the way Lambda builds the handler (no-arg constructor). */
 class LoyaltyRequestHandlerTest {
@@ -16,6 +20,13 @@ class LoyaltyRequestHandlerTest {
 
         @jakarta.inject.Inject
         java.time.Clock clock;
+
+        ClockOnlyHandler() {
+        }
+
+        ClockOnlyHandler(ApplicationContext context) {
+            super(context);
+        }
 
         @Override
         public String execute(Map<String, Object> input) {
@@ -40,6 +51,41 @@ class LoyaltyRequestHandlerTest {
         ClockOnlyHandler handler = new ClockOnlyHandler();
         try (ApplicationContext context = handler.getApplicationContext()) {
             assertThat(context.getEnvironment().getActiveNames()).contains("function", "lambda").doesNotContain("test");
+        }
+    }
+
+    private static ApplicationContext contextOn(String table, String endpoint) {
+        return LoyaltyRequestHandler.contextBuilder()
+                .properties(Map.of("loyalty.table", table, "loyalty.aws.endpoint-url", endpoint,
+                        "loyalty.test.count-capacity", "true"))
+                .start();
+    }
+
+    @Test
+    void theHookBeforeASnapStartSnapshotReadsTheTableOnceAndWritesNothing() {
+        String table = TestAws.createTable();
+        ClockOnlyHandler handler = new ClockOnlyHandler(contextOn(table, TestAws.endpoint()));
+        try (ApplicationContext context = handler.getApplicationContext();
+             DynamoDbClient dynamo = TestAws.dynamo()) {
+            handler.beforeCheckpoint(null);
+            handler.afterRestore(null);
+
+            CapacityCountingDynamoDbClient counted = context.getBean(CapacityCounting.class).counter();
+            assertThat(counted.rcuByOperation()).containsOnlyKeys("GetItem");
+            assertThat(counted.rcu()).isEqualTo(0.5);
+            assertThat(counted.wcu()).isZero();
+            assertThat(dynamo.scan(b -> b.tableName(table)).count()).isZero();
+        }
+    }
+
+    @Test
+    void aPrimingThatFailsLeavesTheSnapshotToBeTaken() {
+        // No such table: the read fails, and a hook that threw would fail the version's publication.
+        ClockOnlyHandler handler = new ClockOnlyHandler(contextOn(TestAws.unique("missing"), TestAws.endpoint()));
+        try (ApplicationContext context = handler.getApplicationContext()) {
+            handler.beforeCheckpoint(null);
+
+            assertThat(context.getBean(CapacityCounting.class).counter().rcu()).isZero();
         }
     }
 }
