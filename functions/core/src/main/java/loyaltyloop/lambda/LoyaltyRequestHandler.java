@@ -62,7 +62,7 @@ public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandle
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to redo: SDK clients re-open their connections and fetch credentials when they next need them.
+        // Nothing to redo: the SDK replaces a connection the snapshot kept, and refreshes credentials near their expiry.
     }
 
     /**
