@@ -43,8 +43,9 @@ import loyaltyloop.testing.CapacityCountingDynamoDbClient;
  * through the runner's HTTP routes, at the shares of the named constants below: they answer surveys (the email's
  * {@code /s/} link, then the form), come back with the survey coupon on a later order ({@code discount_codes}),
  * send friends through their thank-you's {@code /r/} link (the friend's first order carries {@code loyalty_ref}),
- * and exchange points from the points email's statement link with the form the statement page shows. All draws
- * come from one seeded {@link Random}, so runs are comparable.
+ * and exchange points from the points email's statement link with the form the statement page shows. Who acts is
+ * a {@link Quota} of the emails of each kind (exact shares, so even a handful of points emails is acted on); the
+ * other draws come from one seeded {@link Random}, so runs are comparable.
  */
 final class YearSimulation {
 
@@ -69,6 +70,8 @@ final class YearSimulation {
     static final double REFERRED_REFUND_SHARE = 0.10;
     /** Points emails whose reader opens the statement and exchanges the points for a coupon: a minority act at once. */
     static final double POINTS_REDEEM_SHARE = 0.25;
+    /** Follow-up recipients who unsubscribe through the email's link. */
+    static final double UNSUBSCRIBE_SHARE = 0.01;
     /** The HTTP API's functions: each invocation is one HTTP API request. */
     static final List<String> HTTP_FUNCTIONS = List.of("OrderIntakeFunction", "UnsubscribeFunction", "SurveyPageFunction",
             "ReferralRedirectFunction", "PointsFunction");
@@ -162,6 +165,8 @@ final class YearSimulation {
                 .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
         ShopifyWebhooks webhooks = new ShopifyWebhooks(repo, "demo.myshopify.com", SECRET);
         Random random = new Random(2026);
+        Quotas quotas = new Quotas(new Quota(UNSUBSCRIBE_SHARE), new Quota(SURVEY_ANSWER_SHARE), new Quota(LOW_RATING_SHARE),
+                new Quota(COUPON_REDEEM_SHARE), new Quota(POINTS_REDEEM_SHARE));
         String base = runner.baseUrl();
         counter.reset();
 
@@ -273,15 +278,15 @@ final class YearSimulation {
             List<LocalOutbox.OutboxEmail> emails = runner.outbox().emails();
             double[] u = linkClicks.start(counter);
             for (LocalOutbox.OutboxEmail email : emails.subList(outboxSeen, emails.size())) {
-                if (email.kind().equals("follow-up") && random.nextDouble() < 0.01) {
+                if (email.kind().equals("follow-up") && quotas.unsubscribe().next()) {
                     String url = emailLink(email, base, "u");
                     if (url != null) {
                         unsubscribeMs.add(timed(() -> get(http, url)));
                         unsubscribeMs.add(timed(() -> post(http, url, "List-Unsubscribe=One-Click")));
                     }
-                } else if (email.kind().equals("survey") && random.nextDouble() < SURVEY_ANSWER_SHARE) {
-                    answerSurvey(http, base, email, random, customers, step, actions, pendingCoupons);
-                } else if (email.kind().equals("points") && random.nextDouble() < POINTS_REDEEM_SHARE) {
+                } else if (email.kind().equals("survey") && quotas.surveyAnswer().next()) {
+                    answerSurvey(http, base, email, random, quotas, customers, step, actions, pendingCoupons);
+                } else if (email.kind().equals("points") && quotas.pointsRedeem().next()) {
                     redeemPoints(http, base, email, actions);
                 } else if (email.kind().equals("affirmation")) {
                     Matcher code = REFERRAL_LINK.matcher(email.text());
@@ -325,7 +330,7 @@ final class YearSimulation {
         sim.put("refunds", refunds);
         sim.put("cancellations", cancels);
         sim.put("customerActions", actions.map());
-        sim.put("shares", Map.of("surveyAnswer", SURVEY_ANSWER_SHARE, "lowRating", LOW_RATING_SHARE,
+        sim.put("shares", Map.of("unsubscribe", UNSUBSCRIBE_SHARE, "surveyAnswer", SURVEY_ANSWER_SHARE, "lowRating", LOW_RATING_SHARE,
                 "couponRedeem", COUPON_REDEEM_SHARE, "referred", REFERRED_SHARE, "referredRefund", REFERRED_REFUND_SHARE,
                 "pointsRedeem", POINTS_REDEEM_SHARE));
         sim.put("wallSeconds", Stats.round(simulatedSeconds, 1));
@@ -462,15 +467,43 @@ final class YearSimulation {
     }
 
     /** The customer opens the survey, answers it; the coupon shown may come back on a later order. */
+    /**
+     * Acts on exactly its share of the emails seen so far, rounded. A random draw at 25% missed all five points emails
+     * of a run, which left the points function unpriced; a quota acts once the share of those seen reaches one half.
+     */
+    static final class Quota {
+
+        private final double share;
+        private int seen;
+        private int acted;
+
+        Quota(double share) {
+            this.share = share;
+        }
+
+        boolean next() {
+            seen++;
+            if (acted < Math.round(seen * share)) {
+                acted++;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    record Quotas(Quota unsubscribe, Quota surveyAnswer, Quota lowRating, Quota couponRedeem, Quota pointsRedeem) {
+    }
+
     private static void answerSurvey(HttpClient http, String base, LocalOutbox.OutboxEmail email, Random random,
-            List<SimCustomer> customers, int step, Actions actions, List<PendingCoupon> pendingCoupons) throws Exception {
+            Quotas quotas, List<SimCustomer> customers, int step, Actions actions, List<PendingCoupon> pendingCoupons)
+            throws Exception {
         String url = emailLink(email, base, "s");
         if (url == null) {
             actions.statuses.merge("survey email without a /s/ link", 1, Integer::sum);
             return;
         }
         actions.surveyMs.add(timed(() -> link(http, "GET", url, null, actions.statuses, "survey page")));
-        boolean low = random.nextDouble() < LOW_RATING_SHARE;
+        boolean low = quotas.lowRating().next();
         int rating = low ? 1 + random.nextInt(2) : 3 + random.nextInt(3);
         String form = "rating=" + rating + "&comment=" + (low ? "Arrived+damaged" : "Lovely");
         String[] page = new String[1];
@@ -483,7 +516,7 @@ final class YearSimulation {
         if (shown.find()) {
             actions.couponsShown++;
             SimCustomer customer = customers.stream().filter(c -> email.to().contains(c.email())).findFirst().orElse(null);
-            if (customer != null && random.nextDouble() < COUPON_REDEEM_SHARE) {
+            if (customer != null && quotas.couponRedeem().next()) {
                 // Comes back one to four steps (5-20 days) later; the queue stays in due order.
                 pendingCoupons.add(new PendingCoupon(customer, shown.group(1), step + 1 + random.nextInt(4)));
                 pendingCoupons.sort(java.util.Comparator.comparingInt(PendingCoupon::dueStep));
