@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Singleton
 public class TableWarmUp {
 
-    /** A key no item of the table's model can have (every partition key names its kind: SHOP#, CUST#, ...). */
+    /** A key that no item of the table's model has (see TableKeys): the read always finds nothing. */
     static final String PARTITION = "WARM-UP";
 
     private final DynamoDbClient dynamo;
