@@ -38,7 +38,8 @@ import org.crac.Resource;
  *
  * <p>On stderr: {@code bench: init_ms=... handle_ms=...} (inside the process; the benchmark's figure is the whole
  * process timed from outside). This class depends only on the JDK, Jackson and aws-lambda-java-core, which every
- * function's jar carries.
+ * function's jar carries, and, only under {@code LOYALTY_BENCH_PRIME=1}, on org.crac, which the functions' jars carry
+ * and the baseline's does not (the baseline is never primed).
  */
 public final class InvokeOnce {
 

@@ -437,6 +437,7 @@ abstract class Messages {
             return "Something went wrong on our side and nothing was changed. Please try the link again in a little while.";
         }
 
+        @Override
         String linkInvalidText() {
             return "It may be incomplete or may have been changed. Please open it again from the email, exactly as it was sent.";
         }
@@ -846,6 +847,7 @@ abstract class Messages {
             return "我們這邊出了點問題，沒有任何變更。請稍後再開啟一次連結。";
         }
 
+        @Override
         String linkInvalidText() {
             return "連結可能不完整或已被更動，請從郵件中重新開啟原本的連結。";
         }
@@ -1232,6 +1234,7 @@ abstract class Messages {
             return "我们这边出了点问题，没有任何更改。请稍后再打开一次链接。";
         }
 
+        @Override
         String linkInvalidText() {
             return "链接可能不完整或已被改动，请从邮件中重新打开原来的链接。";
         }
