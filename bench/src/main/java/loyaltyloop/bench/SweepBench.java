@@ -7,10 +7,8 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +16,17 @@ import java.util.Random;
 import java.util.TreeMap;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.dynamodb.StoredItems;
 import loyaltyloop.followup.FollowUpPolicy;
+import loyaltyloop.followup.FollowUpState;
 import loyaltyloop.followup.FollowUpSweep;
 import loyaltyloop.followup.SpendHistogram;
+import loyaltyloop.orders.MarketingConsent;
+import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderJson;
+import loyaltyloop.orders.OrderStatus;
+import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
 import loyaltyloop.testing.TestAws;
@@ -37,8 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The 90-45 sweep with the same 1,000 customers due in a shop of 10,000 and of 100,000 customers: what one run
  * costs (RCU + WCU, counted), so the ratio shows whether the customers who are not due are ever read.
  *
- * <p>Customers are written straight into the table with BatchWriteItem, 25 a call, in the exact item shape
- * {@code DynamoCustomerStore} writes (read back through it as a check), with the shop's spend histogram and, for
+ * <p>Customers are written straight into the table with BatchWriteItem, 25 a call, as the items the stores build
+ * ({@link StoredItems}; read back through the customer store as a check), with the shop's spend histogram and, for
  * the due ones, their last order (the follow-up's content). Not-due customers are scheduled too (their
  * {@code dueAt} is in the future), as every customer with an order is. Then {@link FollowUpSweep#run} runs once
  * from a context wired to moto with SES on moto (the shop's sender verified) and a batch limit above 1,000.
@@ -145,9 +149,7 @@ final class SweepBench {
                 }
             }
             for (Map.Entry<Long, Long> b : histogram.entrySet()) {
-                Map<String, AttributeValue> item = key("SPEND#" + SHOP, String.format("B#%019d", b.getKey()));
-                item.put("count", n(b.getValue()));
-                pending.add(item);
+                pending.add(StoredItems.spendBucket(SHOP, b.getKey(), b.getValue()));
                 if (pending.size() >= BATCH) {
                     flush(dynamo, table, pending);
                 }
@@ -157,43 +159,24 @@ final class SweepBench {
         return histogram;
     }
 
-    /** The item {@code DynamoCustomerStore.saveIfUnchanged} writes for such a customer. */
+    /** The stored item of such a customer: scheduled at {@code dueAt}, counted in {@code bucket}. */
     static Map<String, AttributeValue> customerItem(String email, int orders, long spend, Instant lastContact,
             Instant dueAt, String orderId, long bucket, int i) {
-        Map<String, AttributeValue> item = key("CUSTOMER#" + SHOP + "#" + email, "PROFILE");
-        item.put("type", s("customer"));
-        item.put("firstName", s("Customer" + i));
-        item.put("name", s("Customer" + i + " Example"));
-        item.put("firstOrderAt", s(lastContact.minus(Duration.ofDays(30L * (orders - 1))).toString()));
-        item.put("orderCount", n(orders));
-        item.put("netSpendMinor", n(spend));
-        item.put("currency", s("USD"));
-        item.put("locale", s("en"));
-        item.put("lastContactAt", s(lastContact.toString()));
-        item.put("marketingConsent", s("GRANTED"));
-        item.put("referralCode", s(String.format("R%07X", i)));
-        item.put("countedOrders", AttributeValue.fromM(Map.of(orderId, n(orders))));
-        item.put("affirmedOrders", AttributeValue.fromL(List.of(s(orderId))));
-        item.put("duePk", s("DUE#" + SHOP + "#" + FollowUpPolicy.shardOf(email)));
-        item.put("dueAt", s(DateTimeFormatter.ISO_INSTANT.format(dueAt.truncatedTo(ChronoUnit.SECONDS))));
-        item.put("spendBucket", n(bucket));
-        item.put("version", n(2 + orders));
-        return item;
+        Customer customer = new Customer(SHOP, email, "Customer" + i, "Customer" + i + " Example",
+                lastContact.minus(Duration.ofDays(30L * (orders - 1))), orders, new Money(spend, "USD"), "en",
+                lastContact, MarketingConsent.GRANTED, null, String.format("R%07X", i), Map.of(orderId, orders),
+                List.of(orderId), new FollowUpState(dueAt, bucket, null, null, null, 0), 2 + orders);
+        return StoredItems.customer(customer);
     }
 
-    /** The item {@code DynamoOrderStore.createOrder} writes: the normalised order as compact JSON. */
+    /** The stored item of the sample order as the customer's, placed {@code at}. */
     private static Map<String, AttributeValue> orderItem(JsonNode sample, String orderId, String email, Instant at) {
         ObjectNode json = sample.deepCopy();
         json.put("orderId", orderId);
         json.put("email", email);
         json.put("createdAt", at.truncatedTo(ChronoUnit.SECONDS).toString());
         Order order = OrderJson.fromJson(json);
-        Map<String, AttributeValue> item = key("ORDER#" + SHOP + "#" + orderId, "ORDER");
-        item.put("order", s(OrderJson.write(OrderJson.toJson(order))));
-        item.put("status", s("PLACED"));
-        item.put("createdByDelivery", s("seed-" + orderId));
-        item.put("storedAt", s(at.toString()));
-        return item;
+        return StoredItems.order(new StoredOrder(order, OrderStatus.PLACED, "seed-" + orderId, at));
     }
 
     /** Reads seeded customers back through the production store: the shape must be what it writes. */
@@ -222,20 +205,5 @@ final class SweepBench {
         }
         CapacityBench.require(request.isEmpty(), "BatchWriteItem left items unprocessed");
         items.clear();
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("PK", s(pk));
-        key.put("SK", s(sk));
-        return key;
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

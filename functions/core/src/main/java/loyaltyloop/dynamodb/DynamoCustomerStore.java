@@ -57,7 +57,7 @@ public class DynamoCustomerStore implements CustomerStore {
                 instant(item, "lastContactAt"),
                 consent == null ? MarketingConsent.UNKNOWN : MarketingConsent.valueOf(consent),
                 instant(item, "unsubscribedAt"), str(item, "referralCode"), counted, affirmed,
-                new FollowUpState(instant(item, "dueAt"),
+                new FollowUpState(instant(item, TableKeys.DUE_AT),
                         item.containsKey("spendBucket") ? num(item, "spendBucket", 0) : null,
                         instant(item, "lastMarketingAt"), instant(item, "bouncedAt"), instant(item, "unreachableSince"),
                         (int) num(item, "followUpsSent", 0),
@@ -68,6 +68,22 @@ public class DynamoCustomerStore implements CustomerStore {
 
     @Override
     public boolean saveIfUnchanged(Customer c) {
+        Map<String, AttributeValue> item = item(c);
+        try {
+            if (c.version() <= 1) {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            } else {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :expected")
+                        .expressionAttributeValues(Map.of(":expected", n(c.version() - 1))));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException someoneElseWrote) {
+            return false;
+        }
+    }
+
+    /** The whole item of a customer, as stored. */
+    static Map<String, AttributeValue> item(Customer c) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.customer(c.shop(), c.email()));
         putS(item, "type", "customer");
         putS(item, "firstName", c.firstName());
@@ -88,8 +104,8 @@ public class DynamoCustomerStore implements CustomerStore {
         FollowUpState loop = c.followUp();
         if (loop.dueAt() != null) {
             // Both DueIndex keys or neither: an unscheduled customer is not in the index at all.
-            item.put("duePk", s(TableKeys.duePartition(c.shop(), c.email())));
-            item.put("dueAt", s(TableKeys.dueSortKey(loop.dueAt())));
+            item.put(TableKeys.DUE_PK, s(TableKeys.duePartition(c.shop(), c.email())));
+            item.put(TableKeys.DUE_AT, s(TableKeys.dueSortKey(loop.dueAt())));
         }
         if (loop.spendBucket() != null) {
             item.put("spendBucket", n(loop.spendBucket()));
@@ -104,17 +120,7 @@ public class DynamoCustomerStore implements CustomerStore {
         putS(item, "surveyOrderId", loop.survey().orderId());
         putInstant(item, "lastSurveyAt", loop.survey().lastSentAt());
         item.put("version", n(c.version()));
-        try {
-            if (c.version() <= 1) {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-            } else {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :expected")
-                        .expressionAttributeValues(Map.of(":expected", n(c.version() - 1))));
-            }
-            return true;
-        } catch (ConditionalCheckFailedException someoneElseWrote) {
-            return false;
-        }
+        return item;
     }
 
     @Override

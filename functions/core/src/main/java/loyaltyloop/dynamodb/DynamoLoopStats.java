@@ -33,20 +33,20 @@ public class DynamoLoopStats implements LoopStats {
 
     @Override
     public void addUnreachable(String shop, long delta) {
-        add(TableKeys.loopStats(shop, "UNREACHABLE"), "count", delta);
+        add(TableKeys.unreachableCount(shop), "count", delta);
     }
 
     @Override
     public long unreachable(String shop) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(TableKeys.loopStats(shop, "UNREACHABLE"))).item();
+                .key(TableKeys.unreachableCount(shop))).item();
         return item == null ? 0 : Math.max(0, Items.num(item, "count", 0));
     }
 
     @Override
     public void add(String shop, LocalDate day, Count count, long delta) {
         if (delta != 0) {
-            add(TableKeys.loopStats(shop, "SENT#" + day), attribute(count), delta);
+            add(TableKeys.dailyCounts(shop, day), attribute(count), delta);
         }
     }
 
@@ -54,8 +54,9 @@ public class DynamoLoopStats implements LoopStats {
     public Map<Count, Long> totals(String shop, LocalDate first, LocalDate last) {
         QueryResponse page = dynamo.query(b -> b.tableName(table)
                 .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("STATS#" + shop),
-                        ":from", AttributeValue.fromS("SENT#" + first), ":to", AttributeValue.fromS("SENT#" + last))));
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.statsPartition(shop)),
+                        ":from", AttributeValue.fromS(TableKeys.dailyCountsSortKey(first)),
+                        ":to", AttributeValue.fromS(TableKeys.dailyCountsSortKey(last)))));
         Map<Count, Long> totals = new EnumMap<>(Count.class);
         for (Count count : Count.values()) {
             long total = 0;
@@ -67,7 +68,7 @@ public class DynamoLoopStats implements LoopStats {
         return totals;
     }
 
-    /** One item per shop and day holds every daily count (the name {@code SENT#} is from when it held one). */
+    /** One item per shop and day holds every daily count, each in its own attribute. */
     private static String attribute(Count count) {
         return switch (count) {
             case FOLLOW_UPS_SENT -> "followUps";
@@ -78,8 +79,7 @@ public class DynamoLoopStats implements LoopStats {
 
     @Override
     public void note(String shop, LocalDate day, DigestNote note) {
-        Map<String, AttributeValue> item = new HashMap<>(TableKeys.digestNote(shop, day.toString(),
-                "NOTE#" + note.kind() + "#" + note.orderId()));
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.digestNote(shop, day, note.kind(), note.orderId()));
         item.put("kind", AttributeValue.fromS(note.kind()));
         item.put("email", AttributeValue.fromS(note.email()));
         item.put("orderId", AttributeValue.fromS(note.orderId()));
@@ -91,8 +91,8 @@ public class DynamoLoopStats implements LoopStats {
     public List<DigestNote> notes(String shop, LocalDate day) {
         QueryResponse page = dynamo.query(b -> b.tableName(table)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :note)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("DIGEST#" + shop + "#" + day),
-                        ":note", AttributeValue.fromS("NOTE#"))));
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.digestPartition(shop, day)),
+                        ":note", AttributeValue.fromS(TableKeys.DIGEST_NOTE))));
         List<DigestNote> notes = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
             notes.add(new DigestNote(Items.str(item, "kind"), Items.str(item, "email"), Items.str(item, "orderId")));
@@ -102,7 +102,7 @@ public class DynamoLoopStats implements LoopStats {
 
     @Override
     public boolean claimDigest(String shop, LocalDate day) {
-        Map<String, AttributeValue> item = new HashMap<>(TableKeys.digestNote(shop, day.toString(), "SENT"));
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.digestClaim(shop, day));
         item.put("expiresAt", Items.n(day.toEpochDay() * 86_400 + NOTE_RETENTION_SECONDS));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
@@ -114,7 +114,7 @@ public class DynamoLoopStats implements LoopStats {
 
     @Override
     public void releaseDigest(String shop, LocalDate day) {
-        dynamo.deleteItem(b -> b.tableName(table).key(TableKeys.digestNote(shop, day.toString(), "SENT")));
+        dynamo.deleteItem(b -> b.tableName(table).key(TableKeys.digestClaim(shop, day)));
     }
 
     private void add(Map<String, AttributeValue> key, String attribute, long delta) {

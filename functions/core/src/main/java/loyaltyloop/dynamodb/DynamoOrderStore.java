@@ -80,17 +80,23 @@ public class DynamoOrderStore implements OrderStore {
 
     @Override
     public boolean createOrder(StoredOrder order) {
-        Map<String, AttributeValue> item = new HashMap<>(TableKeys.order(order.order().shop(), order.order().orderId()));
-        putS(item, "order", OrderJson.write(OrderJson.toJson(order.order())));
-        putS(item, "status", order.status().name());
-        putS(item, "createdByDelivery", order.createdByDelivery());
-        putInstant(item, "storedAt", order.storedAt());
+        Map<String, AttributeValue> item = item(order);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException alreadyStored) {
             return false;
         }
+    }
+
+    /** The whole item of an order, as stored: the normalised order as compact JSON, and its state. */
+    static Map<String, AttributeValue> item(StoredOrder order) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.order(order.order().shop(), order.order().orderId()));
+        putS(item, "order", OrderJson.write(OrderJson.toJson(order.order())));
+        putS(item, "status", order.status().name());
+        putS(item, "createdByDelivery", order.createdByDelivery());
+        putInstant(item, "storedAt", order.storedAt());
+        return item;
     }
 
     @Override
@@ -143,8 +149,8 @@ public class DynamoOrderStore implements OrderStore {
         long total = 0;
         for (Map<String, AttributeValue> item : dynamo.query(b -> b.tableName(table)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :refund)")
-                .expressionAttributeValues(Map.of(":pk", TableKeys.order(shop, orderId).get("PK"),
-                        ":refund", s("REFUND#")))
+                .expressionAttributeValues(Map.of(":pk", s(TableKeys.orderPartition(shop, orderId)),
+                        ":refund", s(TableKeys.REFUND)))
                 .consistentRead(true)).items()) {
             total += Items.num(item, "amountMinor", 0);
         }

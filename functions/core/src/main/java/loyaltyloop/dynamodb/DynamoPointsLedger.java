@@ -43,8 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public class DynamoPointsLedger implements PointsLedger {
 
     private static final String NOT_STORED = "attribute_not_exists(PK)";
-    private static final String BALANCE = "BALANCE";
-    private static final String ENTRY = "ENTRY#";
     private static final int CONFLICT_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
@@ -68,7 +66,7 @@ public class DynamoPointsLedger implements PointsLedger {
             QueryResponse page = dynamo.query(b -> b.tableName(table).keyConditionExpression("PK = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(pk))).consistentRead(true).exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
-                if (BALANCE.equals(str(item, "SK"))) {
+                if (TableKeys.isPointsBalance(item)) {
                     balance = num(item, "balance", 0);
                 } else {
                     entries.add(entry(item));
@@ -82,15 +80,15 @@ public class DynamoPointsLedger implements PointsLedger {
 
     @Override
     public long balance(String shop, String email) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(balanceKey(shop, email))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(TableKeys.pointsBalance(shop, email)).consistentRead(true)).item();
         return item == null ? 0 : num(item, "balance", 0);
     }
 
     @Override
     public Optional<LedgerEntry> findEntry(String shop, String email, LedgerEntry.Reason reason, String reference) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(entryKey(shop, email, reason, reference)).consistentRead(true)).item();
+                .key(TableKeys.pointsEntry(shop, email, reason.wireName(), reference)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(entry(item));
     }
 
@@ -119,7 +117,7 @@ public class DynamoPointsLedger implements PointsLedger {
                     putNew(item(conversion)),
                     putNew(item(conversion.shop(), email, entry)),
                     TransactWriteItem.builder().update(Update.builder().tableName(table)
-                            .key(balanceKey(conversion.shop(), email))
+                            .key(TableKeys.pointsBalance(conversion.shop(), email))
                             .updateExpression("ADD balance :p SET updatedAt = :at")
                             .expressionAttributeValues(Map.of(":p", n(entry.points()), ":at", s(entry.at().toString())))
                             .build()).build()));
@@ -176,7 +174,8 @@ public class DynamoPointsLedger implements PointsLedger {
             transact(List.of(
                     TransactWriteItem.builder().update(conversion).build(),
                     putNew(item(shop, email, entry)),
-                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(balanceKey(shop, email))
+                    TransactWriteItem.builder().update(Update.builder().tableName(table)
+                            .key(TableKeys.pointsBalance(shop, email))
                             .updateExpression("SET balance = :after, updatedAt = :at")
                             .conditionExpression(balanceBefore == 0
                                     ? "attribute_not_exists(balance) OR balance = :before" : "balance = :before")
@@ -197,7 +196,8 @@ public class DynamoPointsLedger implements PointsLedger {
         }
         try {
             transact(List.of(
-                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(balanceKey(shop, email))
+                    TransactWriteItem.builder().update(Update.builder().tableName(table)
+                            .key(TableKeys.pointsBalance(shop, email))
                             .updateExpression("SET balance = balance - :cost, updatedAt = :at")
                             .conditionExpression("balance >= :cost")
                             .expressionAttributeValues(Map.of(":cost", n(cost), ":at", s(entry.at().toString())))
@@ -253,17 +253,9 @@ public class DynamoPointsLedger implements PointsLedger {
         return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
-    private static Map<String, AttributeValue> balanceKey(String shop, String email) {
-        return TableKeys.key(TableKeys.pointsPartition(shop, email), BALANCE);
-    }
-
-    private static Map<String, AttributeValue> entryKey(String shop, String email, LedgerEntry.Reason reason,
-            String reference) {
-        return TableKeys.key(TableKeys.pointsPartition(shop, email), ENTRY + reason.wireName() + "#" + reference);
-    }
-
     private static Map<String, AttributeValue> item(String shop, String email, LedgerEntry e) {
-        Map<String, AttributeValue> item = new HashMap<>(entryKey(shop, email, e.reason(), e.reference()));
+        Map<String, AttributeValue> item = new HashMap<>(
+                TableKeys.pointsEntry(shop, email, e.reason().wireName(), e.reference()));
         putS(item, "reason", e.reason().wireName());
         putS(item, "reference", e.reference());
         item.put("points", n(e.points()));
@@ -305,11 +297,10 @@ public class DynamoPointsLedger implements PointsLedger {
     }
 
     private static Conversion conversion(Map<String, AttributeValue> item) {
-        String pk = str(item, "PK");
-        String[] parts = pk.split("#", 3);
+        TableKeys.ConversionKey key = TableKeys.conversionKey(item);
         AttributeValue applied = item.get("appliedRefunds");
         Set<String> refunds = applied == null || !applied.hasSs() ? Set.of() : new HashSet<>(applied.ss());
-        return new Conversion(parts[1], parts[2], str(item, "referrer"), str(item, "code"),
+        return new Conversion(key.shop(), key.orderId(), str(item, "referrer"), str(item, "code"),
                 Attribution.Source.fromWireName(str(item, "source")), Conversion.Status.valueOf(str(item, "status")),
                 str(item, "reason"), num(item, "points", 0), num(item, "orderTotalMinor", 0), str(item, "currency"),
                 instant(item, "orderPlacedAt"), instant(item, "at"), num(item, "refundedMinor", 0),

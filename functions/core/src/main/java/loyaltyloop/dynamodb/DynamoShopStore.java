@@ -24,8 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 @Singleton
 public class DynamoShopStore implements ShopStore {
 
-    static final String REGISTRY = "SHOPS";
-
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -75,10 +73,10 @@ public class DynamoShopStore implements ShopStore {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamo.query(b -> b.tableName(table)
                     .keyConditionExpression("PK = :registry")
-                    .expressionAttributeValues(Map.of(":registry", AttributeValue.fromS(REGISTRY)))
+                    .expressionAttributeValues(Map.of(":registry", AttributeValue.fromS(TableKeys.shopRegistry())))
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> entry : page.items()) {
-                find(str(entry, "SK")).ifPresent(shops::add);
+                find(TableKeys.registeredShop(entry)).ifPresent(shops::add);
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -108,7 +106,6 @@ public class DynamoShopStore implements ShopStore {
             throw new IllegalStateException("shop settings could not be written", e);
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
-        // The registry lets scheduled runs list shops with one Query instead of a Scan.
-        dynamo.putItem(b -> b.tableName(table).item(TableKeys.key(REGISTRY, shop.domain())));
+        dynamo.putItem(b -> b.tableName(table).item(TableKeys.shopRegistryEntry(shop.domain())));
     }
 }

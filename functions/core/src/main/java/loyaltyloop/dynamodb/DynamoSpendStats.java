@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 @Singleton
 public class DynamoSpendStats implements SpendStats {
 
+    private static final String COUNT = "count";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -33,11 +35,10 @@ public class DynamoSpendStats implements SpendStats {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamo.query(b -> b.tableName(table)
                     .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SPEND#" + shop)))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.spendPartition(shop))))
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
-                long bucket = Long.parseLong(item.get("SK").s().substring(2));
-                buckets.put(bucket, Items.num(item, "count", 0));
+                buckets.put(TableKeys.spendBucketOf(item), Items.num(item, COUNT, 0));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -60,7 +61,14 @@ public class DynamoSpendStats implements SpendStats {
     private void add(String shop, long bucket, long delta) {
         dynamo.updateItem(b -> b.tableName(table).key(TableKeys.spendBucket(shop, bucket))
                 .updateExpression("ADD #count :delta")
-                .expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeNames(Map.of("#count", COUNT))
                 .expressionAttributeValues(Map.of(":delta", Items.n(delta))));
+    }
+
+    /** A bucket's item holding {@code customers}, as the {@code ADD}s leave it. */
+    static Map<String, AttributeValue> bucketItem(String shop, long bucket, long customers) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.spendBucket(shop, bucket));
+        item.put(COUNT, Items.n(customers));
+        return item;
     }
 }

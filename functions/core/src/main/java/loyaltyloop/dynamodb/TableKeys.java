@@ -1,23 +1,43 @@
 package loyaltyloop.dynamodb;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import loyaltyloop.followup.FollowUpPolicy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Keys of the single table (see docs/data-model.md). Every entity has its own partition, so no shop's traffic
- * lands on one hot partition.
+ * Every key of the single table and of its {@code DueIndex} (see docs/data-model.md): built here, and read back
+ * here. Every entity has its own partition, so no shop's traffic lands on one hot partition. The keys of stored
+ * data must never change: the items already in a table are found by them.
  */
 final class TableKeys {
 
     static final String PK = "PK";
     static final String SK = "SK";
+
+    /** The GSI of scheduled customers, and its two key attributes on a customer item. */
+    static final String DUE_INDEX = "DueIndex";
+    static final String DUE_PK = "duePk";
+    static final String DUE_AT = "dueAt";
+    /** A shop's due index is spread over this many partitions, by a hash of the email, so none gets hot. */
+    static final int DUE_SHARDS = 16;
+
     /** Sort-key prefix of a free code in a shop's coupon pool. */
     static final String FREE_POOL_CODE = "FREE#";
+    /** Sort-key prefix of an order's refunds, in the order's partition. */
+    static final String REFUND = "REFUND#";
+    /** Sort-key prefix of a digest note, in the day's digest partition. */
+    static final String DIGEST_NOTE = "NOTE#";
+
+    private static final String SHOP_REGISTRY = "SHOPS";
+    private static final String CUSTOMER = "CUSTOMER#";
+    private static final String CONVERSION = "REFERRAL#";
+    private static final String POINTS_BALANCE = "BALANCE";
+    private static final String SPEND_BUCKET = "B#";
+    private static final String WARM_UP = "WARM-UP";
 
     private TableKeys() {
     }
@@ -26,20 +46,53 @@ final class TableKeys {
         return key("SHOP#" + domain, "SHOP");
     }
 
+    /** The registry lists every shop in one partition, so scheduled runs read it with one Query instead of a Scan. */
+    static String shopRegistry() {
+        return SHOP_REGISTRY;
+    }
+
+    static Map<String, AttributeValue> shopRegistryEntry(String domain) {
+        return key(SHOP_REGISTRY, domain);
+    }
+
+    /** The shop domain a registry entry lists. */
+    static String registeredShop(Map<String, AttributeValue> entry) {
+        return sortKey(entry);
+    }
+
     static Map<String, AttributeValue> delivery(String shop, String deliveryId) {
         return key("DELIVERY#" + shop + "#" + deliveryId, "DELIVERY");
     }
 
     static Map<String, AttributeValue> order(String shop, String orderId) {
-        return key("ORDER#" + shop + "#" + orderId, "ORDER");
+        return key(orderPartition(shop, orderId), "ORDER");
+    }
+
+    /** An order and its refunds share a partition: the order at {@code ORDER}, refunds under {@code REFUND#}. */
+    static String orderPartition(String shop, String orderId) {
+        return "ORDER#" + shop + "#" + orderId;
     }
 
     static Map<String, AttributeValue> refund(String shop, String orderId, String refundId) {
-        return key("ORDER#" + shop + "#" + orderId, "REFUND#" + refundId);
+        return key(orderPartition(shop, orderId), REFUND + refundId);
     }
 
     static Map<String, AttributeValue> customer(String shop, String email) {
-        return key("CUSTOMER#" + shop + "#" + email, "PROFILE");
+        return key(customerPartition(shop) + email, "PROFILE");
+    }
+
+    /**
+     * The email of a customer item or of its {@code DueIndex} entry, read from the item's key; null when the item
+     * is not a customer of {@code shop}.
+     */
+    static String customerEmail(String shop, Map<String, AttributeValue> item) {
+        String pk = partitionKey(item);
+        String prefix = customerPartition(shop);
+        return pk != null && pk.startsWith(prefix) ? pk.substring(prefix.length()) : null;
+    }
+
+    private static String customerPartition(String shop) {
+        return CUSTOMER + shop + "#";
     }
 
     static Map<String, AttributeValue> referralCode(String shop, String code) {
@@ -72,14 +125,46 @@ final class TableKeys {
         return "POINTS#" + shop + "#" + email;
     }
 
-    /** What became of one referred order (credited or rejected, and its clawbacks). */
-    static Map<String, AttributeValue> conversion(String shop, String orderId) {
-        return key("REFERRAL#" + shop + "#" + orderId, "REFERRAL");
+    static Map<String, AttributeValue> pointsBalance(String shop, String email) {
+        return key(pointsPartition(shop, email), POINTS_BALANCE);
     }
 
-    /** The DueIndex partition of a customer: {@code DUE#<shop>#<shard>}, the shard fixed by the email. */
+    /** An entry's key is its idempotency key: one entry per reason and reference. */
+    static Map<String, AttributeValue> pointsEntry(String shop, String email, String reason, String reference) {
+        return key(pointsPartition(shop, email), "ENTRY#" + reason + "#" + reference);
+    }
+
+    /** Whether an item of a points partition is its balance (otherwise it is a ledger entry). */
+    static boolean isPointsBalance(Map<String, AttributeValue> item) {
+        return POINTS_BALANCE.equals(sortKey(item));
+    }
+
+    /** What became of one referred order (credited or rejected, and its clawbacks). */
+    static Map<String, AttributeValue> conversion(String shop, String orderId) {
+        return key(CONVERSION + shop + "#" + orderId, "REFERRAL");
+    }
+
+    /** The shop and order of a conversion item, read from its key (a shop domain has no {@code #}; an id may). */
+    static ConversionKey conversionKey(Map<String, AttributeValue> item) {
+        String pk = partitionKey(item);
+        int split = pk == null || !pk.startsWith(CONVERSION) ? -1 : pk.indexOf('#', CONVERSION.length());
+        if (split < 0) {
+            throw new IllegalStateException("not a conversion key: " + pk);
+        }
+        return new ConversionKey(pk.substring(CONVERSION.length(), split), pk.substring(split + 1));
+    }
+
+    record ConversionKey(String shop, String orderId) {
+    }
+
+    /** The {@code DueIndex} partition of a customer: {@code DUE#<shop>#<shard>}, the shard fixed by the email. */
     static String duePartition(String shop, String email) {
-        return dueShard(shop, FollowUpPolicy.shardOf(email));
+        return dueShard(shop, dueShardOf(email));
+    }
+
+    /** The shard of an address; String.hashCode is specified, so it is the same in every JVM and release. */
+    static int dueShardOf(String email) {
+        return Math.floorMod(email.hashCode(), DUE_SHARDS);
     }
 
     static String dueShard(String shop, int shard) {
@@ -91,16 +176,64 @@ final class TableKeys {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /** A shop's spend histogram: one item per bucket, {@code B#} and the bucket zero-padded to 19 digits. */
+    static String spendPartition(String shop) {
+        return "SPEND#" + shop;
+    }
+
     static Map<String, AttributeValue> spendBucket(String shop, long bucket) {
-        return key("SPEND#" + shop, String.format("B#%019d", bucket));
+        return key(spendPartition(shop), String.format(SPEND_BUCKET + "%019d", bucket));
     }
 
-    static Map<String, AttributeValue> loopStats(String shop, String sortKey) {
-        return key("STATS#" + shop, sortKey);
+    /** The bucket of a spend-histogram item. */
+    static long spendBucketOf(Map<String, AttributeValue> item) {
+        return Long.parseLong(sortKey(item).substring(SPEND_BUCKET.length()));
     }
 
-    static Map<String, AttributeValue> digestNote(String shop, String day, String sortKey) {
-        return key("DIGEST#" + shop + "#" + day, sortKey);
+    /** A shop's loop counters: {@code UNREACHABLE}, and one item of daily counts per UTC day. */
+    static String statsPartition(String shop) {
+        return "STATS#" + shop;
+    }
+
+    static Map<String, AttributeValue> unreachableCount(String shop) {
+        return key(statsPartition(shop), "UNREACHABLE");
+    }
+
+    static Map<String, AttributeValue> dailyCounts(String shop, LocalDate day) {
+        return key(statsPartition(shop), dailyCountsSortKey(day));
+    }
+
+    /** {@code SENT#<yyyy-mm-dd>}: the name is from when the item held one count; it sorts by day. */
+    static String dailyCountsSortKey(LocalDate day) {
+        return "SENT#" + day;
+    }
+
+    /** A shop's digest notes and claim for one UTC day. */
+    static String digestPartition(String shop, LocalDate day) {
+        return "DIGEST#" + shop + "#" + day;
+    }
+
+    static Map<String, AttributeValue> digestNote(String shop, LocalDate day, String kind, String orderId) {
+        return key(digestPartition(shop, day), DIGEST_NOTE + kind + "#" + orderId);
+    }
+
+    static Map<String, AttributeValue> digestClaim(String shop, LocalDate day) {
+        return key(digestPartition(shop, day), "SENT");
+    }
+
+    /** A key that no item of the table's model has: reading it always finds nothing. */
+    static Map<String, AttributeValue> warmUp() {
+        return key(WARM_UP, WARM_UP);
+    }
+
+    static String partitionKey(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(PK);
+        return v == null ? null : v.s();
+    }
+
+    static String sortKey(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(SK);
+        return v == null ? null : v.s();
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -2,6 +2,7 @@ package loyaltyloop.dynamodb;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import loyaltyloop.lambda.SnapshotPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -10,10 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * does not pay for it. A read, never a write: half a read unit each time a version is published.
  */
 @Singleton
-public class TableWarmUp {
-
-    /** A key that no item of the table's model has (see TableKeys): the read always finds nothing. */
-    static final String PARTITION = "WARM-UP";
+public class TableWarmUp implements SnapshotPriming {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -23,9 +21,8 @@ public class TableWarmUp {
         this.table = table;
     }
 
-    /** Whether the item was there: always false unless someone wrote it by hand. */
-    public boolean readMissingItem() {
-        var item = dynamo.getItem(b -> b.tableName(table).key(TableKeys.key(PARTITION, PARTITION))).item();
-        return item != null && !item.isEmpty();
+    @Override
+    public void prime() {
+        dynamo.getItem(b -> b.tableName(table).key(TableKeys.warmUp()));
     }
 }

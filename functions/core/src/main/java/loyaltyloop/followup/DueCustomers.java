@@ -3,15 +3,27 @@ package loyaltyloop.followup;
 import java.time.Instant;
 import java.util.List;
 
-/** The due index: which customers of a shop the sweep must look at by a given time, shard by shard. */
+/** The due index: which customers of a shop the sweep must look at by a given time. */
 public interface DueCustomers {
 
-    /** One page of customers due before {@code until} in a shard, earliest first; {@code cursor} null for the first. */
-    Page due(String shop, int shard, Instant until, int limit, String cursor);
+    /**
+     * One page of the customers due before {@code until}: {@code cursor} null for the first page, then each page's
+     * {@link Page#nextCursor()} until it is null. A page may hold fewer than {@code limit} customers, or none, while
+     * more follow; each page is one read, so a caller can stop between pages and lose nothing (what it did not
+     * reach stays due).
+     */
+    Page due(String shop, Instant until, String cursor, int limit);
 
-    /** How many customers of the shop are due before {@code until} (all shards). */
+    /**
+     * Up to {@code limit} of the customers due before {@code until}, soonest first. When more are due they are close
+     * to the {@code limit} soonest rather than exactly them, so finding them costs a fixed few reads.
+     */
+    List<String> dueSoonest(String shop, Instant until, int limit);
+
+    /** How many customers of the shop are due before {@code until}. */
     long count(String shop, Instant until);
 
+    /** @param nextCursor where the next page starts; null when there is none */
     record Page(List<String> emails, String nextCursor) {
     }
 }

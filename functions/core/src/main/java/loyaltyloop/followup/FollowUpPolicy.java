@@ -16,8 +16,6 @@ public final class FollowUpPolicy {
     public static final Duration TOP_LIMIT = Duration.ofDays(45);
     /** At most one marketing email (follow-up, survey) per customer in this window; later ones wait. */
     public static final Duration FREQUENCY_CAP = Duration.ofHours(24);
-    /** The due index is spread over this many partitions per shop, so no partition gets hot. */
-    public static final int DUE_SHARDS = 16;
     /**
      * Customers in this top share are checked at 45 days (and mailed only if in the top 10% then): a customer
      * can enter the top 10% without ordering again when others are refunded or the shop grows.
@@ -69,10 +67,5 @@ public final class FollowUpPolicy {
                 ? consent == MarketingConsent.GRANTED
                 : consent != MarketingConsent.DENIED;
         return allowed ? Reachability.REACHABLE : Reachability.NO_CONSENT;
-    }
-
-    /** The due-index shard of a customer; String.hashCode is specified, so stable across JVMs. */
-    public static int shardOf(String email) {
-        return Math.floorMod(email.hashCode(), DUE_SHARDS);
     }
 }

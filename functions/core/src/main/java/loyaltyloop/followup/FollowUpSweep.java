@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The scheduled sweep that sends due 90-45 follow-ups.
  *
- * <p>It reads only the due index, shard by shard, so its cost follows what is due, not the size of the customer
+ * <p>It reads only the due index, page by page, so its cost follows what is due, not the size of the customer
  * base; it stops at a batch limit or when time runs short and the next run carries on (what it did not reach stays
  * due). For each customer it re-reads the customer, re-checks standing, consent and the frequency cap, and claims
  * the follow-up with a write conditional on the version it read: a repeated or concurrent sweep, or a new order in
@@ -98,32 +98,27 @@ public class FollowUpSweep {
             visits.put(v, 0);
         }
         int visited = 0;
-        // Rotating the first shard spreads a backlog's work evenly when runs stop at the limit.
-        int firstShard = (int) Math.floorMod(now.getEpochSecond() / INTERVAL.getSeconds(), FollowUpPolicy.DUE_SHARDS);
         for (Shop shop : shops.all()) {
             SpendHistogram standing = spendStats.histogram(shop.domain());
             int sentHere = 0;
-            for (int i = 0; i < FollowUpPolicy.DUE_SHARDS; i++) {
-                int shard = (firstShard + i) % FollowUpPolicy.DUE_SHARDS;
-                String cursor = null;
-                do {
-                    if (visited >= batchLimit || !timeLeft.getAsBoolean()) {
-                        loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
-                        return new Report(visits, true);
+            String cursor = null;
+            do {
+                if (visited >= batchLimit || !timeLeft.getAsBoolean()) {
+                    loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+                    return new Report(visits, true);
+                }
+                DueCustomers.Page page = due.due(shop.domain(), now.plus(INTERVAL), cursor,
+                        Math.min(PAGE, batchLimit - visited));
+                for (String email : page.emails()) {
+                    Visit visit = visit(shop, standing, email, now);
+                    visits.merge(visit, 1, Integer::sum);
+                    visited++;
+                    if (visit == Visit.SENT) {
+                        sentHere++;
                     }
-                    DueCustomers.Page page = due.due(shop.domain(), shard, now.plus(INTERVAL),
-                            Math.min(PAGE, batchLimit - visited), cursor);
-                    for (String email : page.emails()) {
-                        Visit visit = visit(shop, standing, email, now);
-                        visits.merge(visit, 1, Integer::sum);
-                        visited++;
-                        if (visit == Visit.SENT) {
-                            sentHere++;
-                        }
-                    }
-                    cursor = page.nextCursor();
-                } while (cursor != null);
-            }
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
             loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
         }
         return new Report(visits, false);

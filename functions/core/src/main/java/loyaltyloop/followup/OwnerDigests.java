@@ -40,7 +40,8 @@ public class OwnerDigests {
 
     static final int PICKS = 3;
     private static final Duration WEEK = Duration.ofDays(7);
-    private static final int VIP_CANDIDATES_PER_SHARD = 25;
+    /** The VIPs worth a call are looked for among this many customers due this week, the soonest. */
+    private static final int VIP_CANDIDATES = 400;
     private static final Logger LOG = LoggerFactory.getLogger(OwnerDigests.class);
 
     private final ShopStore shops;
@@ -139,14 +140,12 @@ public class OwnerDigests {
 
         if (picks.size() < PICKS) {
             List<Customer> vips = new ArrayList<>();
-            for (int shard = 0; shard < FollowUpPolicy.DUE_SHARDS; shard++) {
-                for (String email : due.due(shop.domain(), shard, now.plus(WEEK), VIP_CANDIDATES_PER_SHARD, null).emails()) {
-                    customers.find(shop.domain(), email)
-                            .filter(c -> standing.topTenPercent(c.netSpend().minor()))
-                            .filter(c -> FollowUpPolicy.reachability(c, shop.consentMode())
-                                    == FollowUpPolicy.Reachability.REACHABLE)
-                            .ifPresent(vips::add);
-                }
+            for (String email : due.dueSoonest(shop.domain(), now.plus(WEEK), VIP_CANDIDATES)) {
+                customers.find(shop.domain(), email)
+                        .filter(c -> standing.topTenPercent(c.netSpend().minor()))
+                        .filter(c -> FollowUpPolicy.reachability(c, shop.consentMode())
+                                == FollowUpPolicy.Reachability.REACHABLE)
+                        .ifPresent(vips::add);
             }
             vips.sort(Comparator.comparing(c -> c.followUp().dueAt()));
             for (Customer c : vips) {

@@ -1,6 +1,6 @@
 package loyaltyloop.followup;
 
-/** Per-shop spend histograms: O(1) writes per order or refund, one small Query to read a shop's. */
+/** Per-shop spend histograms: O(1) writes per order or refund, one small read for a shop's. */
 public interface SpendStats {
 
     SpendHistogram histogram(String shop);

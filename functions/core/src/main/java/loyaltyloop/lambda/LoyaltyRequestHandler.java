@@ -3,7 +3,6 @@ package loyaltyloop.lambda;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
-import loyaltyloop.dynamodb.TableWarmUp;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -66,10 +65,11 @@ public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandle
     }
 
     /**
-     * What the snapshot should already have done: by default one read of the table, which every function's role may
-     * make. Must never write, send or publish: it runs once per published version, not per request.
+     * What the snapshot should already have done: by default the context's {@link SnapshotPriming} (one read of the
+     * table, which every function's role may make). Must never write, send or publish: it runs once per published
+     * version, not per request.
      */
     protected void prime() {
-        getApplicationContext().getBean(TableWarmUp.class).readMissingItem();
+        getApplicationContext().getBean(SnapshotPriming.class).prime();
     }
 }

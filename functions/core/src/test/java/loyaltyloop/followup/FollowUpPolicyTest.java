@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.followup.FollowUpPolicy.Reachability;
 import loyaltyloop.orders.MarketingConsent;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The 90-45 rule as plain functions: due times, the sweep window, the frequency cap, consent, shards. */
+/** The 90-45 rule as plain functions: due times, the sweep window, the frequency cap, consent. */
 class FollowUpPolicyTest {
 
     private static final Instant CONTACT = Instant.parse("2025-03-01T10:15:30Z");
@@ -138,36 +137,6 @@ class FollowUpPolicyTest {
     void theConsentModeDefaultsAreExplicitForShopifyAndSoftOptInForWooCommerce() {
         assertThat(ConsentMode.defaultFor(loyaltyloop.shops.Platform.SHOPIFY)).isEqualTo(ConsentMode.EXPLICIT);
         assertThat(ConsentMode.defaultFor(loyaltyloop.shops.Platform.WOOCOMMERCE)).isEqualTo(ConsentMode.SOFT_OPT_IN);
-    }
-
-    // --- due-index shards ---
-
-    @Test
-    void theShardOfAnAddressIsFixedAcrossRunsAndJvms() {
-        // String.hashCode is specified by the JLS; these values must never change, or customers get lost.
-        assertThat(FollowUpPolicy.shardOf("jane.doe@example.com")).isEqualTo(7);
-        assertThat(FollowUpPolicy.shardOf("a@b.c")).isEqualTo(8);
-        // A negative hash code still lands in 0..15.
-        assertThat("mei@example.com".hashCode()).isNegative();
-        assertThat(FollowUpPolicy.shardOf("mei@example.com")).isEqualTo(14);
-    }
-
-    @Test
-    void everyAddressLandsInOneOfSixteenShardsAndTheyFillEvenly() {
-        Random random = new Random(42);
-        int[] perShard = new int[FollowUpPolicy.DUE_SHARDS];
-        int addresses = 16_000;
-        for (int i = 0; i < addresses; i++) {
-            String email = Long.toString(random.nextLong(), 36) + "." + i + "@example.com";
-            int shard = FollowUpPolicy.shardOf(email);
-            assertThat(shard).isBetween(0, FollowUpPolicy.DUE_SHARDS - 1);
-            assertThat(FollowUpPolicy.shardOf(email)).isEqualTo(shard);
-            perShard[shard]++;
-        }
-        for (int count : perShard) {
-            // 1,000 expected per shard; no partition twice as hot as another.
-            assertThat(count).isBetween(800, 1_200);
-        }
     }
 
     private static Customer customer(MarketingConsent consent, Instant unsubscribedAt, Instant bouncedAt) {

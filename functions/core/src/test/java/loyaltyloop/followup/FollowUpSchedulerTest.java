@@ -56,11 +56,8 @@ class FollowUpSchedulerTest {
         assertThat(customer.followUp().dueAt()).isEqualTo(order.createdAt().plus(Duration.ofDays(90)));
         assertThat(customer.followUp().spendBucket()).isEqualTo(2_000L);
         assertThat(customer.followUp().unreachableSince()).isNull();
-        int shard = FollowUpPolicy.shardOf(jane);
-        assertThat(loop.due.due(loop.shop.domain(), shard, T0.plus(Duration.ofDays(91)), 100, null).emails())
-                .contains(jane);
-        assertThat(loop.due.due(loop.shop.domain(), shard, T0.plus(Duration.ofDays(89)), 100, null).emails())
-                .doesNotContain(jane);
+        assertThat(loop.dueBefore(T0.plus(Duration.ofDays(91)))).contains(jane);
+        assertThat(loop.dueBefore(T0.plus(Duration.ofDays(89)))).doesNotContain(jane);
     }
 
     @Test

@@ -3,6 +3,7 @@ package loyaltyloop.followup;
 import loyaltyloop.testing.TestClock;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,18 @@ final class LoopFixture implements AutoCloseable {
 
     Customer customer(String email) {
         return customers.find(shop.domain(), email).orElseThrow();
+    }
+
+    /** Every customer the due index lists as due before {@code until}, read page by page to the end. */
+    List<String> dueBefore(Instant until) {
+        List<String> emails = new ArrayList<>();
+        String cursor = null;
+        do {
+            DueCustomers.Page page = due.due(shop.domain(), until, cursor, 100);
+            emails.addAll(page.emails());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return emails;
     }
 
     Optional<Customer> find(String email) {
