@@ -1,9 +1,6 @@
 package loyaltyloop.bench;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +11,13 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import loyaltyloop.testing.StandInLambdaContext;
 import org.crac.Resource;
 
 /**
@@ -38,8 +37,9 @@ import org.crac.Resource;
  *
  * <p>On stderr: {@code bench: init_ms=... handle_ms=...} (inside the process; the benchmark's figure is the whole
  * process timed from outside). This class depends only on the JDK, Jackson and aws-lambda-java-core, which every
- * function's jar carries, and, only under {@code LOYALTY_BENCH_PRIME=1}, on org.crac, which the functions' jars carry
- * and the baseline's does not (the baseline is never primed).
+ * function's jar carries, on {@link StandInLambdaContext}, which the invoke jar carries beside it, and, only under
+ * {@code LOYALTY_BENCH_PRIME=1}, on org.crac, which the functions' jars carry and the baseline's does not (the
+ * baseline is never primed).
  */
 public final class InvokeOnce {
 
@@ -88,12 +88,25 @@ public final class InvokeOnce {
         Object input = Map.class.isAssignableFrom(inputType) ? json.convertValue(event, Map.class)
                 : json.treeToValue(event, inputType);
         Method method = handleRequest(type);
-        Object result = method.invoke(handler, input, new BenchContext(type.getSimpleName()));
+        Object result = method.invoke(handler, input, lambdaContext(type));
         long handled = System.nanoTime();
 
         System.out.println("result: " + describe(result));
         System.err.printf("bench: init_ms=%.1f handle_ms=%.1f%s%n", (constructed - start) / 1e6, (handled - restored) / 1e6,
                 prime ? String.format(" prime_ms=%.1f", (restored - constructed) / 1e6) : "");
+    }
+
+    /**
+     * The context Lambda would pass: the function's name and memory as Lambda sets them in the environment (else the
+     * handler's class name and 1024 MB), and the time left of a 20 s timeout ({@code LOYALTY_BENCH_TIMEOUT_SECONDS}).
+     */
+    private static Context lambdaContext(Class<?> handler) {
+        String name = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+        String memory = System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+        String seconds = System.getenv("LOYALTY_BENCH_TIMEOUT_SECONDS");
+        return new StandInLambdaContext(name == null ? handler.getSimpleName() : name,
+                Duration.ofSeconds(seconds == null ? 20 : Long.parseLong(seconds)),
+                memory == null ? 1024 : Integer.parseInt(memory), System.err);
     }
 
     /** The handler's input type, resolved from {@code RequestHandler<I, O>} as the Lambda runtime does. */
@@ -178,90 +191,6 @@ public final class InvokeOnce {
             return "HTTP " + status.invoke(result);
         } catch (ReflectiveOperationException notHttp) {
             return String.valueOf(result);
-        }
-    }
-
-    /** The Lambda context: a request id, the function's name and memory, and the time left of a 20 s timeout. */
-    private static final class BenchContext implements Context {
-
-        private final String function;
-        private final long deadline = System.currentTimeMillis() + timeoutMillis();
-        private final String requestId = UUID.randomUUID().toString();
-
-        BenchContext(String function) {
-            this.function = function;
-        }
-
-        private static long timeoutMillis() {
-            String seconds = System.getenv("LOYALTY_BENCH_TIMEOUT_SECONDS");
-            return (seconds == null ? 20 : Long.parseLong(seconds)) * 1000L;
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + getFunctionName();
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "bench";
-        }
-
-        @Override
-        public String getFunctionName() {
-            String name = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
-            return name == null ? function : name;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:" + getFunctionName();
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, deadline - System.currentTimeMillis());
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            String memory = System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
-            return memory == null ? 1024 : Integer.parseInt(memory);
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.err.print(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.err.write(message, 0, message.length);
-                }
-            };
         }
     }
 }

@@ -1,6 +1,5 @@
 package loyaltyloop.local;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,13 +19,9 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
  * What the template would create, made on the emulator: the DynamoDB tables (named by logical id, skipped when
- * they already exist, so data on a long-lived emulator survives) and the link-signing key.
+ * they already exist, so data on a long-lived emulator survives).
  */
 final class LocalAwsResources {
-
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final String URL_SAFE = ALPHANUMERIC + "-_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private LocalAwsResources() {
     }
@@ -82,11 +77,6 @@ final class LocalAwsResources {
         return keys.stream().map(k -> KeySchemaElement.builder().attributeName(k.name()).keyType(k.type()).build()).toList();
     }
 
-    /** A link-signing key: 64 random letters and digits. */
-    static String randomLinkKey() {
-        return random(64, ALPHANUMERIC);
-    }
-
     /** A SecureString parameter's value, if it exists. */
     static Optional<String> parameter(SsmClient ssm, String name) {
         try {
@@ -94,18 +84,5 @@ final class LocalAwsResources {
         } catch (ParameterNotFoundException missing) {
             return Optional.empty();
         }
-    }
-
-    /** A random webhook secret: 32 URL-safe characters. */
-    static String randomWebhookSecret() {
-        return random(32, URL_SAFE);
-    }
-
-    private static String random(int length, String alphabet) {
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return out.toString();
     }
 }

@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.ApplicationContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import loyaltyloop.local.LocalTemplate.FunctionSpec;
+import loyaltyloop.testing.StandInLambdaContext;
 
 /**
  * One instance of every function's handler class, all on the runner's one application context, invoked the way
@@ -64,7 +66,9 @@ final class LocalFunctions implements FunctionInvoker {
             throw new IllegalArgumentException("no function " + functionId);
         }
         FunctionSpec spec = loaded.spec();
-        Context context = new LocalLambdaContext(functionId, spec.timeoutSeconds(), spec.memoryMb());
+        // The function's log lines go to stdout with the runner's own.
+        Context context = new StandInLambdaContext(functionId, Duration.ofSeconds(spec.timeoutSeconds()),
+                spec.memoryMb(), System.out);
         try {
             return loaded.method().invoke(loaded.handler(), input, context);
         } catch (InvocationTargetException e) {

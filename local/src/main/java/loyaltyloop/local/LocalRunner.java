@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import loyaltyloop.admin.Flags;
+import loyaltyloop.admin.RandomSecrets;
+import loyaltyloop.admin.ShopRegistration;
+import loyaltyloop.admin.ShopsCommand;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -21,12 +25,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The whole loop on one machine: the moto server as the AWS (or {@code --aws-endpoint}), the template's tables,
  * every function of the template in this JVM on one Micronaut context, its {@code HttpApi} routes on a local HTTP
  * server, its {@code EventBridgeRule}s on an in-process bus, its schedules on a movable clock, and an outbox in place
- * of SES. {@code java -jar loyalty-local.jar shops add ...} registers a shop instead (see {@link ShopsCommand}).
+ * of SES. {@code java -jar loyalty-local.jar shops add ...} runs the admin command instead (see {@link ShopsCommand}),
+ * which writes to this runner's emulator with {@code --aws-endpoint}.
  */
 public final class LocalRunner implements AutoCloseable {
 
-    public static final String STACK = "local";
-    public static final String TABLE = "LoyaltyTable";
+    /** The names {@code shops ... --aws-endpoint} writes to when given no {@code --stack} or {@code --table}. */
+    public static final String STACK = ShopsCommand.EMULATOR_STACK;
+    public static final String TABLE = ShopsCommand.EMULATOR_TABLE;
     public static final String EVENT_BUS = "local-bus";
     public static final String SHOP_SECRET_PREFIX = "/loyalty-loop/" + STACK + "/shops/";
     /** Where {@code shops add} keeps the stack's link-signing key. */
@@ -34,7 +40,6 @@ public final class LocalRunner implements AutoCloseable {
     public static final String WOO_DEMO_SHOP = "woo.demo.local";
     /** The demo shops' coupons go to the demo checkout, so the whole loop runs offline. */
     static final LoyaltySettings DEMO_SETTINGS = LoyaltySettings.DEFAULTS.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
-    static final int EXIT_USAGE = 64;
     static final int EXIT_NO_MOTO = 2;
 
     private final RunnerOptions options;
@@ -115,7 +120,7 @@ public final class LocalRunner implements AutoCloseable {
             // On an emulator that outlives the runner (--aws-endpoint) keep the secret a developer already configured.
             webhookSecret = ShopDomains.normalise(options.shop())
                     .flatMap(domain -> LocalAwsResources.parameter(ssm, registration.secretParameter(domain)))
-                    .orElseGet(LocalAwsResources::randomWebhookSecret);
+                    .orElseGet(RandomSecrets::webhookSecret);
         }
         demoShops.add(registration.register(new ShopRegistration.Request(options.shop(), Platform.SHOPIFY,
                 "https://" + options.shop(), "shop@demo.example", "Demo Shop", "owner@demo.example", "en", "USD",
@@ -246,7 +251,7 @@ public final class LocalRunner implements AutoCloseable {
         } catch (Flags.UsageException e) {
             System.err.println(e.getMessage());
             System.err.println(RunnerOptions.USAGE);
-            System.exit(EXIT_USAGE);
+            System.exit(Flags.EXIT_USAGE);
             return;
         }
         LocalRunner runner;

@@ -3,6 +3,7 @@ package loyaltyloop.local;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import loyaltyloop.admin.Flags;
 
 /**
  * The runner's flags.

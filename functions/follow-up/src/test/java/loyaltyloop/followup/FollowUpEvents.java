@@ -1,9 +1,6 @@
 package loyaltyloop.followup;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
@@ -11,12 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import loyaltyloop.customers.CustomerAccounts;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderJson;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.StandInLambdaContext;
 
 /** The sample events of {@code events/}, adapted per test, and a Lambda context with a given time left. */
 final class FollowUpEvents {
@@ -62,71 +61,8 @@ final class FollowUpEvents {
         return order;
     }
 
-    /** A Lambda invocation context that reports {@code remainingMillis} left. */
+    /** A Lambda invocation context with {@code remainingMillis} left. */
     static Context lambdaContext(String function, int remainingMillis) {
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return "req-" + System.nanoTime();
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return "/aws/lambda/" + function;
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return "2026/11/29/[$LATEST]test";
-            }
-
-            @Override
-            public String getFunctionName() {
-                return function;
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return "$LATEST";
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return remainingMillis;
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 512;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return new LambdaLogger() {
-                    @Override
-                    public void log(String message) {
-                    }
-
-                    @Override
-                    public void log(byte[] message) {
-                    }
-                };
-            }
-        };
+        return new StandInLambdaContext(function, Duration.ofMillis(remainingMillis), 512, System.out);
     }
 }

@@ -1,4 +1,4 @@
-package loyaltyloop.local;
+package loyaltyloop.admin;
 
 import java.util.HashMap;
 import java.util.List;
@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} and {@code --name=value} command-line flags; an unknown or repeated flag is an error. */
-final class Flags {
+public final class Flags {
+
+    /** The exit code of a command that was typed wrong (sysexits' EX_USAGE). */
+    public static final int EXIT_USAGE = 64;
 
     /** A usage error: the message is for the person who typed the command. */
-    static final class UsageException extends IllegalArgumentException {
-        UsageException(String message) {
+    public static final class UsageException extends IllegalArgumentException {
+        public UsageException(String message) {
             super(message);
         }
     }
@@ -20,7 +23,7 @@ final class Flags {
     private Flags() {
     }
 
-    static Flags parse(List<String> args, Set<String> known) {
+    public static Flags parse(List<String> args, Set<String> known) {
         Flags flags = new Flags();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -50,15 +53,15 @@ final class Flags {
         return flags;
     }
 
-    String get(String name) {
+    public String get(String name) {
         return values.get(name);
     }
 
-    String get(String name, String fallback) {
+    public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = values.get(name);
         if (value == null || value.isBlank()) {
             throw new UsageException("--" + name + " is required");
@@ -66,7 +69,7 @@ final class Flags {
         return value;
     }
 
-    int port(String name, int fallback) {
+    public int port(String name, int fallback) {
         String value = values.get(name);
         if (value == null) {
             return fallback;

@@ -1,4 +1,4 @@
-package loyaltyloop.local;
+package loyaltyloop.admin;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,4 +1,4 @@
-package loyaltyloop.local;
+package loyaltyloop.admin;
 
 import java.net.URI;
 import java.util.Locale;
@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 /**
  * Registers a shop: its webhook secret as an SSM SecureString at {@code <prefix><domain>/webhook-secret}
  * (overwriting an older one), its coupon API credentials, when given, at {@code <prefix><domain>/coupon-api}, then
- * the shop record, which keeps only those parameters' names. Used by the runner's
- * demo shops and by {@code shops add}, against the emulator or a deployed stack alike.
+ * the shop record, which keeps only those parameters' names. Used by {@code shops add} and by the local runner's
+ * demo shops, against a deployed stack or an emulator alike.
  */
 public final class ShopRegistration {
 
@@ -99,7 +99,7 @@ public final class ShopRegistration {
      */
     public boolean ensureLinkKey() {
         try {
-            ssm.putParameter(b -> b.name(linkKeyParameter()).value(LocalAwsResources.randomLinkKey())
+            ssm.putParameter(b -> b.name(linkKeyParameter()).value(RandomSecrets.linkKey())
                     .type(ParameterType.SECURE_STRING).overwrite(false)
                     .description("loyalty-loop HMAC key for signed links in emails"));
             return true;

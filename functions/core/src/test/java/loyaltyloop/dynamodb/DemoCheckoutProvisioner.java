@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The local runner's stand-in for a shop's checkout: a provisioned code is recorded at
- * {@code DEMOCHECKOUT#<shop>} / {@code CODE#<code>}, so the runner (and its tests) can show which codes "exist" at
- * the demo checkout. Nothing leaves the machine.
+ * The stand-in for a shop's checkout that the tests, the local runner and the benchmarks give their demo shops: a
+ * provisioned code is recorded at {@code DEMOCHECKOUT#<shop>} / {@code CODE#<code>}, so they can show which codes
+ * "exist" at the demo checkout. Nothing leaves the machine. It lives in core's test jar, which the local runner and
+ * the benchmarks put on their class path, so no function's deployment jar carries it.
  */
 @Singleton
 public class DemoCheckoutProvisioner extends GeneratedCodeProvisioner {

@@ -1,4 +1,4 @@
-package loyaltyloop.local;
+package loyaltyloop.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,10 +127,10 @@ class ShopsCommandTest {
         Path settings = file("bad.json", "not json");
 
         assertThat(ShopsCommand.run(prepend("add", add("shopify", "--settings", settings.toString()))))
-                .isEqualTo(LocalRunner.EXIT_USAGE);
-        assertThat(ShopsCommand.run(List.of("coupons"))).isEqualTo(LocalRunner.EXIT_USAGE);
+                .isEqualTo(Flags.EXIT_USAGE);
+        assertThat(ShopsCommand.run(List.of("coupons"))).isEqualTo(Flags.EXIT_USAGE);
         assertThat(ShopsCommand.run(List.of("coupons", "upload", "--domain", "tea.example")))
-                .isEqualTo(LocalRunner.EXIT_USAGE);
+                .isEqualTo(Flags.EXIT_USAGE);
     }
 
     @Test
@@ -197,7 +197,7 @@ class ShopsCommandTest {
 
         assertThat(upload.domain()).isEqualTo("tea.example");
         assertThat(upload.lines()).containsExactly("THANKS-1", "thanks-2");
-        assertThat(upload.target().table()).isEqualTo(LocalRunner.TABLE);
+        assertThat(upload.target().table()).isEqualTo(ShopsCommand.EMULATOR_TABLE);
     }
 
     private static List<String> prepend(String first, List<String> rest) {

@@ -1,4 +1,4 @@
-package loyaltyloop.local;
+package loyaltyloop.admin;
 
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
@@ -26,10 +26,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * {@code --region}, {@code --table}, {@code --stack}) or on an emulator ({@code --aws-endpoint}, e.g. a running
  * local runner's moto server).
  */
-final class ShopsCommand {
+public final class ShopsCommand {
+
+    /** Without {@code --table} or {@code --stack}, an emulator ({@code --aws-endpoint}) is the local runner's. */
+    public static final String EMULATOR_TABLE = "LoyaltyTable";
+    public static final String EMULATOR_STACK = "local";
+    private static final String EMULATOR_REGION = "us-east-1";
 
     static final String USAGE = """
-            usage: java -jar local/target/loyalty-local.jar shops add --domain DOMAIN --platform shopify|woocommerce
+            usage: java -jar admin/target/loyalty-admin.jar shops add --domain DOMAIN --platform shopify|woocommerce
                      --storefront URL --sender-address ADDRESS --sender-name NAME --owner-email EMAIL
                      [--locale en] [--currency USD] [--webhook-secret SECRET]
                      [--consent-mode explicit|soft-opt-in]   (who gets follow-ups; default: explicit for Shopify,
@@ -50,7 +55,7 @@ final class ShopsCommand {
               go to /loyalty-loop/<stack>/shops/<domain>/coupon-api the same way and become the shop's apiSecretRef.
               The first registration also makes the stack's link-signing key, /loyalty-loop/<stack>/link-key.
 
-                   java -jar local/target/loyalty-local.jar shops coupons upload --domain DOMAIN --file codes.txt
+                   java -jar admin/target/loyalty-admin.jar shops coupons upload --domain DOMAIN --file codes.txt
                      [--region REGION --table TABLE] | [--aws-endpoint URL [--table LoyaltyTable]]
               Adds the coupon codes in the file (one a line, made in the shop's admin as single-use discounts) to the
               shop's pool, for shops whose settings say "provisioning": "pool". Codes already in the pool are
@@ -70,8 +75,8 @@ final class ShopsCommand {
 
         static Target of(Flags flags) {
             String endpoint = flags.get("aws-endpoint");
-            String table = endpoint != null ? flags.get("table", LocalRunner.TABLE) : flags.required("table");
-            String stack = flags.get("stack", endpoint != null ? LocalRunner.STACK : "loyalty-loop");
+            String table = endpoint != null ? flags.get("table", EMULATOR_TABLE) : flags.required("table");
+            String stack = flags.get("stack", endpoint != null ? EMULATOR_STACK : "loyalty-loop");
             if (!stack.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
                 throw new Flags.UsageException("--stack is not a stack name: " + stack);
             }
@@ -93,7 +98,7 @@ final class ShopsCommand {
             if (endpoint != null) {
                 System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
                 System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
-                System.setProperty("aws.region", System.getProperty("aws.region", LocalEventBus.REGION));
+                System.setProperty("aws.region", System.getProperty("aws.region", EMULATOR_REGION));
             }
             Map<String, Object> properties = new HashMap<>();
             properties.put("loyalty.table", table);
@@ -113,7 +118,8 @@ final class ShopsCommand {
     record Upload(Target target, String domain, List<String> lines) {
     }
 
-    static int run(List<String> args) {
+    /** Runs {@code shops ARGS...} (without the word {@code shops}); answers the exit code. */
+    public static int run(List<String> args) {
         boolean help = args.contains("--help") || args.contains("-h");
         try {
             if (!help && !args.isEmpty() && args.get(0).equals("add")) {
@@ -125,10 +131,10 @@ final class ShopsCommand {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
-            return LocalRunner.EXIT_USAGE;
+            return Flags.EXIT_USAGE;
         }
         (help ? System.out : System.err).println(USAGE);
-        return help ? 0 : LocalRunner.EXIT_USAGE;
+        return help ? 0 : Flags.EXIT_USAGE;
     }
 
     static Add parseAdd(List<String> args) {
@@ -147,7 +153,7 @@ final class ShopsCommand {
         ShopRegistration.Request request = new ShopRegistration.Request(flags.required("domain"), platform,
                 flags.required("storefront"), flags.required("sender-address"), flags.required("sender-name"),
                 flags.required("owner-email"), flags.get("locale", "en"), flags.get("currency", "USD"),
-                generated ? LocalAwsResources.randomWebhookSecret() : secret, consentMode(flags.get("consent-mode")),
+                generated ? RandomSecrets.webhookSecret() : secret, consentMode(flags.get("consent-mode")),
                 productTips(flags.get("product-tips")), settings, flags.get("coupon-api-credentials"));
         return new Add(target, request, generated);
     }
@@ -191,7 +197,7 @@ final class ShopsCommand {
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            return LocalRunner.EXIT_USAGE;
+            return Flags.EXIT_USAGE;
         } catch (SdkException e) {
             System.err.println("could not register the shop: " + e.getMessage());
             return 1;
