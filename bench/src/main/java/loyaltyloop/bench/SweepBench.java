@@ -21,6 +21,7 @@ import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.followup.FollowUpPolicy;
 import loyaltyloop.followup.FollowUpSweep;
 import loyaltyloop.followup.SpendHistogram;
+import loyaltyloop.json.Json;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderJson;
 import loyaltyloop.testing.CapacityCounting;
@@ -189,7 +190,7 @@ final class SweepBench {
         json.put("createdAt", at.truncatedTo(ChronoUnit.SECONDS).toString());
         Order order = OrderJson.fromJson(json);
         Map<String, AttributeValue> item = key("ORDER#" + SHOP + "#" + orderId, "ORDER");
-        item.put("order", s(OrderJson.write(OrderJson.toJson(order))));
+        item.put("order", s(Json.write(OrderJson.toJson(order))));
         item.put("status", s("PLACED"));
         item.put("createdByDelivery", s("seed-" + orderId));
         item.put("storedAt", s(at.toString()));

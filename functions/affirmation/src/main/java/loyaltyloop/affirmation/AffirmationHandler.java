@@ -1,11 +1,11 @@
 package loyaltyloop.affirmation;
 
 import io.micronaut.context.ApplicationContext;
+import loyaltyloop.json.Json;
 import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
 import loyaltyloop.events.OrderEvents;
-import loyaltyloop.orders.OrderJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +34,6 @@ public class AffirmationHandler extends LoyaltyRequestHandler<Map<String, Object
             LOG.warn("ignoring an event that is not OrderPlaced: {}", type);
             return "ignored";
         }
-        return affirmations.onOrderPlaced(OrderJson.MAPPER.valueToTree(detail)).name();
+        return affirmations.onOrderPlaced(Json.MAPPER.valueToTree(detail)).name();
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
 import org.slf4j.Logger;
@@ -92,7 +92,7 @@ public class CouponIssuer {
     }
 
     private static String issuedDetail(Coupon c) {
-        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
+        ObjectNode detail = Json.MAPPER.createObjectNode();
         detail.put("shop", c.shop());
         detail.put("code", c.code());
         detail.put("email", c.email());
@@ -102,7 +102,7 @@ public class CouponIssuer {
         detail.put("value", c.terms().value());
         detail.put("currency", c.currency());
         detail.put("expiresAt", c.expiresAt().toString());
-        return OrderJson.write(detail);
+        return Json.write(detail);
     }
 
     private CouponProvisioner provisioner(Shop shop) {

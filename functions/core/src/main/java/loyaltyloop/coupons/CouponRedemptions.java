@@ -13,7 +13,7 @@ import java.util.Set;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.LoopStats;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,14 +61,14 @@ public class CouponRedemptions {
             if (!now && !(c.state() == Coupon.State.REDEEMED && orderId.equals(c.redeemedOrderId()))) {
                 continue;
             }
-            ObjectNode detail = OrderJson.MAPPER.createObjectNode();
+            ObjectNode detail = Json.MAPPER.createObjectNode();
             detail.put("shop", shop);
             detail.put("code", code);
             detail.put("orderId", orderId);
             detail.put("origin", c.origin().name());
             detail.put("reference", c.reference());
             detail.put("email", c.email());
-            events.publish(new DomainEvent(CouponEvents.SOURCE, CouponEvents.COUPON_REDEEMED, OrderJson.write(detail)));
+            events.publish(new DomainEvent(CouponEvents.SOURCE, CouponEvents.COUPON_REDEEMED, Json.write(detail)));
             LOG.info("coupon from {} {} redeemed on order {} of {}", c.origin(), c.reference(), orderId, shop);
             if (now) {
                 redeemed++;

@@ -20,6 +20,7 @@ import loyaltyloop.customers.CustomerEmails;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.events.OrderEvents;
+import loyaltyloop.json.Json;
 import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -85,7 +86,7 @@ public class OrderIntake {
         }
         JsonNode body;
         try {
-            body = OrderJson.MAPPER.readTree(delivery.body());
+            body = Json.MAPPER.readTree(delivery.body());
         } catch (JsonProcessingException | RuntimeException e) {
             return IntakeResult.badRequest("body is not JSON");
         } catch (java.io.IOException e) {
@@ -164,14 +165,14 @@ public class OrderIntake {
 
     private void publishPlaced(Shop shop, Order order, String linkBaseUrl, Instant storedAt) {
         int number = customers.recordOrder(shop, order);
-        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
+        ObjectNode detail = Json.MAPPER.createObjectNode();
         detail.put("shop", shop.domain());
         detail.put("orderId", order.orderId());
         detail.put("customerOrderNumber", number);
         detail.put("linkBaseUrl", linkBaseUrl);
         detail.set("order", OrderJson.toJson(order));
         try {
-            events.publish(new DomainEvent(OrderEvents.SOURCE, OrderEvents.ORDER_PLACED, OrderJson.write(detail)));
+            events.publish(new DomainEvent(OrderEvents.SOURCE, OrderEvents.ORDER_PLACED, Json.write(detail)));
         } catch (RuntimeException e) {
             // Let the shop's retry publish at once instead of waiting out the lease.
             orders.takeOverPublishing(shop.domain(), order.orderId(), storedAt, Instant.EPOCH);
@@ -301,7 +302,7 @@ public class OrderIntake {
     /** {@code refundId} names the refund, so a consumer can apply each refund once (referral clawbacks). */
     private void publishOrderEvent(String type, Shop shop, String orderId, String email, Money amount,
             String refundId) {
-        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
+        ObjectNode detail = Json.MAPPER.createObjectNode();
         detail.put("shop", shop.domain());
         detail.put("orderId", orderId);
         detail.put("email", email);
@@ -312,7 +313,7 @@ public class OrderIntake {
             detail.put("amountMinor", amount.minor());
             detail.put("currency", amount.currency());
         }
-        events.publish(new DomainEvent(OrderEvents.SOURCE, type, OrderJson.write(detail)));
+        events.publish(new DomainEvent(OrderEvents.SOURCE, type, Json.write(detail)));
     }
 
     private IntakeResult ignore(Received r, String orderId, String reason) {

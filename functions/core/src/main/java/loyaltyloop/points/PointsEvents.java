@@ -2,7 +2,7 @@ package loyaltyloop.points;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import loyaltyloop.customers.Customer;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 
 /** Names of the points events on the bus. */
 public final class PointsEvents {
@@ -17,7 +17,7 @@ public final class PointsEvents {
 
     /** The detail every points event carries: whose points, why, how many and the balance after. */
     public static ObjectNode detail(String shop, Customer customer, LedgerEntry entry, long balance) {
-        ObjectNode event = OrderJson.MAPPER.createObjectNode();
+        ObjectNode event = Json.MAPPER.createObjectNode();
         event.put("shop", shop);
         event.put("email", customer.email());
         event.put("reason", entry.reason().wireName());

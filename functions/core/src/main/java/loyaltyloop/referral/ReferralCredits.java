@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.json.Json;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsRules;
@@ -22,7 +23,6 @@ import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.SpendStats;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.Order;
-import loyaltyloop.orders.OrderJson;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.shops.LoyaltySettings.ReferralSettings;
@@ -142,7 +142,7 @@ public class ReferralCredits {
         ObjectNode event = PointsEvents.detail(order.shop(), referrer, entry, balance.get());
         event.put("code", match.code());
         event.put("source", match.source().wireName());
-        events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CREDITED, OrderJson.write(event)));
+        events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CREDITED, Json.write(event)));
         notify(shop.get(), referrer, entry, balance.get(), linkBaseUrl);
         return Outcome.CREDITED;
     }
@@ -214,7 +214,7 @@ public class ReferralCredits {
     private void published(String shop, Conversion conversion, LedgerEntry entry, long balance) {
         LOG.info("clawed back {} points (short {}) from {} for order {} of {}", -entry.points(), entry.shortfall(),
                 CustomerEmails.mask(conversion.referrerEmail()), conversion.orderId(), shop);
-        ObjectNode event = OrderJson.MAPPER.createObjectNode();
+        ObjectNode event = Json.MAPPER.createObjectNode();
         event.put("shop", shop);
         event.put("email", conversion.referrerEmail());
         event.put("orderId", conversion.orderId());
@@ -223,7 +223,7 @@ public class ReferralCredits {
         event.put("shortfall", entry.shortfall());
         event.put("balance", balance);
         event.put("at", entry.at().toString());
-        events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CLAWED_BACK, OrderJson.write(event)));
+        events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CLAWED_BACK, Json.write(event)));
     }
 
     /** Null when the order is not the referrer's own; else why it is. */

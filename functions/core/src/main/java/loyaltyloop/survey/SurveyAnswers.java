@@ -29,7 +29,7 @@ import loyaltyloop.followup.LoopStats;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.Order;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
@@ -175,14 +175,14 @@ public class SurveyAnswers {
     }
 
     private void publish(SurveyResponse response) {
-        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
+        ObjectNode detail = Json.MAPPER.createObjectNode();
         detail.put("shop", response.shop());
         detail.put("orderId", response.orderId());
         detail.put("email", response.email());
         detail.put("rating", response.rating());
         detail.put("couponCode", response.couponCode());
         try {
-            events.publish(new DomainEvent(SurveyEvents.SOURCE, SurveyEvents.SURVEY_COMPLETED, OrderJson.write(detail)));
+            events.publish(new DomainEvent(SurveyEvents.SOURCE, SurveyEvents.SURVEY_COMPLETED, Json.write(detail)));
             responses.markPublished(response.shop(), response.orderId(), clock.instant());
         } catch (RuntimeException e) {
             // The answer and coupon are safe; the next visit of the link publishes again.

@@ -53,14 +53,14 @@ class ReferralCreditsTest {
     }
 
     private Outcome refund(Order order, String refundId, long amountMinor) {
-        JsonNode detail = loyaltyloop.orders.OrderJson.MAPPER.createObjectNode().put("shop", f.shop.domain())
+        JsonNode detail = loyaltyloop.json.Json.MAPPER.createObjectNode().put("shop", f.shop.domain())
                 .put("orderId", order.orderId()).put("email", order.email()).put("refundId", refundId)
                 .put("amountMinor", amountMinor).put("currency", "USD");
         return credits.onRefundOrCancel(detail, false);
     }
 
     private Outcome cancel(Order order) {
-        JsonNode detail = loyaltyloop.orders.OrderJson.MAPPER.createObjectNode().put("shop", f.shop.domain())
+        JsonNode detail = loyaltyloop.json.Json.MAPPER.createObjectNode().put("shop", f.shop.domain())
                 .put("orderId", order.orderId()).put("email", order.email());
         return credits.onRefundOrCancel(detail, true);
     }

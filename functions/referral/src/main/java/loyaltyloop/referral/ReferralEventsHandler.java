@@ -2,6 +2,7 @@ package loyaltyloop.referral;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
+import loyaltyloop.json.Json;
 import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class ReferralEventsHandler extends LoyaltyRequestHandler<Map<String, Obj
         if (!(event.get("detail") instanceof Map<?, ?>)) {
             return "ignored";
         }
-        JsonNode detail = OrderJson.MAPPER.valueToTree(event.get("detail"));
+        JsonNode detail = Json.MAPPER.valueToTree(event.get("detail"));
         String type = String.valueOf(event.get("detail-type"));
         if (!detail.path("shop").isTextual() || detail.path("orderId").asText("").isEmpty()) {
             return "ignored";
