@@ -26,7 +26,6 @@ import loyaltyloop.customers.LinkedCustomers;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.PointsEmails;
-import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.Links;
@@ -154,9 +153,7 @@ public class PointsPages {
                         .map(e -> finish(r, e, redeemPath, statementPath))
                         .orElseThrow(() -> new IllegalStateException("redemption " + rid + " vanished"));
             default:
-                ObjectNode detail = PointsEvents.detail(shop, r.customer, entry, balance - tier.points());
-                detail.put("couponCode", draft.code());
-                events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_REDEEMED, Json.write(detail)));
+                events.publish(PointsRedeemed.of(shop, email, entry, balance - tier.points()));
                 LOG.info("{} redeemed {} points at {} (redemption {})", CustomerEmails.mask(email), tier.points(), shop,
                         rid);
                 return finish(r, entry, redeemPath, statementPath);
