@@ -4,18 +4,14 @@ import io.micronaut.context.ApplicationContext;
 import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
-import loyaltyloop.events.OrderEvents;
-import loyaltyloop.orders.OrderJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import loyaltyloop.events.EventEnvelope;
+import loyaltyloop.orders.OrderPlaced;
 
 /**
  * EventBridge {@code OrderPlaced} → one call into {@link AffirmationService}. Failures propagate so Lambda's
  * async retries and the dead-letter queue take over.
  */
 public class AffirmationHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AffirmationHandler.class);
 
     @Inject
     AffirmationService affirmations;
@@ -29,11 +25,8 @@ public class AffirmationHandler extends LoyaltyRequestHandler<Map<String, Object
 
     @Override
     public String execute(Map<String, Object> event) {
-        Object type = event.get("detail-type");
-        if (!OrderEvents.ORDER_PLACED.equals(type) || !(event.get("detail") instanceof Map<?, ?> detail)) {
-            LOG.warn("ignoring an event that is not OrderPlaced: {}", type);
-            return "ignored";
-        }
-        return affirmations.onOrderPlaced(OrderJson.MAPPER.valueToTree(detail)).name();
+        return EventEnvelope.of(event).as(OrderPlaced.TYPE)
+                .map(placed -> affirmations.onOrderPlaced(placed).name())
+                .orElse("ignored");
     }
 }

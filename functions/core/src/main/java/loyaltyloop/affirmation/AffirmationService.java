@@ -1,6 +1,5 @@
 package loyaltyloop.affirmation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.RenderedEmail;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.Order;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.orders.OrderPlaced;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import org.slf4j.Logger;
@@ -52,11 +51,10 @@ public class AffirmationService {
 
     public enum Outcome { SENT, ALREADY_SENT, UNKNOWN_SHOP, UNKNOWN_CUSTOMER }
 
-    /** Handles the detail of an {@code OrderPlaced} event. */
-    public Outcome onOrderPlaced(JsonNode detail) {
-        Order order = OrderJson.fromJson(detail.path("order"));
-        int orderNumber = Math.max(1, detail.path("customerOrderNumber").asInt(1));
-        String baseUrl = detail.path("linkBaseUrl").asText("");
+    public Outcome onOrderPlaced(OrderPlaced placed) {
+        Order order = placed.order();
+        int orderNumber = Math.max(1, placed.customerOrderNumber());
+        String baseUrl = placed.linkBaseUrl() == null ? "" : placed.linkBaseUrl();
         Optional<Shop> shop = shops.find(order.shop());
         if (shop.isEmpty()) {
             LOG.warn("OrderPlaced for unknown shop {}; nothing sent", order.shop());

@@ -1,15 +1,12 @@
 package loyaltyloop.coupons;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
-import loyaltyloop.orders.OrderJson;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
 import org.slf4j.Logger;
@@ -86,23 +83,9 @@ public class CouponIssuer {
         }
         if (store.markIssued(shop.domain(), coupon.code())) {
             // Only the call that flipped the state publishes, so CouponIssued goes out once per coupon.
-            events.publish(new DomainEvent(CouponEvents.SOURCE, CouponEvents.COUPON_ISSUED, issuedDetail(coupon)));
+            events.publish(CouponIssued.of(coupon));
         }
         return coupon.issued();
-    }
-
-    private static String issuedDetail(Coupon c) {
-        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
-        detail.put("shop", c.shop());
-        detail.put("code", c.code());
-        detail.put("email", c.email());
-        detail.put("origin", c.origin().name());
-        detail.put("reference", c.reference());
-        detail.put("kind", c.terms().kind().name());
-        detail.put("value", c.terms().value());
-        detail.put("currency", c.currency());
-        detail.put("expiresAt", c.expiresAt().toString());
-        return OrderJson.write(detail);
     }
 
     private CouponProvisioner provisioner(Shop shop) {

@@ -1,6 +1,5 @@
 package loyaltyloop.coupons;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -10,10 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.LoopStats;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.orders.OrderPlaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +38,12 @@ public class CouponRedemptions {
         this.loopStats = loopStats;
     }
 
-    /** Returns how many of our coupons this order redeemed now (0 on a repeat). */
-    public int onOrder(String shop, String orderId, List<String> discountCodes, Instant orderedAt) {
+    /** Returns how many of our coupons the order redeemed now (0 on a repeat). */
+    public int onOrderPlaced(OrderPlaced placed) {
+        return onOrder(placed.shop(), placed.orderId(), placed.order().discountCodes(), placed.order().createdAt());
+    }
+
+    int onOrder(String shop, String orderId, List<String> discountCodes, Instant orderedAt) {
         Set<String> codes = new LinkedHashSet<>();
         for (String typed : discountCodes) {
             String code = CouponCodes.normalise(typed);
@@ -61,14 +63,7 @@ public class CouponRedemptions {
             if (!now && !(c.state() == Coupon.State.REDEEMED && orderId.equals(c.redeemedOrderId()))) {
                 continue;
             }
-            ObjectNode detail = OrderJson.MAPPER.createObjectNode();
-            detail.put("shop", shop);
-            detail.put("code", code);
-            detail.put("orderId", orderId);
-            detail.put("origin", c.origin().name());
-            detail.put("reference", c.reference());
-            detail.put("email", c.email());
-            events.publish(new DomainEvent(CouponEvents.SOURCE, CouponEvents.COUPON_REDEEMED, OrderJson.write(detail)));
+            events.publish(new CouponRedeemed(shop, code, orderId, c.origin(), c.reference(), c.email()));
             LOG.info("coupon from {} {} redeemed on order {} of {}", c.origin(), c.reference(), orderId, shop);
             if (now) {
                 redeemed++;

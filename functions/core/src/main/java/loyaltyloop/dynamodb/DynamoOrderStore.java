@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import loyaltyloop.json.Json;
 import loyaltyloop.orders.DeliveryRecord;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.OrderJson;
@@ -64,7 +65,7 @@ public class DynamoOrderStore implements OrderStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StoredOrder(OrderJson.fromJson(OrderJson.read(str(item, "order"))),
+        return Optional.of(new StoredOrder(OrderJson.fromJson(Json.read(str(item, "order"))),
                 OrderStatus.valueOf(str(item, "status")), str(item, "createdByDelivery"), instant(item, "storedAt")));
     }
 
@@ -75,7 +76,7 @@ public class DynamoOrderStore implements OrderStore {
         if (item == null || item.isEmpty() || str(item, "order") == null) {
             return Optional.empty();
         }
-        return Optional.of(OrderJson.fromJson(OrderJson.read(str(item, "order"))));
+        return Optional.of(OrderJson.fromJson(Json.read(str(item, "order"))));
     }
 
     @Override
@@ -92,7 +93,7 @@ public class DynamoOrderStore implements OrderStore {
     /** The whole item of an order, as stored: the normalised order as compact JSON, and its state. */
     static Map<String, AttributeValue> item(StoredOrder order) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.order(order.order().shop(), order.order().orderId()));
-        putS(item, "order", OrderJson.write(OrderJson.toJson(order.order())));
+        putS(item, "order", Json.write(OrderJson.toJson(order.order())));
         putS(item, "status", order.status().name());
         putS(item, "createdByDelivery", order.createdByDelivery());
         putInstant(item, "storedAt", order.storedAt());
@@ -163,7 +164,7 @@ public class DynamoOrderStore implements OrderStore {
                 .updateExpression("SET #order = :order")
                 .conditionExpression("attribute_exists(PK)")
                 .expressionAttributeNames(Map.of("#order", "order"))
-                .expressionAttributeValues(Map.of(":order", s(OrderJson.write(OrderJson.toJson(order))))));
+                .expressionAttributeValues(Map.of(":order", s(Json.write(OrderJson.toJson(order))))));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import loyaltyloop.shops.ConsentMode;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
@@ -59,7 +59,7 @@ public class DynamoShopStore implements ShopStore {
             return null;
         }
         try {
-            return OrderJson.MAPPER.readValue(json, LoyaltySettings.class);
+            return Json.MAPPER.readValue(json, LoyaltySettings.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("stored shop settings are unreadable", e);
         }
@@ -101,7 +101,7 @@ public class DynamoShopStore implements ShopStore {
         shop.productTips().forEach((product, tip) -> tips.put(product, AttributeValue.fromS(tip)));
         item.put("productTips", AttributeValue.fromM(tips));
         try {
-            putS(item, "settings", OrderJson.MAPPER.writeValueAsString(shop.settings()));
+            putS(item, "settings", Json.MAPPER.writeValueAsString(shop.settings()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("shop settings could not be written", e);
         }

@@ -5,4 +5,9 @@ public interface EventPublisher {
 
     /** Publishes or throws; never returns having silently dropped the event. */
     void publish(DomainEvent event);
+
+    /** Publishes a bus event in its one wire form. */
+    default void publish(BusEvent event) {
+        publish(DomainEvent.of(event));
+    }
 }

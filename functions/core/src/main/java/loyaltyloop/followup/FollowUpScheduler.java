@@ -8,6 +8,9 @@ import java.util.Optional;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.orders.OrderCancelled;
+import loyaltyloop.orders.OrderPlaced;
+import loyaltyloop.orders.OrderRefunded;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import org.slf4j.Logger;
@@ -62,6 +65,21 @@ public class FollowUpScheduler {
         public static Prompt cancelled(String orderId) {
             return new Prompt(orderId, false, null, true);
         }
+    }
+
+    /** A new order: its spend counts, and its survey is scheduled from when it was placed. */
+    public Outcome onOrderPlaced(OrderPlaced placed) {
+        return reconcile(placed.shop(), placed.order().email(),
+                Prompt.placed(placed.orderId(), placed.customerOrderNumber() == 1, placed.order().createdAt()));
+    }
+
+    public Outcome onOrderRefunded(OrderRefunded refunded) {
+        return reconcile(refunded.shop(), refunded.email(), refunded.orderId(), false);
+    }
+
+    /** A cancelled order: a survey waiting about it is dropped. */
+    public Outcome onOrderCancelled(OrderCancelled cancelled) {
+        return reconcile(cancelled.shop(), cancelled.email(), Prompt.cancelled(cancelled.orderId()));
     }
 
     /** Brings the customer's loop state up to date after a change that schedules no survey (a refund, a test). */

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 
 /** Building API Gateway HTTP API responses and reading its requests, shared by the HTTP handlers. */
 public final class HttpResponses {
@@ -20,12 +20,12 @@ public final class HttpResponses {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
-                .withBody(OrderJson.write(body))
+                .withBody(Json.write(body))
                 .build();
     }
 
     public static APIGatewayV2HTTPResponse error(int status, String message) {
-        ObjectNode body = OrderJson.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("error", message);
         return json(status, body);
     }

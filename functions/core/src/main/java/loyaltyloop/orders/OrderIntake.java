@@ -2,7 +2,6 @@ package loyaltyloop.orders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import loyaltyloop.customers.CustomerAccounts;
 import loyaltyloop.customers.CustomerEmails;
-import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
-import loyaltyloop.events.OrderEvents;
+import loyaltyloop.json.Json;
 import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -85,7 +83,7 @@ public class OrderIntake {
         }
         JsonNode body;
         try {
-            body = OrderJson.MAPPER.readTree(delivery.body());
+            body = Json.MAPPER.readTree(delivery.body());
         } catch (JsonProcessingException | RuntimeException e) {
             return IntakeResult.badRequest("body is not JSON");
         } catch (java.io.IOException e) {
@@ -164,14 +162,8 @@ public class OrderIntake {
 
     private void publishPlaced(Shop shop, Order order, String linkBaseUrl, Instant storedAt) {
         int number = customers.recordOrder(shop, order);
-        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
-        detail.put("shop", shop.domain());
-        detail.put("orderId", order.orderId());
-        detail.put("customerOrderNumber", number);
-        detail.put("linkBaseUrl", linkBaseUrl);
-        detail.set("order", OrderJson.toJson(order));
         try {
-            events.publish(new DomainEvent(OrderEvents.SOURCE, OrderEvents.ORDER_PLACED, OrderJson.write(detail)));
+            events.publish(new OrderPlaced(shop.domain(), order.orderId(), number, linkBaseUrl, order));
         } catch (RuntimeException e) {
             // Let the shop's retry publish at once instead of waiting out the lease.
             orders.takeOverPublishing(shop.domain(), order.orderId(), storedAt, Instant.EPOCH);
@@ -188,7 +180,7 @@ public class OrderIntake {
         boolean created = orders.createOrder(new StoredOrder(order, OrderStatus.CANCELLED, r.deliveryId, now));
         if (created) {
             // A cancellation that arrives first: nothing to thank for and nothing spent.
-            publishOrderEvent(OrderEvents.ORDER_CANCELLED, r.shop, order.orderId(), order.email(), null, null);
+            events.publish(new OrderCancelled(r.shop.domain(), order.orderId(), order.email()));
         } else {
             cancelExisting(r.shop, order.orderId());
         }
@@ -218,7 +210,7 @@ public class OrderIntake {
         }
         // Published after the spend changed, so consumers see the customer as the cancellation left them; and by
         // every delivery not handled before (a retry after a crash here too): consumers are idempotent.
-        publishOrderEvent(OrderEvents.ORDER_CANCELLED, shop, orderId, o.email(), null, null);
+        events.publish(new OrderCancelled(shop.domain(), orderId, o.email()));
     }
 
     private IntakeResult shopifyRefund(Received r) {
@@ -294,25 +286,8 @@ public class OrderIntake {
             // A cancelled order's spend was taken back whole when it was cancelled.
             customers.recordRefund(shop.domain(), o.email(), amount);
         }
-        publishOrderEvent(OrderEvents.ORDER_REFUNDED, shop, o.orderId(), o.email(), amount, refundId);
+        events.publish(new OrderRefunded(shop.domain(), o.orderId(), o.email(), refundId, amount));
         orders.markRefundPublished(shop.domain(), o.orderId(), refundId);
-    }
-
-    /** {@code refundId} names the refund, so a consumer can apply each refund once (referral clawbacks). */
-    private void publishOrderEvent(String type, Shop shop, String orderId, String email, Money amount,
-            String refundId) {
-        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
-        detail.put("shop", shop.domain());
-        detail.put("orderId", orderId);
-        detail.put("email", email);
-        if (refundId != null) {
-            detail.put("refundId", refundId);
-        }
-        if (amount != null) {
-            detail.put("amountMinor", amount.minor());
-            detail.put("currency", amount.currency());
-        }
-        events.publish(new DomainEvent(OrderEvents.SOURCE, type, OrderJson.write(detail)));
     }
 
     private IntakeResult ignore(Received r, String orderId, String reason) {

@@ -1,7 +1,6 @@
 package loyaltyloop.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loyaltyloop.json.Json;
 import loyaltyloop.shops.Platform;
 
 /**
@@ -17,14 +17,11 @@ import loyaltyloop.shops.Platform;
  */
 public final class OrderJson {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private OrderJson() {
     }
 
     public static ObjectNode toJson(Order o) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("shop", o.shop());
         n.put("platform", o.platform().wireName());
         n.put("orderId", o.orderId());
@@ -74,22 +71,6 @@ public final class OrderJson {
                 new Money(n.path("totalMinor").asLong(), currency), new Money(n.path("subtotalMinor").asLong(), currency),
                 items, codes, attributes, textOrNull(n, "landingSite"), n.path("test").asBoolean(),
                 MarketingConsent.valueOf(n.path("marketingConsent").asText("unknown").toUpperCase(java.util.Locale.ROOT)));
-    }
-
-    public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static JsonNode read(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON", e);
-        }
     }
 
     private static void putIfPresent(ObjectNode n, String field, String value) {

@@ -26,11 +26,10 @@ import loyaltyloop.customers.LinkedCustomers;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.PointsEmails;
-import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.Links;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import loyaltyloop.shops.LoyaltySettings.RedeemTier;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
@@ -85,7 +84,7 @@ public class PointsPages {
         }
         PointsLedger.Statement statement = ledger.statement(r.shop.domain(), r.customer.email());
         if (json) {
-            ObjectNode body = OrderJson.MAPPER.createObjectNode();
+            ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("balance", statement.balance());
             ArrayNode entries = body.putArray("entries");
             for (LedgerEntry e : statement.entries()) {
@@ -154,9 +153,7 @@ public class PointsPages {
                         .map(e -> finish(r, e, redeemPath, statementPath))
                         .orElseThrow(() -> new IllegalStateException("redemption " + rid + " vanished"));
             default:
-                ObjectNode detail = PointsEvents.detail(shop, r.customer, entry, balance - tier.points());
-                detail.put("couponCode", draft.code());
-                events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_REDEEMED, OrderJson.write(detail)));
+                events.publish(PointsRedeemed.of(shop, email, entry, balance - tier.points()));
                 LOG.info("{} redeemed {} points at {} (redemption {})", CustomerEmails.mask(email), tier.points(), shop,
                         rid);
                 return finish(r, entry, redeemPath, statementPath);
@@ -190,7 +187,7 @@ public class PointsPages {
     }
 
     private Answer jsonProblem(Resolved r, String origin) {
-        ObjectNode body = OrderJson.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("error", switch (r.problem) {
             case 410 -> "link expired";
             case 404 -> "unknown customer";

@@ -1,11 +1,10 @@
 package loyaltyloop.referral;
 
 import loyaltyloop.points.LedgerEntry;
+import loyaltyloop.points.PointsClawedBack;
+import loyaltyloop.points.PointsCredited;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsRules;
-import loyaltyloop.points.PointsEvents;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,12 +16,14 @@ import loyaltyloop.customers.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.email.EmailSender;
 import loyaltyloop.email.PointsEmails;
-import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.SpendStats;
 import loyaltyloop.links.Links;
+import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.orders.OrderCancelled;
+import loyaltyloop.orders.OrderPlaced;
+import loyaltyloop.orders.OrderRefunded;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.shops.LoyaltySettings.ReferralSettings;
@@ -76,16 +77,14 @@ public class ReferralCredits {
         CLAWED_BACK, ALREADY_CLAWED_BACK, NOT_A_CONVERSION, OUTSIDE_WINDOW, NOTHING_TO_CLAW_BACK
     }
 
-    /**
-     * An {@code OrderPlaced} event: the order, the customer's order number at the shop (1 = first) and the base URL
-     * of links in emails.
-     */
-    public Outcome onOrderPlaced(Order order, int customerOrderNumber, String linkBaseUrl) {
+    /** Credits the referrer of a converted first order. */
+    public Outcome onOrderPlaced(OrderPlaced placed) {
+        Order order = placed.order();
         var candidates = Attribution.candidates(order);
         if (candidates.isEmpty()) {
             return Outcome.NOT_REFERRED;
         }
-        if (customerOrderNumber != 1) {
+        if (placed.customerOrderNumber() != 1) {
             return Outcome.NOT_FIRST_ORDER;
         }
         Optional<Shop> shop = shops.find(order.shop());
@@ -109,7 +108,7 @@ public class ReferralCredits {
         Optional<Conversion> existing = ledger.findConversion(order.shop(), order.orderId());
         if (existing.isPresent()) {
             if (existing.get().notifyPending() && ledger.claimNotifyPending(order.shop(), order.orderId())) {
-                sendOwed(shop.get(), existing.get(), linkBaseUrl);
+                sendOwed(shop.get(), existing.get(), placed.linkBaseUrl());
             }
             return Outcome.ALREADY_CREDITED;
         }
@@ -139,18 +138,27 @@ public class ReferralCredits {
         }
         LOG.info("referral {} credited {} points to {} for order {} of {}", match.code(), credit.points(),
                 CustomerEmails.mask(referrer.email()), order.orderId(), order.shop());
-        ObjectNode event = PointsEvents.detail(order.shop(), referrer, entry, balance.get());
-        event.put("code", match.code());
-        event.put("source", match.source().wireName());
-        events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CREDITED, OrderJson.write(event)));
-        notify(shop.get(), referrer, entry, balance.get(), linkBaseUrl);
+        events.publish(PointsCredited.of(order.shop(), referrer.email(), entry, balance.get(), match.code(),
+                match.source().wireName()));
+        notify(shop.get(), referrer, entry, balance.get(), placed.linkBaseUrl());
         return Outcome.CREDITED;
     }
 
-    /** The detail of an {@code OrderRefunded} ({@code refundId}, {@code amountMinor}) or {@code OrderCancelled} event. */
-    public Outcome onRefundOrCancel(JsonNode detail, boolean cancelled) {
-        String shopDomain = detail.path("shop").asText("");
-        String orderId = detail.path("orderId").asText("");
+    /** Claws back the share of a conversion's points that the refund took off its order. */
+    public Outcome onOrderRefunded(OrderRefunded refunded) {
+        // Intake names each refund; an event without one falls back to its amount.
+        String refundRef = refunded.refundId() != null ? refunded.refundId() : "amount-" + refunded.amount().minor();
+        return clawBack(refunded.shop(), refunded.orderId(), refundRef, refunded.amount());
+    }
+
+    /** Claws back all of a conversion's points: a cancelled order converted nothing. */
+    public Outcome onOrderCancelled(OrderCancelled cancelled) {
+        return clawBack(cancelled.shop(), cancelled.orderId(), CANCEL, null);
+    }
+
+    /** {@code refund} is null for a cancellation. */
+    private Outcome clawBack(String shopDomain, String orderId, String refundRef, Money refund) {
+        boolean cancelled = refund == null;
         Optional<Conversion> found = ledger.findConversion(shopDomain, orderId);
         if (found.isEmpty() || found.get().status() != Conversion.Status.CREDITED) {
             return Outcome.NOT_A_CONVERSION;
@@ -159,18 +167,9 @@ public class ReferralCredits {
         if (shop.isEmpty()) {
             return Outcome.UNKNOWN_SHOP;
         }
-        String refundRef;
-        long refundMinor = 0;
-        if (cancelled) {
-            refundRef = CANCEL;
-        } else {
-            refundMinor = detail.path("amountMinor").asLong(0);
-            String currency = detail.path("currency").asText("");
-            if (refundMinor <= 0 || !currency.equalsIgnoreCase(found.get().currency())) {
-                return Outcome.NOTHING_TO_CLAW_BACK;
-            }
-            // Intake names each refund; an event without one falls back to its amount.
-            refundRef = detail.hasNonNull("refundId") ? detail.get("refundId").asText() : "amount-" + refundMinor;
+        long refundMinor = cancelled ? 0 : refund.minor();
+        if (!cancelled && (refundMinor <= 0 || !refund.currency().equalsIgnoreCase(found.get().currency()))) {
+            return Outcome.NOTHING_TO_CLAW_BACK;
         }
         Instant now = clock.instant();
         if (!PointsRules.withinClawbackWindow(shop.get().settings().referrals(), found.get().orderPlacedAt(), now)) {
@@ -214,16 +213,7 @@ public class ReferralCredits {
     private void published(String shop, Conversion conversion, LedgerEntry entry, long balance) {
         LOG.info("clawed back {} points (short {}) from {} for order {} of {}", -entry.points(), entry.shortfall(),
                 CustomerEmails.mask(conversion.referrerEmail()), conversion.orderId(), shop);
-        ObjectNode event = OrderJson.MAPPER.createObjectNode();
-        event.put("shop", shop);
-        event.put("email", conversion.referrerEmail());
-        event.put("orderId", conversion.orderId());
-        event.put("reference", entry.reference());
-        event.put("points", entry.points());
-        event.put("shortfall", entry.shortfall());
-        event.put("balance", balance);
-        event.put("at", entry.at().toString());
-        events.publish(new DomainEvent(PointsEvents.SOURCE, PointsEvents.POINTS_CLAWED_BACK, OrderJson.write(event)));
+        events.publish(PointsClawedBack.of(shop, conversion.referrerEmail(), conversion.orderId(), entry, balance));
     }
 
     /** Null when the order is not the referrer's own; else why it is. */

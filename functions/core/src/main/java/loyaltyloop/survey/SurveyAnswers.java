@@ -1,6 +1,5 @@
 package loyaltyloop.survey;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URLDecoder;
@@ -23,13 +22,11 @@ import loyaltyloop.customers.LinkedCustomers;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.SurveyEmails;
-import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.LoopStats;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.Order;
-import loyaltyloop.orders.OrderJson;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
@@ -175,14 +172,8 @@ public class SurveyAnswers {
     }
 
     private void publish(SurveyResponse response) {
-        ObjectNode detail = OrderJson.MAPPER.createObjectNode();
-        detail.put("shop", response.shop());
-        detail.put("orderId", response.orderId());
-        detail.put("email", response.email());
-        detail.put("rating", response.rating());
-        detail.put("couponCode", response.couponCode());
         try {
-            events.publish(new DomainEvent(SurveyEvents.SOURCE, SurveyEvents.SURVEY_COMPLETED, OrderJson.write(detail)));
+            events.publish(SurveyCompleted.of(response));
             responses.markPublished(response.shop(), response.orderId(), clock.instant());
         } catch (RuntimeException e) {
             // The answer and coupon are safe; the next visit of the link publishes again.

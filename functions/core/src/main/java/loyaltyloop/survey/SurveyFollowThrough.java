@@ -67,7 +67,12 @@ public class SurveyFollowThrough {
 
     public enum Outcome { DONE, UNKNOWN }
 
-    public Outcome handle(String shopDomain, String orderId) {
+    public Outcome onSurveyCompleted(SurveyCompleted completed) {
+        return handle(completed.shop(), completed.orderId());
+    }
+
+    /** The answer is read from the store: the event only says which one. */
+    Outcome handle(String shopDomain, String orderId) {
         Optional<Shop> shop = shops.find(shopDomain);
         Optional<SurveyResponse> found = shop.flatMap(s -> responses.find(s.domain(), orderId));
         if (found.isEmpty()) {

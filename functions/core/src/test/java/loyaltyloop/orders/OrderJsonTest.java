@@ -1,7 +1,6 @@
 package loyaltyloop.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loyaltyloop.json.Json;
 import loyaltyloop.shops.Platform;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class OrderJsonTest {
     }
 
     private static Order roundTripThroughText(Order order) {
-        return OrderJson.fromJson(OrderJson.read(OrderJson.write(OrderJson.toJson(order))));
+        return OrderJson.fromJson(Json.read(Json.write(OrderJson.toJson(order))));
     }
 
     @Test
@@ -76,7 +76,7 @@ class OrderJsonTest {
         assertThat(json.get("orderId").isTextual()).isTrue();
         assertThat(json.get("orderId").asText()).isEqualTo("820982911946154508");
         assertThat(json.get("customerId").isTextual()).isTrue();
-        assertThat(OrderJson.write(json)).contains("\"orderId\":\"820982911946154508\"");
+        assertThat(Json.write(json)).contains("\"orderId\":\"820982911946154508\"");
         assertThat(roundTripThroughText(fullOrder()).orderId()).isEqualTo("820982911946154508");
     }
 
@@ -116,10 +116,5 @@ class OrderJsonTest {
         Order order = OrderJson.fromJson(detail.path("order"));
         assertThat(order.orderId()).isEqualTo("820982911946154508");
         assertThat(order.total()).isEqualTo(new Money(5990, "USD"));
-    }
-
-    @Test
-    void readRejectsTextThatIsNotJson() {
-        assertThatThrownBy(() -> OrderJson.read("{not json")).isInstanceOf(IllegalArgumentException.class);
     }
 }

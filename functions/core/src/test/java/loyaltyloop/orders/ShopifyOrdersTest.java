@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import loyaltyloop.json.Json;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,12 @@ class ShopifyOrdersTest {
         if (dir == null) {
             throw new IllegalStateException("events/" + fileName + " not found above " + Path.of("").toAbsolutePath());
         }
-        return OrderJson.MAPPER.readTree(Files.readString(dir.resolve("events").resolve(fileName)));
+        return Json.MAPPER.readTree(Files.readString(dir.resolve("events").resolve(fileName)));
     }
 
     /** The webhook body (the API Gateway event's {@code body} string) parsed as JSON. */
     static ObjectNode eventBody(String fileName) throws IOException {
-        return (ObjectNode) OrderJson.MAPPER.readTree(event(fileName).path("body").asText());
+        return (ObjectNode) Json.MAPPER.readTree(event(fileName).path("body").asText());
     }
 
     private static ObjectNode sample() throws IOException {
@@ -195,7 +196,7 @@ class ShopifyOrdersTest {
 
     @Test
     void aBodyThatIsNotAnObjectIsUnusable() {
-        assertThat(unusable(OrderJson.MAPPER.createArrayNode())).isNotBlank();
+        assertThat(unusable(Json.MAPPER.createArrayNode())).isNotBlank();
         assertThat(unusable(null)).isNotBlank();
     }
 
@@ -247,7 +248,7 @@ class ShopifyOrdersTest {
         body.put("currency", "JPY");
         body.put("total_price", "1200");
         body.put("subtotal_price", "1200.00");
-        ObjectNode line = OrderJson.MAPPER.createObjectNode();
+        ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("title", "抹茶");
         line.put("quantity", 2);
         line.put("price", "600");

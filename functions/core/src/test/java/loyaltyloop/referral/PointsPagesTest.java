@@ -18,6 +18,8 @@ import loyaltyloop.dynamodb.DemoCheckoutProvisioner;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.LinkToken;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderPlaced;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.Concurrently;
 import org.junit.jupiter.api.AfterEach;
@@ -48,8 +50,9 @@ class PointsPagesTest {
     private void earn(int referrals) {
         ReferralCredits credits = f.credits();
         for (int i = 0; i < referrals; i++) {
-            assertThat(credits.onOrderPlaced(f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 1000), 1,
-                    ReferralFixture.BASE_URL)).isEqualTo(ReferralCredits.Outcome.CREDITED);
+            Order friends = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 1000);
+            assertThat(credits.onOrderPlaced(new OrderPlaced(friends, 1, ReferralFixture.BASE_URL)))
+                    .isEqualTo(ReferralCredits.Outcome.CREDITED);
         }
         f.bus.drain();
     }

@@ -14,7 +14,11 @@ import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.followup.SpendHistogram;
 import loyaltyloop.followup.SpendStats;
+import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderCancelled;
+import loyaltyloop.orders.OrderPlaced;
+import loyaltyloop.orders.OrderRefunded;
 import loyaltyloop.referral.ReferralCredits.Outcome;
 import loyaltyloop.shops.LoyaltySettings.ReferralSettings;
 import loyaltyloop.testing.Concurrently;
@@ -43,7 +47,11 @@ class ReferralCreditsTest {
     }
 
     private Outcome placed(Order order) {
-        return credits.onOrderPlaced(order, 1, ReferralFixture.BASE_URL);
+        return credits.onOrderPlaced(firstOrderPlaced(order));
+    }
+
+    private static OrderPlaced firstOrderPlaced(Order order) {
+        return new OrderPlaced(order, 1, ReferralFixture.BASE_URL);
     }
 
     private Order convert(long totalMinor) {
@@ -53,16 +61,12 @@ class ReferralCreditsTest {
     }
 
     private Outcome refund(Order order, String refundId, long amountMinor) {
-        JsonNode detail = loyaltyloop.orders.OrderJson.MAPPER.createObjectNode().put("shop", f.shop.domain())
-                .put("orderId", order.orderId()).put("email", order.email()).put("refundId", refundId)
-                .put("amountMinor", amountMinor).put("currency", "USD");
-        return credits.onRefundOrCancel(detail, false);
+        return credits.onOrderRefunded(new OrderRefunded(f.shop.domain(), order.orderId(), order.email(), refundId,
+                new Money(amountMinor, "USD")));
     }
 
     private Outcome cancel(Order order) {
-        JsonNode detail = loyaltyloop.orders.OrderJson.MAPPER.createObjectNode().put("shop", f.shop.domain())
-                .put("orderId", order.orderId()).put("email", order.email());
-        return credits.onRefundOrCancel(detail, true);
+        return credits.onOrderCancelled(new OrderCancelled(f.shop.domain(), order.orderId(), order.email()));
     }
 
     private List<String> eventTypes() {
@@ -121,7 +125,7 @@ class ReferralCreditsTest {
     void theSameOrderDeliveredConcurrentlyCreditsOnce() throws Exception {
         Order order = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 5990);
 
-        List<Outcome> outcomes = Concurrently.run(8, () -> credits.onOrderPlaced(order, 1, ReferralFixture.BASE_URL));
+        List<Outcome> outcomes = Concurrently.run(8, () -> placed(order));
 
         assertThat(outcomes).filteredOn(o -> o == Outcome.CREDITED).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o == Outcome.ALREADY_CREDITED).hasSize(7);
@@ -135,7 +139,8 @@ class ReferralCreditsTest {
     void onlyTheFriendsFirstOrderConvertsAndUnknownCodesAndPlainOrdersEarnNothing() {
         Order second = f.order(f.newEmail("friend"), "Fay", null, 5990, Map.of("loyalty_ref", rita.referralCode()),
                 List.of(), null);
-        assertThat(credits.onOrderPlaced(second, 2, ReferralFixture.BASE_URL)).isEqualTo(Outcome.NOT_FIRST_ORDER);
+        assertThat(credits.onOrderPlaced(new OrderPlaced(second, 2, ReferralFixture.BASE_URL)))
+                .isEqualTo(Outcome.NOT_FIRST_ORDER);
         Order unknown = f.friendOrder(f.newEmail("friend"), "Fay", "ZZZZ2222", 5990);
         assertThat(placed(unknown)).isEqualTo(Outcome.UNKNOWN_CODE);
         Order plain = f.order(f.newEmail("plain"), "Pat", null, 5990, Map.of(), List.of("WELCOME10"), "/?utm=x");
@@ -341,13 +346,13 @@ class ReferralCreditsTest {
         Order order = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 5990);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> withFlakySes.onOrderPlaced(order, 1, ReferralFixture.BASE_URL)).hasMessageContaining("SES");
+                () -> withFlakySes.onOrderPlaced(firstOrderPlaced(order))).hasMessageContaining("SES");
         assertThat(f.balance(rita.email())).isEqualTo(500);
         assertThat(f.sentTo(rita.email())).isEmpty();
         sesDown.set(false);
 
-        assertThat(withFlakySes.onOrderPlaced(order, 1, ReferralFixture.BASE_URL)).isEqualTo(Outcome.ALREADY_CREDITED);
-        assertThat(withFlakySes.onOrderPlaced(order, 1, ReferralFixture.BASE_URL)).isEqualTo(Outcome.ALREADY_CREDITED);
+        assertThat(withFlakySes.onOrderPlaced(firstOrderPlaced(order))).isEqualTo(Outcome.ALREADY_CREDITED);
+        assertThat(withFlakySes.onOrderPlaced(firstOrderPlaced(order))).isEqualTo(Outcome.ALREADY_CREDITED);
 
         assertThat(f.sentTo(rita.email())).singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("Your balance: 500 points"));

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import loyaltyloop.http.HttpResponses;
 import loyaltyloop.orders.IntakeResult;
 import loyaltyloop.orders.OrderIntake;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import loyaltyloop.orders.WebhookDelivery;
 import loyaltyloop.shops.Platform;
 import org.slf4j.Logger;
@@ -66,7 +66,7 @@ public class OrderIntakeHandler extends LoyaltyRequestHandler<APIGatewayV2HTTPEv
         if (result.status() >= 400) {
             return HttpResponses.error(result.status(), result.reason());
         }
-        ObjectNode body = OrderJson.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("status", result.outcome());
         if (result.reason() != null) {
             body.put("reason", result.reason());

@@ -13,7 +13,7 @@ import java.util.Map;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.http.HttpResponses;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +76,6 @@ public class PointsHandler extends LoyaltyRequestHandler<APIGatewayV2HTTPEvent, 
             headers.put("Access-Control-Allow-Origin", answer.allowOrigin());
         }
         return APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status()).withHeaders(headers)
-                .withBody(OrderJson.write(answer.json())).build();
+                .withBody(Json.write(answer.json())).build();
     }
 }

@@ -1,13 +1,13 @@
 package loyaltyloop.referral;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
-import loyaltyloop.events.OrderEvents;
-import loyaltyloop.orders.Order;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.events.EventEnvelope;
+import loyaltyloop.orders.OrderCancelled;
+import loyaltyloop.orders.OrderPlaced;
+import loyaltyloop.orders.OrderRefunded;
 
 /**
  * EventBridge {@code OrderPlaced} (only first orders that carry something a referral code could be in: the rule's
@@ -28,28 +28,11 @@ public class ReferralEventsHandler extends LoyaltyRequestHandler<Map<String, Obj
 
     @Override
     public String execute(Map<String, Object> event) {
-        if (!(event.get("detail") instanceof Map<?, ?>)) {
-            return "ignored";
-        }
-        JsonNode detail = OrderJson.MAPPER.valueToTree(event.get("detail"));
-        String type = String.valueOf(event.get("detail-type"));
-        if (!detail.path("shop").isTextual() || detail.path("orderId").asText("").isEmpty()) {
-            return "ignored";
-        }
-        if (OrderEvents.ORDER_PLACED.equals(type)) {
-            Order order;
-            try {
-                order = OrderJson.fromJson(detail.path("order"));
-            } catch (RuntimeException unreadable) {
-                // An order we cannot read: retrying would not help.
-                return "ignored";
-            }
-            return credits.onOrderPlaced(order, detail.path("customerOrderNumber").asInt(0),
-                    detail.path("linkBaseUrl").asText("")).name();
-        }
-        if (OrderEvents.ORDER_REFUNDED.equals(type) || OrderEvents.ORDER_CANCELLED.equals(type)) {
-            return credits.onRefundOrCancel(detail, OrderEvents.ORDER_CANCELLED.equals(type)).name();
-        }
-        return "ignored";
+        EventEnvelope envelope = EventEnvelope.of(event);
+        return envelope.as(OrderPlaced.TYPE).map(credits::onOrderPlaced)
+                .or(() -> envelope.as(OrderRefunded.TYPE).map(credits::onOrderRefunded))
+                .or(() -> envelope.as(OrderCancelled.TYPE).map(credits::onOrderCancelled))
+                .map(Enum::name)
+                .orElse("ignored");
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
+import loyaltyloop.events.EventEnvelope;
 
 /**
  * EventBridge {@code SurveyCompleted} → one call into {@link SurveyFollowThrough}: the coupon email, and for a low
@@ -23,10 +24,8 @@ public class SurveyFollowThroughHandler extends LoyaltyRequestHandler<Map<String
 
     @Override
     public String execute(Map<String, Object> event) {
-        if (!(event.get("detail") instanceof Map<?, ?> detail) || !(detail.get("shop") instanceof String shop)
-                || !(detail.get("orderId") instanceof String orderId)) {
-            return "ignored";
-        }
-        return followThrough.handle(shop, orderId).name();
+        return EventEnvelope.of(event).as(SurveyCompleted.TYPE)
+                .map(completed -> followThrough.onSurveyCompleted(completed).name())
+                .orElse("ignored");
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.ProvisioningException;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Platform;
@@ -53,7 +53,7 @@ public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
     @Override
     public void provision(Shop shop, Coupon coupon) {
         String token = ShopApiClient.credentials(shop, secrets);
-        ObjectNode variables = OrderJson.MAPPER.createObjectNode();
+        ObjectNode variables = Json.MAPPER.createObjectNode();
         variables.set("discount", discount(coupon, currency(shop, coupon)));
         JsonNode created = graphql(shop, token, CREATE, variables, "creating coupon " + coupon.code())
                 .path("discountCodeBasicCreate");
@@ -80,7 +80,7 @@ public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
     /** The {@code DiscountCodeBasicInput} of a coupon. */
     static ObjectNode discount(Coupon coupon, String currency) {
         CouponTerms terms = coupon.terms();
-        ObjectNode d = OrderJson.MAPPER.createObjectNode();
+        ObjectNode d = Json.MAPPER.createObjectNode();
         d.put("title", "loyalty-loop " + coupon.origin().name().toLowerCase(Locale.ROOT) + " coupon for "
                 + coupon.reference());
         d.put("code", coupon.code());
@@ -108,7 +108,7 @@ public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
     }
 
     private boolean exists(Shop shop, String token, String code) {
-        ObjectNode variables = OrderJson.MAPPER.createObjectNode().put("code", code);
+        ObjectNode variables = Json.MAPPER.createObjectNode().put("code", code);
         JsonNode node = graphql(shop, token, FIND, variables, "looking up coupon " + code).path("codeDiscountNodeByCode");
         return node.hasNonNull("id");
     }
@@ -120,20 +120,20 @@ public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
 
     /** Runs one GraphQL operation and returns its {@code data}. */
     private JsonNode graphql(Shop shop, String token, String query, ObjectNode variables, String what) {
-        ObjectNode body = OrderJson.MAPPER.createObjectNode().put("query", query);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("query", query);
         body.set("variables", variables);
         ShopApiClient.Answer answer = api.send(HttpRequest.newBuilder(
                         api.uri(shop, "/admin/api/" + API_VERSION + "/graphql.json"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("X-Shopify-Access-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(OrderJson.write(body))), what + " at " + shop.domain());
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), what + " at " + shop.domain());
         if (!answer.ok()) {
             throw ShopApiClient.refused(what + " at " + shop.domain(), answer.status());
         }
         JsonNode response;
         try {
-            response = OrderJson.MAPPER.readTree(answer.body());
+            response = Json.MAPPER.readTree(answer.body());
         } catch (JsonProcessingException e) {
             throw new ProvisioningException(what + " at " + shop.domain() + ": the answer was not JSON", true);
         }

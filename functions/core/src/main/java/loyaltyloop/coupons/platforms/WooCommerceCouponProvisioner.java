@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.Locale;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.ProvisioningException;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Platform;
@@ -47,7 +47,7 @@ public class WooCommerceCouponProvisioner extends PlatformApiProvisioner {
         String what = "creating coupon " + coupon.code() + " at " + shop.domain();
         ShopApiClient.Answer answer = api.send(request(shop, COUPONS, authorization)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(OrderJson.write(body(coupon, currency(shop, coupon))))), what);
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(coupon, currency(shop, coupon))))), what);
         if (answer.ok()) {
             return;
         }
@@ -68,7 +68,7 @@ public class WooCommerceCouponProvisioner extends PlatformApiProvisioner {
     /** The coupon as WooCommerce's REST API takes it. */
     static ObjectNode body(Coupon coupon, String currency) {
         CouponTerms terms = coupon.terms();
-        ObjectNode b = OrderJson.MAPPER.createObjectNode();
+        ObjectNode b = Json.MAPPER.createObjectNode();
         b.put("code", coupon.code());
         if (terms.kind() == CouponTerms.Kind.PERCENT) {
             b.put("discount_type", "percent");
@@ -99,7 +99,7 @@ public class WooCommerceCouponProvisioner extends PlatformApiProvisioner {
             throw ShopApiClient.refused(what, answer.status());
         }
         try {
-            for (JsonNode found : OrderJson.MAPPER.readTree(answer.body())) {
+            for (JsonNode found : Json.MAPPER.readTree(answer.body())) {
                 // WooCommerce stores codes in lower case; its checkout compares them case-insensitively.
                 if (code.equalsIgnoreCase(found.path("code").asText())) {
                     return true;
@@ -130,7 +130,7 @@ public class WooCommerceCouponProvisioner extends PlatformApiProvisioner {
     /** WooCommerce's error code ({@code {"code": "...", "message": ..., "data": {"status": 400}}}), or "unknown". */
     private static String errorCode(String body) {
         try {
-            String code = OrderJson.MAPPER.readTree(body).path("code").asText();
+            String code = Json.MAPPER.readTree(body).path("code").asText();
             return code.isEmpty() ? "unknown" : code;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return "unknown";

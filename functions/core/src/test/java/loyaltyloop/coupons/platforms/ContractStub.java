@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import loyaltyloop.orders.OrderJson;
+import loyaltyloop.json.Json;
 
 /**
  * A shop's admin API as recorded: answers each request with the next queued response, read from a fixture under
@@ -34,7 +34,7 @@ final class ContractStub implements AutoCloseable {
 
         JsonNode json() {
             try {
-                return OrderJson.MAPPER.readTree(body);
+                return Json.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
