@@ -1,16 +1,15 @@
 package loyaltyloop.intake;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import loyaltyloop.http.HttpApiRequest;
 import loyaltyloop.http.HttpRequestHandler;
 import loyaltyloop.http.HttpResponses;
+import loyaltyloop.http.IntakeResponses;
 import loyaltyloop.orders.IntakeResult;
 import loyaltyloop.orders.OrderIntake;
-import loyaltyloop.orders.OrderJson;
 import loyaltyloop.orders.WebhookDelivery;
 import loyaltyloop.shops.Platform;
 
@@ -38,7 +37,7 @@ public class OrderIntakeHandler extends HttpRequestHandler {
         }
         byte[] body = request.body(OrderIntake.MAX_BODY_BYTES);
         if (body == null) {
-            return respond(IntakeResult.tooLarge());
+            return IntakeResponses.response(IntakeResult.tooLarge());
         }
         boolean shopify = platform == Platform.SHOPIFY;
         WebhookDelivery delivery = new WebhookDelivery(platform,
@@ -49,25 +48,13 @@ public class OrderIntakeHandler extends HttpRequestHandler {
                 body,
                 request.header("Content-Type"),
                 linkBaseUrl(request));
-        return respond(intake.receive(delivery));
+        return IntakeResponses.response(intake.receive(delivery));
     }
 
     /** Our failure, not the shop's: a 500 makes the shop retry. The body never says why. */
     @Override
     protected APIGatewayV2HTTPResponse failed() {
         return HttpResponses.error(500, "internal error");
-    }
-
-    private static APIGatewayV2HTTPResponse respond(IntakeResult result) {
-        if (result.status() >= 400) {
-            return HttpResponses.error(result.status(), result.reason());
-        }
-        ObjectNode body = OrderJson.MAPPER.createObjectNode();
-        body.put("status", result.outcome());
-        if (result.reason() != null) {
-            body.put("reason", result.reason());
-        }
-        return HttpResponses.json(result.status(), body);
     }
 
     private static Platform platform(String path) {
