@@ -5,13 +5,16 @@ import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import loyaltyloop.http.HttpApiRequest;
 import loyaltyloop.http.HttpRequestHandler;
-import loyaltyloop.http.HttpResponses;
+import loyaltyloop.http.ReferralResponses;
 
 /** {@code GET /r/{code}}: one call into {@link ReferralRedirects}; a 302 to the shop's own storefront. */
 public class ReferralRedirectHandler extends HttpRequestHandler {
 
     @Inject
     ReferralRedirects redirects;
+
+    @Inject
+    ReferralResponses responses;
 
     public ReferralRedirectHandler() {
     }
@@ -22,10 +25,6 @@ public class ReferralRedirectHandler extends HttpRequestHandler {
 
     @Override
     protected APIGatewayV2HTTPResponse answer(HttpApiRequest request) {
-        ReferralRedirects.Answer answer = redirects.follow(request.pathParameter("code"));
-        if (answer.location() == null) {
-            return HttpResponses.page(answer.status(), answer.html());
-        }
-        return HttpResponses.redirect(answer.location());
+        return responses.response(redirects.follow(request.pathParameter("code")));
     }
 }
