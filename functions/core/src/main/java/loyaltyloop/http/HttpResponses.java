@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import loyaltyloop.customers.LinkProblem;
+import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.orders.OrderJson;
 
 /**
@@ -74,5 +77,21 @@ public final class HttpResponses {
         headers.put("Cache-Control", "no-store");
         headers.put("Referrer-Policy", "no-referrer");
         return APIGatewayV2HTTPResponse.builder().withStatusCode(302).withHeaders(headers).build();
+    }
+
+    /** The status of a customer link that cannot be used. */
+    public static int status(LinkProblem problem) {
+        return switch (problem) {
+            case INVALID -> 400;
+            case EXPIRED -> 410;
+            case NOT_FOUND -> 404;
+        };
+    }
+
+    /** The friendly page for a customer link that cannot be used, in the customer's language. */
+    public static APIGatewayV2HTTPResponse linkProblemPage(EmailTemplates templates, LinkProblem problem,
+            EmailLocale locale) {
+        int status = status(problem);
+        return page(status, templates.linkProblemPage(locale, status));
     }
 }

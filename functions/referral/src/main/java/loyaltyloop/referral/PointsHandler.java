@@ -3,10 +3,11 @@ package loyaltyloop.referral;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import loyaltyloop.http.HttpApiRequest;
 import loyaltyloop.http.HttpRequestHandler;
 import loyaltyloop.http.HttpResponses;
+import loyaltyloop.http.PointsResponses;
 import loyaltyloop.points.PointsPages;
 
 /**
@@ -19,6 +20,9 @@ public class PointsHandler extends HttpRequestHandler {
 
     @Inject
     PointsPages pages;
+
+    @Inject
+    PointsResponses responses;
 
     public PointsHandler() {
     }
@@ -33,22 +37,17 @@ public class PointsHandler extends HttpRequestHandler {
         String method = request.method();
         String path = request.path() == null ? "" : request.path();
         if ("POST".equals(method) && path.endsWith("/redeem")) {
-            byte[] body = request.body(MAX_FORM_BYTES);
-            if (body == null) {
+            Map<String, String> form = request.form(MAX_FORM_BYTES);
+            if (form == null) {
                 return HttpResponses.error(413, "form too large");
             }
-            return respond(pages.redeem(token, new String(body, StandardCharsets.UTF_8), path));
+            return responses.page(pages.redeem(token, form.get("points"), form.get("rid")), path);
         }
         if ("GET".equals(method) || "HEAD".equals(method)) {
-            return respond(pages.statement(token, request.wantsJson(), request.header("Origin"), path));
+            return request.wantsJson()
+                    ? responses.json(pages.statement(token), request.header("Origin"))
+                    : responses.page(pages.statement(token), path);
         }
         return HttpResponses.methodNotAllowed();
-    }
-
-    private static APIGatewayV2HTTPResponse respond(PointsPages.Answer answer) {
-        if (answer.json() == null) {
-            return HttpResponses.page(answer.status(), answer.html());
-        }
-        return HttpResponses.crossOriginJson(answer.status(), answer.json(), answer.allowOrigin());
     }
 }

@@ -3,15 +3,20 @@ package loyaltyloop.survey;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.Map;
 import loyaltyloop.http.HttpApiRequest;
 import loyaltyloop.http.HttpRequestHandler;
 import loyaltyloop.http.HttpResponses;
+import loyaltyloop.http.SurveyPageResponses;
 
 /** {@code GET /s/{token}} shows the survey (or its coupon, once answered); {@code POST /s/{token}} answers it. */
 public class SurveyPageHandler extends HttpRequestHandler {
 
     @Inject
     SurveyAnswers answers;
+
+    @Inject
+    SurveyPageResponses responses;
 
     public SurveyPageHandler() {
     }
@@ -23,14 +28,16 @@ public class SurveyPageHandler extends HttpRequestHandler {
     @Override
     protected APIGatewayV2HTTPResponse answer(HttpApiRequest request) {
         String token = request.pathParameter("token");
-        SurveyAnswers.Page page = switch (request.method()) {
-            case "GET", "HEAD" -> answers.show(token, request.path());
-            case "POST" -> answers.submit(token, request.body(SurveyAnswers.MAX_BODY_BYTES), request.path());
-            default -> null;
+        return switch (request.method()) {
+            case "GET", "HEAD" -> responses.page(answers.show(token), request.path());
+            case "POST" -> responses.page(answers.submit(token, submission(request)), request.path());
+            default -> HttpResponses.methodNotAllowed();
         };
-        if (page == null) {
-            return HttpResponses.methodNotAllowed();
-        }
-        return HttpResponses.page(page.status(), page.html());
+    }
+
+    private static SurveyAnswers.Submission submission(HttpApiRequest request) {
+        Map<String, String> form = request.form(SurveyAnswers.MAX_BODY_BYTES);
+        return form == null ? SurveyAnswers.Submission.tooLargeToRead()
+                : SurveyAnswers.Submission.of(form.get("rating"), form.get("comment"));
     }
 }

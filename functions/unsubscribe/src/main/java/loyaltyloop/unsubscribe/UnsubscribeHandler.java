@@ -7,6 +7,7 @@ import loyaltyloop.customers.Unsubscribes;
 import loyaltyloop.http.HttpApiRequest;
 import loyaltyloop.http.HttpRequestHandler;
 import loyaltyloop.http.HttpResponses;
+import loyaltyloop.http.UnsubscribeResponses;
 
 /**
  * {@code GET /u/{token}} shows the unsubscribe page; {@code POST /u/{token}} unsubscribes — the page's button
@@ -16,6 +17,9 @@ public class UnsubscribeHandler extends HttpRequestHandler {
 
     @Inject
     Unsubscribes unsubscribes;
+
+    @Inject
+    UnsubscribeResponses responses;
 
     public UnsubscribeHandler() {
     }
@@ -27,14 +31,10 @@ public class UnsubscribeHandler extends HttpRequestHandler {
     @Override
     protected APIGatewayV2HTTPResponse answer(HttpApiRequest request) {
         String token = request.pathParameter("token");
-        Unsubscribes.Page page = switch (request.method()) {
-            case "GET", "HEAD" -> unsubscribes.show(token, request.path());
-            case "POST" -> unsubscribes.unsubscribe(token);
-            default -> null;
+        return switch (request.method()) {
+            case "GET", "HEAD" -> responses.page(unsubscribes.show(token), request.path());
+            case "POST" -> responses.page(unsubscribes.unsubscribe(token), request.path());
+            default -> HttpResponses.methodNotAllowed();
         };
-        if (page == null) {
-            return HttpResponses.methodNotAllowed();
-        }
-        return HttpResponses.page(page.status(), page.html());
     }
 }
