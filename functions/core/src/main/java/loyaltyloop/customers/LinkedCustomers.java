@@ -12,8 +12,8 @@ import loyaltyloop.shops.ShopStore;
 
 /**
  * Who a signed link in an email is for: checks the token for its purpose and finds the shop and the customer it
- * names (by referral code: no email address in URLs). Every customer-facing page starts here, so they all answer a
- * bad link the same way: 400 tampered or unreadable, 410 expired, 404 for a customer that no longer exists.
+ * names (by referral code: no email address in URLs). Every customer-facing page starts here, so they all refuse a
+ * bad link for the same {@link LinkProblem}s.
  */
 @Singleton
 public class LinkedCustomers {
@@ -31,19 +31,19 @@ public class LinkedCustomers {
     /**
      * What a link resolved to.
      *
-     * @param problem 0 when the link is good; else the HTTP status of the friendly page (400, 410, 404)
+     * @param problem null when the link is good
      * @param locale the customer's language where known, else the shop's, else English: for the page either way
      */
-    public record Linked(LinkToken token, Shop shop, Customer customer, EmailLocale locale, int problem) {
+    public record Linked(LinkToken token, Shop shop, Customer customer, EmailLocale locale, LinkProblem problem) {
         public boolean ok() {
-            return problem == 0;
+            return problem == null;
         }
     }
 
     public Linked resolve(String rawToken, LinkPurpose purpose) {
         LinkSigner.Verification v = links.signer().verify(rawToken, purpose);
         if (v.status() == LinkSigner.Verification.Status.INVALID) {
-            return new Linked(null, null, null, EmailLocale.EN, 400);
+            return new Linked(null, null, null, EmailLocale.EN, LinkProblem.INVALID);
         }
         Optional<Shop> shop = shops.find(v.token().shop());
         Optional<Customer> customer = shop
@@ -52,11 +52,11 @@ public class LinkedCustomers {
         EmailLocale locale = EmailLocale.resolve(customer.map(Customer::locale).orElse(null),
                 shop.map(Shop::defaultLocale).orElse(null));
         if (v.status() == LinkSigner.Verification.Status.EXPIRED) {
-            return new Linked(v.token(), shop.orElse(null), null, locale, 410);
+            return new Linked(v.token(), shop.orElse(null), null, locale, LinkProblem.EXPIRED);
         }
         if (customer.isEmpty()) {
-            return new Linked(v.token(), shop.orElse(null), null, locale, 404);
+            return new Linked(v.token(), shop.orElse(null), null, locale, LinkProblem.NOT_FOUND);
         }
-        return new Linked(v.token(), shop.get(), customer.get(), locale, 0);
+        return new Linked(v.token(), shop.get(), customer.get(), locale, null);
     }
 }

@@ -1,16 +1,18 @@
 package loyaltyloop.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import loyaltyloop.json.Json;
+import loyaltyloop.customers.LinkProblem;
+import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.EmailTemplates;
 
-/** Building API Gateway HTTP API responses and reading its requests, shared by the HTTP handlers. */
+/**
+ * Building API Gateway HTTP API responses: JSON, short errors, pages and redirects. Requests are read by
+ * {@link HttpApiRequest}.
+ */
 public final class HttpResponses {
 
     private HttpResponses() {
@@ -24,10 +26,36 @@ public final class HttpResponses {
                 .build();
     }
 
+    /** A short JSON error, {@code {"error": message}}: never a stack trace or a cause. */
     public static APIGatewayV2HTTPResponse error(int status, String message) {
+        return json(status, errorBody(message));
+    }
+
+    static ObjectNode errorBody(String message) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("error", message);
-        return json(status, body);
+        return body;
+    }
+
+    public static APIGatewayV2HTTPResponse methodNotAllowed() {
+        return error(405, "method not allowed");
+    }
+
+    /**
+     * JSON a script on another site may read: only the origin in {@code allowOrigin} (none when null) gets
+     * {@code Access-Control-Allow-Origin}, and caches keep one answer per origin.
+     */
+    public static APIGatewayV2HTTPResponse crossOriginJson(int status, ObjectNode body, String allowOrigin) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Vary", "Origin");
+        if (allowOrigin != null) {
+            headers.put("Access-Control-Allow-Origin", allowOrigin);
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+                .withBody(Json.write(body)).build();
     }
 
     /** An HTML page that carries a token in its URL: never cached, never leaked as a referrer, no scripts. */
@@ -42,53 +70,28 @@ public final class HttpResponses {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(html).build();
     }
 
-    /** The request's HTTP method; GET when the event does not say. */
-    public static String method(APIGatewayV2HTTPEvent event) {
-        return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
-                ? "GET" : event.getRequestContext().getHttp().getMethod();
+    /** A 302 that must reach us every time (each click counts) and tells the target nothing of where it came from. */
+    public static APIGatewayV2HTTPResponse redirect(String location) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", location);
+        headers.put("Cache-Control", "no-store");
+        headers.put("Referrer-Policy", "no-referrer");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(302).withHeaders(headers).build();
     }
 
-    /** A path parameter of the route ({@code {token}}), or null. */
-    public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
-        Map<String, String> params = event.getPathParameters();
-        return params == null ? null : params.get(name);
+    /** The status of a customer link that cannot be used. */
+    public static int status(LinkProblem problem) {
+        return switch (problem) {
+            case INVALID -> 400;
+            case EXPIRED -> 410;
+            case NOT_FOUND -> 404;
+        };
     }
 
-    /** A header by case-insensitive name (HTTP API lower-cases them; other callers may not). */
-    public static String header(APIGatewayV2HTTPEvent event, String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) {
-            return null;
-        }
-        String exact = headers.get(name.toLowerCase(Locale.ROOT));
-        if (exact != null) {
-            return exact;
-        }
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
-    }
-
-    /** Decoded body bytes, or null when they would exceed {@code maxBytes} (checked before decoding). */
-    public static byte[] body(APIGatewayV2HTTPEvent event, int maxBytes) {
-        String body = event.getBody();
-        if (body == null) {
-            return new byte[0];
-        }
-        if (event.getIsBase64Encoded()) {
-            if ((long) body.length() * 3 / 4 > maxBytes + 3L) {
-                return null;
-            }
-            byte[] decoded = Base64.getMimeDecoder().decode(body);
-            return decoded.length > maxBytes ? null : decoded;
-        }
-        if ((long) body.length() > maxBytes) {
-            return null;
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return bytes.length > maxBytes ? null : bytes;
+    /** The friendly page for a customer link that cannot be used, in the customer's language. */
+    public static APIGatewayV2HTTPResponse linkProblemPage(EmailTemplates templates, LinkProblem problem,
+            EmailLocale locale) {
+        int status = status(problem);
+        return page(status, templates.linkProblemPage(locale, status));
     }
 }

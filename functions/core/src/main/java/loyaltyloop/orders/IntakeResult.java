@@ -1,37 +1,65 @@
 package loyaltyloop.orders;
 
 /**
- * The answer to a webhook call. Shops retry anything but a 2xx and drop subscriptions that keep failing, so
- * everything that is not an authentication or framing problem is a 200 with what we did.
+ * What became of a webhook call. Shops retry a call they see fail and drop subscriptions that keep failing, so only
+ * a call we cannot trust or read is refused ({@link Unauthorized}, {@link BadRequest}, {@link TooLarge}); all else
+ * is taken, and says what we did with it.
  */
-public record IntakeResult(int status, String outcome, String reason) {
+public sealed interface IntakeResult {
 
-    public static IntakeResult accepted() {
-        return new IntakeResult(200, "accepted", null);
+    /** Stored (or cancelled, or refunded) and published. */
+    record Accepted() implements IntakeResult {
     }
 
-    public static IntakeResult duplicate() {
-        return new IntakeResult(200, "duplicate", null);
+    /** This delivery, or this order, was taken before; nothing published again. */
+    record Duplicate() implements IntakeResult {
     }
 
-    public static IntakeResult ignored(String reason) {
-        return new IntakeResult(200, "ignored", reason);
+    /** Taken and recorded, but not usable (a test order, no email address, a topic we do not handle). */
+    record Ignored(String reason) implements IntakeResult {
     }
 
-    public static IntakeResult ping() {
-        return new IntakeResult(200, "ping", null);
+    /** WooCommerce's unsigned test call when a webhook is saved. */
+    record Ping() implements IntakeResult {
     }
 
-    /** Unknown shop and bad signature answer alike, so the answer says nothing about which shops exist. */
-    public static IntakeResult unauthorized() {
-        return new IntakeResult(401, "rejected", "invalid signature");
+    /** A missing or wrong signature, or an unknown shop: refused alike, so no one learns which shops exist. */
+    record Unauthorized() implements IntakeResult {
     }
 
-    public static IntakeResult badRequest(String reason) {
-        return new IntakeResult(400, "rejected", reason);
+    /** Signed, but not a body we can read. */
+    record BadRequest(String reason) implements IntakeResult {
     }
 
-    public static IntakeResult tooLarge() {
-        return new IntakeResult(413, "rejected", "payload too large");
+    /** Larger than any order; refused before anything else. */
+    record TooLarge() implements IntakeResult {
+    }
+
+    static IntakeResult accepted() {
+        return new Accepted();
+    }
+
+    static IntakeResult duplicate() {
+        return new Duplicate();
+    }
+
+    static IntakeResult ignored(String reason) {
+        return new Ignored(reason);
+    }
+
+    static IntakeResult ping() {
+        return new Ping();
+    }
+
+    static IntakeResult unauthorized() {
+        return new Unauthorized();
+    }
+
+    static IntakeResult badRequest(String reason) {
+        return new BadRequest(reason);
+    }
+
+    static IntakeResult tooLarge() {
+        return new TooLarge();
     }
 }

@@ -250,7 +250,7 @@ public class OrderIntake {
     private IntakeResult wooRefunds(Received r, IntakeResult placed) {
         JsonNode refunds = JsonFields.array(r.body, "refunds");
         String orderId = JsonFields.id(r.body, "id");
-        if (refunds == null || refunds.isEmpty() || orderId == null || placed.status() != 200 || "ignored".equals(placed.outcome())) {
+        if (refunds == null || refunds.isEmpty() || orderId == null || placed instanceof IntakeResult.Ignored) {
             return placed;
         }
         Optional<StoredOrder> order = orders.findOrder(r.shop.domain(), orderId);

@@ -1,18 +1,11 @@
 package loyaltyloop.points;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import loyaltyloop.coupons.Coupon;
@@ -22,14 +15,21 @@ import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.customers.LinkProblem;
 import loyaltyloop.customers.LinkedCustomers;
 import loyaltyloop.email.EmailLocale;
-import loyaltyloop.email.EmailTemplates;
-import loyaltyloop.email.PointsEmails;
+import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.Links;
-import loyaltyloop.json.Json;
+import loyaltyloop.orders.OrderJson;
+import loyaltyloop.points.PointsOutcome.CouponPreparing;
+import loyaltyloop.points.PointsOutcome.LinkRefused;
+import loyaltyloop.points.PointsOutcome.NotEnoughPoints;
+import loyaltyloop.points.PointsOutcome.Redeemed;
+import loyaltyloop.points.PointsOutcome.Statement;
+import loyaltyloop.points.PointsOutcome.TryLater;
+import loyaltyloop.points.PointsOutcome.UnknownReward;
 import loyaltyloop.shops.LoyaltySettings.RedeemTier;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
@@ -37,10 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /p/{token}} (the statement, as HTML or as JSON for a theme's widget) and
- * {@code POST /p/{token}/redeem} (points for a coupon). A bad or expired token gets a friendly 4xx and changes
- * nothing. A redemption is idempotent per redemption id (a hidden field of the statement's forms): submitting the
- * same form again shows the same coupon, and finishes one the shop had not confirmed yet.
+ * A customer's points behind their points link: the statement (balance and ledger), and exchanging points for a
+ * coupon. A bad or expired link changes nothing. A redemption is idempotent per redemption id (the statement hands
+ * one out for its forms): redeeming with the same id again shows the same coupon, and finishes one the shop had not
+ * confirmed yet.
  */
 @Singleton
 @Requires(beans = EventPublisher.class)
@@ -56,8 +56,6 @@ public class PointsPages {
     private final EventPublisher events;
     private final Clock clock;
     private final LinkedCustomers linkedCustomers;
-    private final PointsEmails pages = new PointsEmails();
-    private final EmailTemplates templates = new EmailTemplates();
 
     public PointsPages(Links links, ShopStore shops, CustomerStore customers, PointsLedger ledger, CouponIssuer issuer,
             CouponStore coupons, EventPublisher events, Clock clock) {
@@ -69,69 +67,53 @@ public class PointsPages {
         this.linkedCustomers = new LinkedCustomers(links, shops, customers);
     }
 
-    /**
-     * What to answer: an HTML page, or JSON; {@code allowOrigin} is the shop's storefront origin when the request
-     * came from it (for {@code Access-Control-Allow-Origin}), else null.
-     */
-    public record Answer(int status, String html, ObjectNode json, String allowOrigin) {
-    }
-
-    /** The statement. {@code origin} is the request's {@code Origin} header (may be null). */
-    public Answer statement(String token, boolean json, String origin, String pagePath) {
+    /** The statement: a {@link Statement}, or why the link cannot be used. */
+    public PointsOutcome statement(String token) {
         Resolved r = resolve(token);
         if (r.problem != null) {
-            return json ? jsonProblem(r, origin) : new Answer(r.problem, problemPage(r), null, null);
+            return refused(r);
         }
         PointsLedger.Statement statement = ledger.statement(r.shop.domain(), r.customer.email());
-        if (json) {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("balance", statement.balance());
-            ArrayNode entries = body.putArray("entries");
-            for (LedgerEntry e : statement.entries()) {
-                entries.addObject().put("points", e.points()).put("reason", e.reason().wireName())
-                        .put("at", e.at().toString());
-            }
-            return new Answer(200, null, body, allowedOrigin(r.shop, origin));
-        }
-        return new Answer(200, pages.statementPage(r.locale, r.shop, statement.balance(), statement.entries(),
-                redeemPath(pagePath), newRedemptionId()), null, null);
+        return new Statement(r.shop, r.locale, statement.balance(), statement.entries(), newRedemptionId());
     }
 
-    /** A redemption; {@code form} is the urlencoded body ({@code points}, {@code rid}). */
-    public Answer redeem(String token, String form, String redeemPath) {
+    /**
+     * Points for the reward that costs {@code points}; {@code redemptionId} as the statement's form sent it (a
+     * missing or malformed one starts a new redemption). Blanks around either are ignored.
+     */
+    public PointsOutcome redeem(String token, String points, String redemptionId) {
         Resolved r = resolve(token);
         if (r.problem != null) {
-            return new Answer(r.problem, problemPage(r), null, null);
+            return refused(r);
         }
-        String statementPath = statementPath(redeemPath);
-        Map<String, String> fields = formFields(form);
+        String wanted = points == null ? null : points.trim();
         RedeemTier tier = null;
         for (RedeemTier t : r.shop.settings().referrals().tiers()) {
-            if (String.valueOf(t.points()).equals(fields.get("points"))) {
+            if (String.valueOf(t.points()).equals(wanted)) {
                 tier = t;
             }
         }
         if (tier == null) {
-            return page(400, pages.unknownTierPage(r.locale, statementPath));
+            return new UnknownReward(r.locale);
         }
-        String sent = fields.get("rid");
+        String sent = redemptionId == null ? null : redemptionId.trim();
         String rid = sent != null && REDEMPTION_ID.matcher(sent).matches() ? sent : newRedemptionId();
         String shop = r.shop.domain();
         String email = r.customer.email();
         Optional<LedgerEntry> done = ledger.findEntry(shop, email, LedgerEntry.Reason.REDEEM, rid);
         if (done.isPresent()) {
-            return finish(r, done.get(), redeemPath, statementPath);
+            return finish(r, done.get());
         }
         long balance = ledger.balance(shop, email);
         if (balance < tier.points()) {
-            return page(400, pages.notEnoughPointsPage(r.locale, tier.points(), balance, statementPath));
+            return new NotEnoughPoints(r.locale, tier.points(), balance);
         }
         Coupon draft;
         try {
             draft = issuer.draft(r.shop, email, tier.terms(), Coupon.Origin.POINTS, rid);
         } catch (ProvisioningException e) {
             LOG.warn("points redemption at {} unavailable: {}", shop, e.getMessage());
-            return page(503, pages.unavailablePage(r.locale, statementPath));
+            return new TryLater(r.locale);
         }
         LedgerEntry entry = new LedgerEntry(LedgerEntry.Reason.REDEEM, rid, -tier.points(), clock.instant(), null, 0,
                 draft.code(), null);
@@ -145,112 +127,48 @@ public class PointsPages {
         switch (outcome) {
             case NOT_ENOUGH_POINTS:
                 issuer.discard(r.shop, draft);
-                return page(400, pages.notEnoughPointsPage(r.locale, tier.points(), ledger.balance(shop, email),
-                        statementPath));
+                return new NotEnoughPoints(r.locale, tier.points(), ledger.balance(shop, email));
             case ALREADY_REDEEMED:
                 issuer.discard(r.shop, draft);
                 return ledger.findEntry(shop, email, LedgerEntry.Reason.REDEEM, rid)
-                        .map(e -> finish(r, e, redeemPath, statementPath))
+                        .map(e -> finish(r, e))
                         .orElseThrow(() -> new IllegalStateException("redemption " + rid + " vanished"));
             default:
                 events.publish(PointsRedeemed.of(shop, email, entry, balance - tier.points()));
                 LOG.info("{} redeemed {} points at {} (redemption {})", CustomerEmails.mask(email), tier.points(), shop,
                         rid);
-                return finish(r, entry, redeemPath, statementPath);
+                return finish(r, entry);
         }
     }
 
-    /** Shows the coupon a redemption bought, making it work at checkout first when it does not yet. */
-    private Answer finish(Resolved r, LedgerEntry entry, String redeemPath, String statementPath) {
+    /** The coupon a redemption bought, made to work at checkout first when it does not yet. */
+    private PointsOutcome finish(Resolved r, LedgerEntry entry) {
         String shop = r.shop.domain();
         Coupon coupon = coupons.find(shop, entry.couponCode())
                 .orElseThrow(() -> new IllegalStateException("coupon of redemption " + entry.reference() + " missing"));
         try {
             coupon = issuer.complete(r.shop, coupon);
         } catch (ProvisioningException e) {
-            return page(202, pages.preparingPage(r.locale, -entry.points(), redeemPath, entry.reference()));
+            return new CouponPreparing(r.locale, -entry.points(), entry.reference());
         }
-        return page(200, pages.couponPage(r.locale, r.shop, coupon, ledger.balance(shop, r.customer.email()),
-                statementPath));
+        return new Redeemed(r.shop, r.locale, coupon, ledger.balance(shop, r.customer.email()));
     }
 
     private Resolved resolve(String token) {
         LinkedCustomers.Linked linked = linkedCustomers.resolve(token, LinkPurpose.POINTS);
-        return new Resolved(linked.shop(), linked.customer(), linked.locale(), linked.ok() ? null : linked.problem());
+        return new Resolved(linked.shop(), linked.customer(), linked.locale(), linked.problem());
     }
 
-    private record Resolved(Shop shop, Customer customer, EmailLocale locale, Integer problem) {
+    private record Resolved(Shop shop, Customer customer, EmailLocale locale, LinkProblem problem) {
     }
 
-    private String problemPage(Resolved r) {
-        return templates.linkProblemPage(r.locale, r.problem);
-    }
-
-    private Answer jsonProblem(Resolved r, String origin) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("error", switch (r.problem) {
-            case 410 -> "link expired";
-            case 404 -> "unknown customer";
-            default -> "invalid link";
-        });
-        return new Answer(r.problem, null, body, r.shop == null ? null : allowedOrigin(r.shop, origin));
-    }
-
-    private static Answer page(int status, String html) {
-        return new Answer(status, html, null, null);
-    }
-
-    /** The request's origin when it is the shop's storefront origin (scheme, host and port), else null. */
-    static String allowedOrigin(Shop shop, String origin) {
-        if (origin == null || shop.storefrontUrl() == null) {
-            return null;
-        }
-        try {
-            URI storefront = new URI(shop.storefrontUrl().strip());
-            if (storefront.getScheme() == null || storefront.getRawAuthority() == null) {
-                return null;
-            }
-            String allowed = storefront.getScheme().toLowerCase(Locale.ROOT) + "://"
-                    + storefront.getRawAuthority().toLowerCase(Locale.ROOT);
-            return allowed.equals(origin.strip().toLowerCase(Locale.ROOT)) ? allowed : null;
-        } catch (java.net.URISyntaxException e) {
-            return null;
-        }
-    }
-
-    private static String redeemPath(String pagePath) {
-        String path = pagePath == null ? "" : pagePath;
-        return (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/redeem";
-    }
-
-    private static String statementPath(String redeemPath) {
-        String path = redeemPath == null ? "" : redeemPath;
-        return path.endsWith("/redeem") ? path.substring(0, path.length() - "/redeem".length()) : null;
+    private static LinkRefused refused(Resolved r) {
+        return new LinkRefused(r.problem, r.locale, r.shop);
     }
 
     private static String newRedemptionId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static Map<String, String> formFields(String form) {
-        Map<String, String> fields = new HashMap<>();
-        if (form == null) {
-            return fields;
-        }
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            try {
-                fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).trim());
-            } catch (IllegalArgumentException malformed) {
-                // ignored: a field we cannot read is a field not sent
-            }
-        }
-        return fields;
     }
 }

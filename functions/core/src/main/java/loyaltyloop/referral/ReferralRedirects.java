@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.email.EmailLocale;
-import loyaltyloop.email.PointsEmails;
+import loyaltyloop.referral.ReferralDestination.Storefront;
+import loyaltyloop.referral.ReferralDestination.UnknownCode;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 
 /**
- * {@code GET /r/{code}}: counts the click and redirects to the shop's own storefront with {@code ?ref={code}}.
- * Nothing from the request chooses the target: the host, path and other parameters are the shop's configured
+ * A referral link: counts the click and sends the visitor to the shop's own storefront with {@code ?ref={code}}.
+ * Nothing from the link chooses the target: the host, path and other parameters are the shop's configured
  * storefront URL, and the code is only ever one of our own (checked against the alphabet and looked up). A code no
- * shop knows goes to the storefront without {@code ref} when the deployment serves one shop, else to a friendly
- * 404 page.
+ * shop knows goes to the storefront without {@code ref} when the deployment serves one shop, else nowhere.
  */
 @Singleton
 public class ReferralRedirects {
@@ -26,7 +26,6 @@ public class ReferralRedirects {
     private final ShopStore shops;
     private final CustomerStore customers;
     private final ReferralClicks clicks;
-    private final PointsEmails pages = new PointsEmails();
 
     public ReferralRedirects(ShopStore shops, CustomerStore customers, ReferralClicks clicks) {
         this.shops = shops;
@@ -34,11 +33,7 @@ public class ReferralRedirects {
         this.clicks = clicks;
     }
 
-    /** A redirect ({@code location} set) or a page. */
-    public record Answer(int status, String location, String html) {
-    }
-
-    public Answer follow(String rawCode) {
+    public ReferralDestination follow(String rawCode) {
         String code = Attribution.normalise(rawCode);
         List<Shop> all = new ArrayList<>(shops.all());
         all.sort(Comparator.comparing(Shop::domain));
@@ -48,7 +43,7 @@ public class ReferralRedirects {
                 if (customers.findEmailByReferralCode(shop.domain(), code).isPresent() && clicks.count(shop.domain(), code)) {
                     String target = storefrontWithRef(shop.storefrontUrl(), code);
                     if (target != null) {
-                        return new Answer(302, target, null);
+                        return new Storefront(target);
                     }
                 }
             }
@@ -56,11 +51,11 @@ public class ReferralRedirects {
         if (all.size() == 1) {
             String storefront = storefrontWithRef(all.get(0).storefrontUrl(), null);
             if (storefront != null) {
-                return new Answer(302, storefront, null);
+                return new Storefront(storefront);
             }
         }
         EmailLocale locale = all.size() == 1 ? EmailLocale.resolve(all.get(0).defaultLocale(), null) : EmailLocale.EN;
-        return new Answer(404, null, pages.unknownReferralPage(locale));
+        return new UnknownCode(locale);
     }
 
     /**

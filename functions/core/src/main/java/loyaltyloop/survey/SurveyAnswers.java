@@ -2,14 +2,10 @@ package loyaltyloop.survey;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.CouponIssuer;
@@ -18,9 +14,9 @@ import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.customers.LinkProblem;
 import loyaltyloop.customers.LinkedCustomers;
 import loyaltyloop.email.EmailLocale;
-import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.SurveyEmails;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.LoopStats;
@@ -30,11 +26,17 @@ import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.survey.SurveyOutcome.AnswerRefused;
+import loyaltyloop.survey.SurveyOutcome.AnswerTooLarge;
+import loyaltyloop.survey.SurveyOutcome.Answered;
+import loyaltyloop.survey.SurveyOutcome.LinkRefused;
+import loyaltyloop.survey.SurveyOutcome.SurveyToAnswer;
+import loyaltyloop.survey.SurveyOutcome.TryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code /s/{token}} pages: the survey form, and the answer that earns the coupon.
+ * The survey behind a survey link: showing it, and the answer that earns the coupon.
  *
  * <p>An answer is stored in one transaction with its coupon (PENDING), so six submits at once store one answer and
  * one coupon; every submit after the first shows that same coupon. The coupon is shown only once it works at the
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = EventPublisher.class)
 public class SurveyAnswers {
 
-    /** A form post is a rating and at most 2,000 characters (up to 4 bytes each, percent-encoded: 12 bytes). */
+    /** An answer is a rating and at most 2,000 characters (up to 4 bytes each, percent-encoded: 12 bytes). */
     public static final int MAX_BODY_BYTES = 32 * 1024;
     /** Long enough that a concurrent first submit has surely published; short enough to heal quickly. */
     private static final java.time.Duration REPUBLISH_AFTER = java.time.Duration.ofMinutes(1);
@@ -59,8 +61,6 @@ public class SurveyAnswers {
     private final EventPublisher events;
     private final LoopStats loopStats;
     private final Clock clock;
-    private final SurveyEmails pages = new SurveyEmails();
-    private final EmailTemplates problems = new EmailTemplates();
     private final LinkedCustomers linkedCustomers;
 
     public SurveyAnswers(Links links, ShopStore shops, CustomerStore customers, OrderStore orders,
@@ -76,40 +76,49 @@ public class SurveyAnswers {
         this.linkedCustomers = new LinkedCustomers(links, shops, customers);
     }
 
-    /** An HTML page and its status. */
-    public record Page(int status, String html) {
+    /**
+     * An answer as posted, unchecked: {@code rating} and {@code comment} as sent (null when missing); or a post too
+     * large to be read.
+     */
+    public record Submission(String rating, String comment, boolean tooLarge) {
+
+        public static Submission of(String rating, String comment) {
+            return new Submission(rating, comment, false);
+        }
+
+        /** A post over {@link SurveyAnswers#MAX_BODY_BYTES}. */
+        public static Submission tooLargeToRead() {
+            return new Submission(null, null, true);
+        }
     }
 
-    public Page show(String token, String formActionUrl) {
+    public SurveyOutcome show(String token) {
         Resolved r = resolve(token);
-        Optional<Page> done = problemOrAnswered(r);
+        Optional<SurveyOutcome> done = problemOrAnswered(r);
         if (done.isPresent()) {
             return done.get();
         }
-        return new Page(200, pages.surveyForm(r.shop, r.locale(), r.order.orderName(), formActionUrl, null, null,
-                null));
+        return new SurveyToAnswer(r.shop, r.locale(), r.order.orderName());
     }
 
-    /** {@code body}: the form post ({@code rating=1..5&comment=...}), URL-encoded; null when it was too big. */
-    public Page submit(String token, byte[] body, String formActionUrl) {
+    public SurveyOutcome submit(String token, Submission submission) {
         Resolved r = resolve(token);
-        Optional<Page> done = problemOrAnswered(r);
+        Optional<SurveyOutcome> done = problemOrAnswered(r);
         if (done.isPresent()) {
             return done.get();
         }
-        if (body == null) {
-            return new Page(413, problems.linkProblemPage(EmailLocale.resolve(r.locale(), null), 400));
+        if (submission.tooLarge()) {
+            return new AnswerTooLarge(EmailLocale.resolve(r.locale(), null));
         }
-        Map<String, String> form = form(body);
-        Integer rating = rating(form.get("rating"));
-        String comment = form.getOrDefault("comment", "").strip();
+        Integer rating = rating(submission.rating());
+        String comment = submission.comment() == null ? "" : submission.comment().strip();
         if (rating == null) {
-            return new Page(400, pages.surveyForm(r.shop, r.locale(), r.order.orderName(), formActionUrl, null,
-                    comment, SurveyEmails.Problem.RATING_MISSING));
+            return new AnswerRefused(r.shop, r.locale(), r.order.orderName(), null, comment,
+                    SurveyEmails.Problem.RATING_MISSING);
         }
         if (comment.codePointCount(0, comment.length()) > SurveyEmails.COMMENT_MAX) {
-            return new Page(400, pages.surveyForm(r.shop, r.locale(), r.order.orderName(), formActionUrl, rating,
-                    comment, SurveyEmails.Problem.COMMENT_TOO_LONG));
+            return new AnswerRefused(r.shop, r.locale(), r.order.orderName(), rating, comment,
+                    SurveyEmails.Problem.COMMENT_TOO_LONG);
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             Coupon coupon;
@@ -120,7 +129,7 @@ public class SurveyAnswers {
                 // No code to promise (an empty pool): store nothing, so the answer can be given again later.
                 LOG.error("survey for order {} of {} not recorded: {}", r.order.orderId(), r.shop.domain(),
                         noCode.getMessage());
-                return new Page(503, problems.linkProblemPage(EmailLocale.resolve(r.locale(), null), 503));
+                return new TryLater(EmailLocale.resolve(r.locale(), null));
             }
             SurveyResponse response = new SurveyResponse(r.shop.domain(), r.order.orderId(), r.customer.email(),
                     rating, comment.isEmpty() ? null : comment, clock.instant(), coupon.code(), null);
@@ -143,15 +152,15 @@ public class SurveyAnswers {
         throw new IllegalStateException("no free coupon code after 3 draws in " + r.shop.domain());
     }
 
-    /** The page for a bad link, or the thank-you when the survey is answered already; empty otherwise. */
-    private Optional<Page> problemOrAnswered(Resolved r) {
+    /** Why the link cannot be used, or the answer when the survey is answered already; empty otherwise. */
+    private Optional<SurveyOutcome> problemOrAnswered(Resolved r) {
         if (r.problem != null) {
             return Optional.of(r.problem);
         }
         return responses.find(r.shop.domain(), r.order.orderId()).map(answered -> thanks(r, answered));
     }
 
-    private Page thanks(Resolved r, SurveyResponse response) {
+    private SurveyOutcome thanks(Resolved r, SurveyResponse response) {
         if (response.publishedAt() == null
                 && response.submittedAt().plus(REPUBLISH_AFTER).isBefore(clock.instant())) {
             publish(response); // the first submit could not reach the bus: this visit makes up for it
@@ -161,14 +170,14 @@ public class SurveyAnswers {
         return thanks(r, response, coupon);
     }
 
-    private Page thanks(Resolved r, SurveyResponse response, Coupon coupon) {
+    private SurveyOutcome thanks(Resolved r, SurveyResponse response, Coupon coupon) {
         Coupon shown = coupon;
         try {
             shown = issuer.complete(r.shop, coupon);
         } catch (ProvisioningException e) {
             // The customer sees "on its way"; the SurveyCompleted consumer (and any revisit) tries again.
         }
-        return new Page(200, pages.surveyThanks(r.shop, r.locale(), shown));
+        return new Answered(r.shop, r.locale(), shown);
     }
 
     private void publish(SurveyResponse response) {
@@ -184,21 +193,20 @@ public class SurveyAnswers {
     private Resolved resolve(String token) {
         LinkedCustomers.Linked linked = linkedCustomers.resolve(token, LinkPurpose.SURVEY);
         if (!linked.ok()) {
-            return Resolved.problem(new Page(linked.problem(), problems.linkProblemPage(linked.locale(),
-                    linked.problem())));
+            return Resolved.problem(new LinkRefused(linked.problem(), linked.locale()));
         }
         Customer customer = linked.customer();
         Optional<Order> order = orders.findOrderToShow(customer.shop(), linked.token().subject())
                 .filter(o -> o.email().equals(customer.email()));
         if (order.isEmpty()) {
-            return Resolved.problem(new Page(404, problems.linkProblemPage(linked.locale(), 404)));
+            return Resolved.problem(new LinkRefused(LinkProblem.NOT_FOUND, linked.locale()));
         }
         return new Resolved(linked.shop(), customer, order.get(), null);
     }
 
-    private record Resolved(Shop shop, Customer customer, Order order, Page problem) {
-        static Resolved problem(Page page) {
-            return new Resolved(null, null, null, page);
+    private record Resolved(Shop shop, Customer customer, Order order, LinkRefused problem) {
+        static Resolved problem(LinkRefused refused) {
+            return new Resolved(null, null, null, refused);
         }
 
         String locale() {
@@ -212,24 +220,5 @@ public class SurveyAnswers {
             return null;
         }
         return value.charAt(0) - '0';
-    }
-
-    /** The form's fields; the first value of a repeated field wins; malformed encoding reads as no field. */
-    static Map<String, String> form(byte[] body) {
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            try {
-                String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                fields.putIfAbsent(name, value);
-            } catch (IllegalArgumentException malformed) {
-                // a broken %-escape: ignore the field, the checks below treat it as missing
-            }
-        }
-        return fields;
     }
 }

@@ -2,6 +2,13 @@ package loyaltyloop.referral;
 
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
+import loyaltyloop.points.PointsOutcome;
+import loyaltyloop.points.PointsOutcome.CouponPreparing;
+import loyaltyloop.points.PointsOutcome.LinkRefused;
+import loyaltyloop.points.PointsOutcome.NotEnoughPoints;
+import loyaltyloop.points.PointsOutcome.Redeemed;
+import loyaltyloop.points.PointsOutcome.Statement;
+import loyaltyloop.points.PointsOutcome.UnknownReward;
 import loyaltyloop.points.PointsPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +21,9 @@ import loyaltyloop.coupons.CouponIssuer;
 import loyaltyloop.coupons.CouponProvisioner;
 import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.LinkProblem;
 import loyaltyloop.dynamodb.DemoCheckoutProvisioner;
+import loyaltyloop.email.EmailLocale;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.LinkToken;
@@ -26,7 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The statement and redemption behind {@code /p/{token}}, on the moto server. */
+/** The statement and redemption behind a points link, on the moto server; their pages are PointsResponsesTest's. */
 class PointsPagesTest {
 
     private ReferralFixture f;
@@ -57,8 +66,8 @@ class PointsPagesTest {
         f.bus.drain();
     }
 
-    private PointsPages.Answer redeem(String form) {
-        return pages.redeem(token, form, "/p/" + token + "/redeem");
+    private PointsOutcome redeem(String points, String redemptionId) {
+        return pages.redeem(token, points, redemptionId);
     }
 
     private List<Coupon> couponsOf(List<LedgerEntry> entries) {
@@ -67,24 +76,25 @@ class PointsPagesTest {
     }
 
     @Test
-    void theStatementShowsBalanceLedgerAndWhatPointsBuyAsHtmlAndAsJson() {
+    void theStatementHasTheBalanceTheLedgerAndAFreshRedemptionIdForItsForms() {
         earn(2);
 
-        PointsPages.Answer html = pages.statement(token, false, null, "/p/" + token);
-        assertThat(html.status()).isEqualTo(200);
-        assertThat(html.html()).contains("1,000 points").contains("Referral: Fay").contains("10% off your next order")
-                .contains("action=\"/p/" + token + "/redeem\"").contains("name=\"rid\"");
+        PointsOutcome first = pages.statement(token);
+        PointsOutcome second = pages.statement(token);
 
-        PointsPages.Answer json = pages.statement(token, true, "https://evil.example", "/p/" + token);
-        assertThat(json.status()).isEqualTo(200);
-        assertThat(json.json().path("balance").asLong()).isEqualTo(1000);
-        assertThat(json.json().path("entries")).hasSize(2);
-        assertThat(json.json().path("entries").get(0).path("reason").asText()).isEqualTo("referral");
-        assertThat(json.json().path("entries").get(0).path("points").asLong()).isEqualTo(500);
-        assertThat(Instant.parse(json.json().path("entries").get(0).path("at").asText())).isNotNull();
-        assertThat(json.allowOrigin()).isNull();
-        assertThat(pages.statement(token, true, f.shop.storefrontUrl(), "/p/x").allowOrigin())
-                .isEqualTo(f.shop.storefrontUrl());
+        assertThat(first).isInstanceOfSatisfying(Statement.class, statement -> {
+            assertThat(statement.shop()).isEqualTo(f.shop);
+            assertThat(statement.locale()).isEqualTo(EmailLocale.EN);
+            assertThat(statement.balance()).isEqualTo(1000);
+            assertThat(statement.entries()).hasSize(2).allSatisfy(e -> {
+                assertThat(e.reason()).isEqualTo(LedgerEntry.Reason.REFERRAL);
+                assertThat(e.points()).isEqualTo(500);
+                assertThat(e.friendName()).isEqualTo("Fay");
+                assertThat(e.at()).isNotNull();
+            });
+            assertThat(statement.redemptionId()).matches("[A-Za-z0-9_-]{22}")
+                    .isNotEqualTo(((Statement) second).redemptionId());
+        });
     }
 
     @Test
@@ -95,19 +105,17 @@ class PointsPagesTest {
                 o.subtotal(), o.lineItems(), o.discountCodes(), o.attributes(), o.landingSite(), o.test(),
                 o.marketingConsent()));
 
-        assertThat(pages.statement(f.pointsToken(f.customer(o.email())), false, null, "/p/x").html())
-                .contains("lang=\"zh-TW\"").contains("點數").contains("下一筆訂單 10% 折扣");
+        assertThat(pages.statement(f.pointsToken(f.customer(o.email()))))
+                .isInstanceOfSatisfying(Statement.class, s -> assertThat(s.locale()).isEqualTo(EmailLocale.ZH_HANT));
     }
 
     @Test
-    void redeemingDebitsTheLedgerAndShowsAWorkingCouponAndTheSameFormAgainShowsTheSameCoupon() {
+    void redeemingDebitsTheLedgerAndGivesAWorkingCouponAndTheSameFormAgainGivesTheSameCoupon() {
         earn(3);
 
-        PointsPages.Answer done = redeem("points=500&rid=AAAAAAAAAAAAAAAAAAAAAA");
-        PointsPages.Answer again = redeem("points=500&rid=AAAAAAAAAAAAAAAAAAAAAA");
+        PointsOutcome done = redeem("500", "AAAAAAAAAAAAAAAAAAAAAA");
+        PointsOutcome again = redeem("500", "AAAAAAAAAAAAAAAAAAAAAA");
 
-        assertThat(done.status()).isEqualTo(200);
-        assertThat(again.status()).isEqualTo(200);
         PointsLedger.Statement statement = f.ledger.statement(f.shop.domain(), rita.email());
         assertThat(statement.balance()).isEqualTo(1000);
         List<Coupon> coupons = couponsOf(statement.entries());
@@ -115,8 +123,12 @@ class PointsPagesTest {
             assertThat(c.state()).isEqualTo(Coupon.State.ISSUED);
             assertThat(c.origin()).isEqualTo(Coupon.Origin.POINTS);
             assertThat(c.terms().value()).isEqualTo(10);
-            assertThat(done.html()).contains(c.code());
-            assertThat(again.html()).contains(c.code());
+            for (PointsOutcome shown : List.of(done, again)) {
+                assertThat(shown).isInstanceOfSatisfying(Redeemed.class, r -> {
+                    assertThat(r.coupon()).isEqualTo(c);
+                    assertThat(r.balance()).isEqualTo(1000);
+                });
+            }
             assertThat(f.context.getBean(DemoCheckoutProvisioner.class).exists(f.shop.domain(), c.code())).isTrue();
         });
         assertThat(f.bus.drain()).extracting(e -> e.path("detail-type").asText())
@@ -127,31 +139,30 @@ class PointsPagesTest {
     void tenConcurrentRedeemsOnABalanceThatCoversOneNeverOverdraw() throws Exception {
         earn(1);
 
-        List<Integer> statuses = Concurrently.run(10, () -> redeem("points=500").status());
+        List<PointsOutcome> outcomes = Concurrently.run(10, () -> redeem("500", null));
 
-        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-        assertThat(statuses).filteredOn(s -> s == 400).hasSize(9);
+        assertThat(outcomes).filteredOn(Redeemed.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(NotEnoughPoints.class::isInstance).hasSize(9);
         PointsLedger.Statement statement = f.ledger.statement(f.shop.domain(), rita.email());
         assertThat(statement.balance()).isZero();
         assertThat(couponsOf(statement.entries())).hasSize(1);
     }
 
     @Test
-    void notEnoughPointsOrAnUnknownTierIsA400PageThatChangesNothing() {
+    void notEnoughPointsOrARewardTheShopDoesNotOfferChangesNothing() {
         earn(1);
 
-        PointsPages.Answer tooMuch = redeem("points=1000&rid=BBBBBBBBBBBBBBBBBBBBBB");
-        assertThat(tooMuch.status()).isEqualTo(400);
-        assertThat(tooMuch.html()).contains("Not enough points");
-        for (String form : new String[] {"points=499", "points=-500", "points=abc", "", "points=500%", "rid=x"}) {
-            assertThat(redeem(form).status()).as(form).isEqualTo(400);
+        assertThat(redeem("1000", "BBBBBBBBBBBBBBBBBBBBBB"))
+                .isEqualTo(new NotEnoughPoints(EmailLocale.EN, 1000, 500));
+        for (String points : new String[] {"499", "-500", "abc", "", null, "500%", "5 00", "0500"}) {
+            assertThat(redeem(points, "x")).as(points).isEqualTo(new UnknownReward(EmailLocale.EN));
         }
         assertThat(f.balance(rita.email())).isEqualTo(500);
         assertThat(f.ledger.statement(f.shop.domain(), rita.email()).entries()).hasSize(1);
     }
 
     @Test
-    void tamperedExpiredAndUnknownTokensGetFriendly4xxAndChangeNothing() {
+    void tamperedExpiredAndUnknownTokensAreRefusedAndChangeNothing() {
         earn(1);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
         String expired = f.links.signer().sign(new LinkToken(LinkPurpose.POINTS, f.shop.domain(),
@@ -161,17 +172,16 @@ class PointsPagesTest {
         String unknown = f.links.signer().sign(new LinkToken(LinkPurpose.POINTS, f.shop.domain(), "ZZZZ2222",
                 Instant.now().plus(Duration.ofDays(1))));
 
-        assertThat(pages.redeem(tampered, "points=500", "/p/x/redeem").status()).isEqualTo(400);
-        assertThat(pages.redeem(unsubscribeToken, "points=500", "/p/x/redeem").status()).isEqualTo(400);
-        assertThat(pages.redeem(expired, "points=500", "/p/x/redeem").status()).isEqualTo(410);
-        assertThat(pages.redeem(unknown, "points=500", "/p/x/redeem").status()).isEqualTo(404);
+        assertThat(pages.redeem(tampered, "500", null)).isEqualTo(new LinkRefused(LinkProblem.INVALID, EmailLocale.EN, null));
+        assertThat(pages.redeem(unsubscribeToken, "500", null))
+                .isEqualTo(new LinkRefused(LinkProblem.INVALID, EmailLocale.EN, null));
+        // A link we signed names its shop: the storefront may read why its widget shows nothing.
+        assertThat(pages.redeem(expired, "500", null)).isEqualTo(new LinkRefused(LinkProblem.EXPIRED, EmailLocale.EN, f.shop));
+        assertThat(pages.redeem(unknown, "500", null)).isEqualTo(new LinkRefused(LinkProblem.NOT_FOUND, EmailLocale.EN, f.shop));
         for (String bad : new String[] {null, "", "x", "a.b.c", "x".repeat(5000)}) {
-            assertThat(pages.statement(bad, false, null, "/p/x").status()).isEqualTo(400);
-            PointsPages.Answer json = pages.statement(bad, true, null, "/p/x");
-            assertThat(json.status()).isEqualTo(400);
-            assertThat(json.json().path("error").asText()).isEqualTo("invalid link");
+            assertThat(pages.statement(bad)).isEqualTo(new LinkRefused(LinkProblem.INVALID, EmailLocale.EN, null));
         }
-        assertThat(pages.statement(expired, true, null, "/p/x").status()).isEqualTo(410);
+        assertThat(pages.statement(expired)).isEqualTo(new LinkRefused(LinkProblem.EXPIRED, EmailLocale.EN, f.shop));
         assertThat(f.balance(rita.email())).isEqualTo(500);
     }
 
@@ -203,18 +213,19 @@ class PointsPagesTest {
         PointsPages whileDown = new PointsPages(f.links, f.shops, f.customers, f.ledger, failing, f.coupons(),
                 f.context.getBean(EventPublisher.class), f.clock);
 
-        PointsPages.Answer preparing = whileDown.redeem(token, "points=500&rid=CCCCCCCCCCCCCCCCCCCCCC", "/p/t/redeem");
-        assertThat(preparing.status()).isEqualTo(202);
-        assertThat(preparing.html()).contains("being prepared").contains("CCCCCCCCCCCCCCCCCCCCCC");
+        // Says which redemption to send again, and (having no coupon) cannot show a code that does not work yet.
+        assertThat(whileDown.redeem(token, "500", "CCCCCCCCCCCCCCCCCCCCCC"))
+                .isEqualTo(new CouponPreparing(EmailLocale.EN, 500, "CCCCCCCCCCCCCCCCCCCCCC"));
         Coupon pending = couponsOf(f.ledger.statement(f.shop.domain(), rita.email()).entries()).get(0);
         assertThat(pending.state()).isEqualTo(Coupon.State.PENDING);
-        assertThat(preparing.html()).doesNotContain(pending.code());
         assertThat(f.balance(rita.email())).isZero();
 
-        PointsPages.Answer finished = redeem("points=500&rid=CCCCCCCCCCCCCCCCCCCCCC");
+        PointsOutcome finished = redeem("500", "CCCCCCCCCCCCCCCCCCCCCC");
 
-        assertThat(finished.status()).isEqualTo(200);
-        assertThat(finished.html()).contains(pending.code());
+        assertThat(finished).isInstanceOfSatisfying(Redeemed.class, r -> {
+            assertThat(r.coupon().code()).isEqualTo(pending.code());
+            assertThat(r.coupon().state()).isEqualTo(Coupon.State.ISSUED);
+        });
         assertThat(f.coupons().find(f.shop.domain(), pending.code()).orElseThrow().state()).isEqualTo(Coupon.State.ISSUED);
         assertThat(f.balance(rita.email())).isZero();
     }

@@ -2,7 +2,7 @@ package loyaltyloop.referral;
 
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
-import loyaltyloop.points.PointsPages;
+import loyaltyloop.points.PointsOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -272,9 +272,8 @@ class ReferralCreditsTest {
         Order first = convert(5990);
         convert(1000);
         assertThat(f.balance(rita.email())).isEqualTo(1000);
-        PointsPages.Answer redeemed = f.pages().redeem(f.pointsToken(rita), "points=1000&rid=spend-it-all-0000001",
-                "/p/x/redeem");
-        assertThat(redeemed.status()).isEqualTo(200);
+        assertThat(f.pages().redeem(f.pointsToken(rita), "1000", "spend-it-all-0000001"))
+                .isInstanceOf(PointsOutcome.Redeemed.class);
         assertThat(f.balance(rita.email())).isZero();
 
         assertThat(cancel(first)).isEqualTo(Outcome.CLAWED_BACK);
@@ -294,8 +293,8 @@ class ReferralCreditsTest {
         Order order = convert(5990);
         f.referralSettings(new ReferralSettings(500, 365, 1.5, 2.0, 60, List.of(
                 new loyaltyloop.shops.LoyaltySettings.RedeemTier(300, loyaltyloop.shops.CouponTerms.percentOff(5)))));
-        assertThat(f.pages().redeem(f.pointsToken(rita), "points=300&rid=spend-three-hundred1", "/p/x/redeem").status())
-                .isEqualTo(200);
+        assertThat(f.pages().redeem(f.pointsToken(rita), "300", "spend-three-hundred1"))
+                .isInstanceOf(PointsOutcome.Redeemed.class);
 
         assertThat(refund(order, "r1", 5990)).isEqualTo(Outcome.CLAWED_BACK);
 

@@ -3,28 +3,33 @@ package loyaltyloop.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.CouponCodes;
 import loyaltyloop.coupons.CouponProvisioner;
-import loyaltyloop.coupons.ProvisioningException;
+import loyaltyloop.customers.LinkProblem;
+import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.SurveyEmails;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.survey.SurveyAnswers.Submission;
+import loyaltyloop.survey.SurveyOutcome.AnswerRefused;
+import loyaltyloop.survey.SurveyOutcome.AnswerTooLarge;
+import loyaltyloop.survey.SurveyOutcome.Answered;
+import loyaltyloop.survey.SurveyOutcome.LinkRefused;
+import loyaltyloop.survey.SurveyOutcome.SurveyToAnswer;
+import loyaltyloop.survey.SurveyOutcome.TryLater;
 import loyaltyloop.testing.Concurrently;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** Showing and answering the survey behind a survey link, on the moto server; its pages are SurveyPageResponsesTest's. */
 class SurveyAnswersTest {
 
-    private static final Pattern CODE = Pattern.compile("class=\"code\">([A-Z0-9-]+)<");
     private static SurveyFixture loop;
 
     @BeforeAll
@@ -37,22 +42,16 @@ class SurveyAnswersTest {
         loop.close();
     }
 
-    private static byte[] form(String rating, String comment) {
-        StringBuilder body = new StringBuilder();
-        if (rating != null) {
-            body.append("rating=").append(URLEncoder.encode(rating, StandardCharsets.UTF_8));
-        }
-        if (comment != null) {
-            body.append(body.length() > 0 ? "&" : "").append("comment=")
-                    .append(URLEncoder.encode(comment, StandardCharsets.UTF_8));
-        }
-        return body.toString().getBytes(StandardCharsets.UTF_8);
+    private static Submission form(String rating, String comment) {
+        return Submission.of(rating, comment);
     }
 
-    private static String codeOn(SurveyAnswers.Page page) {
-        Matcher m = CODE.matcher(page.html());
-        assertThat(m.find()).as("a coupon code on the page").isTrue();
-        return m.group(1);
+    /** The code of the coupon the outcome shows, which must work at checkout. */
+    private static String codeOn(SurveyOutcome outcome) {
+        assertThat(outcome).isInstanceOf(Answered.class);
+        Coupon coupon = ((Answered) outcome).coupon();
+        assertThat(coupon.usable()).as("a coupon that works at checkout").isTrue();
+        return coupon.code();
     }
 
     private static long answeredToday() {
@@ -66,23 +65,19 @@ class SurveyAnswersTest {
     }
 
     @Test
-    void theLinkShowsALocalizedFormWithFiveRatingsAndTheOpenQuestion() {
+    void theLinkShowsTheSurveyAboutItsOrderInTheOrdersLanguage() {
         Order order = loop.place(loop.newEmail("form"), "Mei", "zh-TW");
-        SurveyAnswers.Page page = loop.answers().show(loop.token(order), "/s/x");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.html()).contains("lang=\"zh-TW\"", "name=\"rating\"", "value=\"1\"", "value=\"5\"",
-                "name=\"comment\"", "maxlength=\"2000\"", "8 折優惠", order.orderName());
-        assertThat(page.html()).doesNotContain("NPS", "<script");
+        assertThat(loop.answers().show(loop.token(order)))
+                .isEqualTo(new SurveyToAnswer(loop.shop, "zh-TW", order.orderName()));
     }
 
     @Test
-    void answeringEarnsACouponThatExistsAtCheckoutAndIsShownOnTheThankYouPage() {
+    void answeringEarnsACouponThatExistsAtCheckout() {
         loop.bus.drain();
         Order order = loop.place(loop.newEmail("answer"), "Ana", "en");
-        SurveyAnswers.Page page = loop.answers().submit(loop.token(order), form("4", "Lovely apron"), "/s/x");
+        SurveyOutcome answered = loop.answers().submit(loop.token(order), form("4", "Lovely apron"));
 
-        assertThat(page.status()).isEqualTo(200);
-        String code = codeOn(page);
+        String code = codeOn(answered);
         assertThat(code).hasSize(CouponCodes.LENGTH).matches("[" + CouponCodes.ALPHABET + "]+");
         Coupon coupon = loop.coupons.find(loop.shop.domain(), code).orElseThrow();
         assertThat(coupon.state()).isEqualTo(Coupon.State.ISSUED);
@@ -103,11 +98,11 @@ class SurveyAnswersTest {
     void submittingAgainShowsTheSameCouponAndChangesNothing() {
         Order order = loop.place(loop.newEmail("again"), "Bo", "en");
         String token = loop.token(order);
-        String first = codeOn(loop.answers().submit(token, form("5", "Great"), "/s/x"));
+        String first = codeOn(loop.answers().submit(token, form("5", "Great")));
         loop.bus.drain();
 
-        SurveyAnswers.Page again = loop.answers().submit(token, form("1", "changed my mind"), "/s/x");
-        SurveyAnswers.Page revisit = loop.answers().show(token, "/s/x");
+        SurveyOutcome again = loop.answers().submit(token, form("1", "changed my mind"));
+        SurveyOutcome revisit = loop.answers().show(token);
 
         assertThat(codeOn(again)).isEqualTo(first);
         assertThat(codeOn(revisit)).isEqualTo(first);
@@ -123,23 +118,25 @@ class SurveyAnswersTest {
         SurveyAnswers answers = loop.answers();
         long answeredBefore = answeredToday();
 
-        List<SurveyAnswers.Page> pages = Concurrently.run(6, () -> answers.submit(token, form("3", "ok"), "/s/x"));
+        List<SurveyOutcome> outcomes = Concurrently.run(6, () -> answers.submit(token, form("3", "ok")));
 
-        Set<String> codes = pages.stream().map(SurveyAnswersTest::codeOn).collect(Collectors.toSet());
+        Set<String> codes = outcomes.stream().map(SurveyAnswersTest::codeOn).collect(Collectors.toSet());
         assertThat(codes).hasSize(1);
         assertThat(events("SurveyCompleted")).hasSize(1);
         assertThat(answeredToday() - answeredBefore).as("counted once for the owner's digest").isEqualTo(1);
     }
 
     @Test
-    void aMissingOrOutOfRangeRatingShowsTheFormAgainWithA400AndWritesNothing() {
+    void aMissingOrOutOfRangeRatingIsAskedForAgainKeepingTheCommentAndWritesNothing() {
         Order order = loop.place(loop.newEmail("bad"), "Di", "en");
         String token = loop.token(order);
-        for (byte[] body : List.of(form(null, "no rating"), form("0", null), form("6", null), form("4.5", null),
-                form("abc", null), form("", null), "rating=%zz".getBytes(StandardCharsets.UTF_8), new byte[0])) {
-            SurveyAnswers.Page page = loop.answers().submit(token, body, "/s/x");
-            assertThat(page.status()).isEqualTo(400);
-            assertThat(page.html()).contains("Please choose a rating from 1 to 5.", "name=\"rating\"");
+        assertThat(loop.answers().submit(token, form(null, "  no rating ")))
+                .isEqualTo(new AnswerRefused(loop.shop, "en", order.orderName(), null, "no rating",
+                        SurveyEmails.Problem.RATING_MISSING));
+        for (String rating : new String[] {null, "0", "6", "4.5", "abc", "", " 4", "１", "55"}) {
+            assertThat(loop.answers().submit(token, form(rating, null))).as(rating)
+                    .isEqualTo(new AnswerRefused(loop.shop, "en", order.orderName(), null, "",
+                            SurveyEmails.Problem.RATING_MISSING));
         }
         assertThat(loop.responses.find(loop.shop.domain(), order.orderId())).isEmpty();
     }
@@ -148,53 +145,66 @@ class SurveyAnswersTest {
     void aCommentOverTwoThousandCharactersIsRefusedAndKeptInTheForm() {
         Order order = loop.place(loop.newEmail("long"), "Ed", "en");
         String comment = "é".repeat(2001);
-        SurveyAnswers.Page page = loop.answers().submit(loop.token(order), form("2", comment), "/s/x");
-        assertThat(page.status()).isEqualTo(400);
-        assertThat(page.html()).contains("under 2000 characters", comment, "value=\"2\" required checked");
+        assertThat(loop.answers().submit(loop.token(order), form("2", comment)))
+                .isEqualTo(new AnswerRefused(loop.shop, "en", order.orderName(), 2, comment,
+                        SurveyEmails.Problem.COMMENT_TOO_LONG));
         assertThat(loop.responses.find(loop.shop.domain(), order.orderId())).isEmpty();
 
-        assertThat(loop.answers().submit(loop.token(order), form("2", "é".repeat(2000)), "/s/x").status())
-                .isEqualTo(200);
+        assertThat(loop.answers().submit(loop.token(order), form("2", "é".repeat(2000)))).isInstanceOf(Answered.class);
     }
 
     @Test
-    void aScriptInTheCommentIsStoredAsTypedAndEscapedOnThePage() {
+    void aScriptInTheCommentIsKeptAndStoredAsTyped() {
         Order order = loop.place(loop.newEmail("xss"), "<script>alert(1)</script>", "en");
         String script = "<script>alert('x')</script>";
-        SurveyAnswers.Page refused = loop.answers().submit(loop.token(order), form(null, script), "/s/x");
-        assertThat(refused.html()).doesNotContain("<script").contains("&lt;script&gt;");
+        assertThat(loop.answers().submit(loop.token(order), form(null, script)))
+                .isInstanceOfSatisfying(AnswerRefused.class, refused -> assertThat(refused.comment()).isEqualTo(script));
 
-        loop.answers().submit(loop.token(order), form("1", script), "/s/x");
+        loop.answers().submit(loop.token(order), form("1", script));
         assertThat(loop.responses.find(loop.shop.domain(), order.orderId()).orElseThrow().comment()).isEqualTo(script);
     }
 
     @Test
-    void aTamperedTokenGetsAFriendlyPageAndWritesNothing() {
+    void aPostTooLargeToReadIsRefusedOnceTheLinkIsGoodAndTheSurveyOpenAndWritesNothing() {
+        Order order = loop.place(loop.newEmail("large"), "Lu", "zh-TW");
+        String token = loop.token(order);
+
+        assertThat(loop.answers().submit(token, Submission.tooLargeToRead()))
+                .isEqualTo(new AnswerTooLarge(EmailLocale.ZH_HANT));
+        assertThat(loop.responses.find(loop.shop.domain(), order.orderId())).isEmpty();
+
+        String code = codeOn(loop.answers().submit(token, form("5", null)));
+        assertThat(codeOn(loop.answers().submit(token, Submission.tooLargeToRead()))).isEqualTo(code);
+    }
+
+    @Test
+    void aTamperedTokenIsRefusedAndWritesNothing() {
         Order order = loop.place(loop.newEmail("tamper"), "Flo", "en");
         String token = loop.token(order);
         String tampered = token.substring(0, 5) + (token.charAt(5) == 'A' ? 'B' : 'A') + token.substring(6);
         for (String bad : new String[] {tampered, "", "x.y", token + "x", null}) {
-            SurveyAnswers.Page page = loop.answers().submit(bad, form("5", "hi"), "/s/x");
-            assertThat(page.status()).isEqualTo(400);
-            assertThat(page.html()).doesNotContain("Exception");
+            assertThat(loop.answers().submit(bad, form("5", "hi")))
+                    .isEqualTo(new LinkRefused(LinkProblem.INVALID, EmailLocale.EN));
+            assertThat(loop.answers().submit(bad, Submission.tooLargeToRead()))
+                    .as("the link is checked first").isEqualTo(new LinkRefused(LinkProblem.INVALID, EmailLocale.EN));
         }
         // An unsubscribe link is signed for another purpose: worthless here.
         String ref = loop.customers.find(loop.shop.domain(), order.email()).orElseThrow().referralCode();
         String unsubscribe = loop.links.unsubscribeUrl(SurveyFixture.BASE_URL, loop.shop.domain(), ref);
-        assertThat(loop.answers().show(unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1), "/s/x").status())
-                .isEqualTo(400);
+        assertThat(loop.answers().show(unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1)))
+                .isEqualTo(new LinkRefused(LinkProblem.INVALID, EmailLocale.EN));
         assertThat(loop.responses.find(loop.shop.domain(), order.orderId())).isEmpty();
     }
 
     @Test
-    void anExpiredLinkIs410AndWritesNothing() {
+    void anExpiredLinkIsRefusedAndWritesNothing() {
         Order order = loop.place(loop.newEmail("expired"), "Gus", "en");
         String token = loop.token(order);
         loop.clock.advance(Duration.ofDays(30));
         try {
-            SurveyAnswers.Page page = loop.answers().submit(token, form("5", "late"), "/s/x");
-            assertThat(page.status()).isEqualTo(410);
-            assertThat(loop.answers().show(token, "/s/x").status()).isEqualTo(410);
+            assertThat(loop.answers().submit(token, form("5", "late")))
+                    .isEqualTo(new LinkRefused(LinkProblem.EXPIRED, EmailLocale.EN));
+            assertThat(loop.answers().show(token)).isEqualTo(new LinkRefused(LinkProblem.EXPIRED, EmailLocale.EN));
         } finally {
             loop.clock.advance(Duration.ofDays(-30));
         }
@@ -202,13 +212,14 @@ class SurveyAnswersTest {
     }
 
     @Test
-    void aLinkForAnOrderThatIsNotTheCustomersIs404() {
+    void aLinkForAnOrderThatIsNotTheCustomersIsRefusedAsNotFound() {
         Order mine = loop.place(loop.newEmail("mine"), "Hal", "en");
         Order theirs = loop.place(loop.newEmail("theirs"), "Ivy", "en");
         String ref = loop.customers.find(loop.shop.domain(), mine.email()).orElseThrow().referralCode();
         String url = loop.links.surveyUrl(SurveyFixture.BASE_URL, loop.shop.domain(), ref, theirs.orderId(),
                 Duration.ofDays(30));
-        assertThat(loop.answers().show(url.substring(url.lastIndexOf('/') + 1), "/s/x").status()).isEqualTo(404);
+        assertThat(loop.answers().show(url.substring(url.lastIndexOf('/') + 1)))
+                .isEqualTo(new LinkRefused(LinkProblem.NOT_FOUND, EmailLocale.EN));
     }
 
     @Test
@@ -219,31 +230,30 @@ class SurveyAnswersTest {
         loop.saveShop(poolShop);
         try {
             SurveyAnswers answers = loop.answers(loop.issuer(List.of(pool)));
-            SurveyAnswers.Page page = answers.submit(loop.token(order), form("5", "great"), "/s/x");
-            assertThat(page.status()).isEqualTo(503);
-            assertThat(page.html()).contains("try the link again");
+            assertThat(answers.submit(loop.token(order), form("5", "great"))).isEqualTo(new TryLater(EmailLocale.EN));
             assertThat(loop.responses.find(loop.shop.domain(), order.orderId())).isEmpty();
 
             pool.upload(loop.shop.domain(), List.of("SHOP-POOL-0001"));
-            assertThat(codeOn(answers.submit(loop.token(order), form("5", "great"), "/s/x"))).isEqualTo("SHOP-POOL-0001");
+            assertThat(codeOn(answers.submit(loop.token(order), form("5", "great")))).isEqualTo("SHOP-POOL-0001");
         } finally {
             loop.saveShop(poolShop.withCouponProvisioning(loyaltyloop.shops.LoyaltySettings.Provisioning.DEMO));
         }
     }
 
     @Test
-    void whileTheShopCannotBeReachedThePageSaysTheCodeIsOnItsWayAndShowsNoCode() {
+    void whileTheShopCannotBeReachedTheAnswerIsTakenWithACouponStillPending() {
         Order order = loop.place(loop.newEmail("down"), "Jo", "en");
         CouponProvisioner down = SurveyFixture.unreachableShop();
-        SurveyAnswers.Page page = loop.answers(loop.issuer(List.of(down))).submit(loop.token(order), form("5", ""),
-                "/s/x");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.html()).contains("being set up").doesNotContain("class=\"code\"");
+        SurveyOutcome answered = loop.answers(loop.issuer(List.of(down))).submit(loop.token(order), form("5", ""));
         String code = loop.responses.find(loop.shop.domain(), order.orderId()).orElseThrow().couponCode();
+        assertThat(answered).isInstanceOfSatisfying(Answered.class, a -> {
+            assertThat(a.coupon().code()).isEqualTo(code);
+            assertThat(a.coupon().state()).as("shown as on its way, not as a code").isEqualTo(Coupon.State.PENDING);
+        });
         assertThat(loop.coupons.find(loop.shop.domain(), code).orElseThrow().state()).isEqualTo(Coupon.State.PENDING);
 
         // The next visit, with the shop back, finishes it.
-        assertThat(codeOn(loop.answers().show(loop.token(order), "/s/x"))).isEqualTo(code);
+        assertThat(codeOn(loop.answers().show(loop.token(order)))).isEqualTo(code);
         assertThat(loop.checkout.exists(loop.shop.domain(), code)).isTrue();
     }
 }

@@ -2,7 +2,6 @@ package loyaltyloop.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import loyaltyloop.orders.Order;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +31,7 @@ class SurveyCapacityTest {
         String token = loop.token(order);
         CapacityCountingDynamoDbClient capacity = loop.capacity();
         capacity.reset();
-        loop.answers().submit(token, ("rating=" + rating + "&comment=Lovely").getBytes(StandardCharsets.UTF_8), "/s/x");
+        loop.answers().submit(token, SurveyAnswers.Submission.of(String.valueOf(rating), "Lovely"));
         double submit = capacity.wcu();
         String submitted = capacity.describe();
         capacity.reset();
@@ -61,10 +60,10 @@ class SurveyCapacityTest {
     void submittingAgainWritesNothing() {
         Order order = loop.place(loop.newEmail("again"), "Bo", "en");
         String token = loop.token(order);
-        loop.answers().submit(token, "rating=4".getBytes(StandardCharsets.UTF_8), "/s/x");
+        loop.answers().submit(token, SurveyAnswers.Submission.of("4", null));
         loop.capacity().reset();
-        loop.answers().submit(token, "rating=4".getBytes(StandardCharsets.UTF_8), "/s/x");
-        loop.answers().show(token, "/s/x");
+        loop.answers().submit(token, SurveyAnswers.Submission.of("4", null));
+        loop.answers().show(token);
         assertThat(loop.capacity().wcu()).as(loop.capacity().describe()).isZero();
     }
 }

@@ -3,7 +3,6 @@ package loyaltyloop.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,8 +37,7 @@ class SurveyFollowThroughTest {
 
     private static Order answered(String who, String firstName, int rating, String comment, String locale) {
         Order order = loop.place(loop.newEmail(who), firstName, locale);
-        String body = "rating=" + rating + "&comment=" + java.net.URLEncoder.encode(comment, StandardCharsets.UTF_8);
-        loop.answers().submit(loop.token(order), body.getBytes(StandardCharsets.UTF_8), "/s/x");
+        loop.answers().submit(loop.token(order), SurveyAnswers.Submission.of(String.valueOf(rating), comment));
         return order;
     }
 
@@ -112,8 +110,7 @@ class SurveyFollowThroughTest {
     void noCouponEmailGoesOutBeforeTheCodeWorksAtCheckoutAndTheRetrySendsIt() {
         CouponProvisioner flaky = SurveyFixture.unreachableShop();
         Order order = loop.place(loop.newEmail("flaky"), "Ed", "en");
-        loop.answers(loop.issuer(List.of(flaky))).submit(loop.token(order), "rating=5".getBytes(StandardCharsets.UTF_8),
-                "/s/x");
+        loop.answers(loop.issuer(List.of(flaky))).submit(loop.token(order), SurveyAnswers.Submission.of("5", null));
 
         assertThatThrownBy(() -> loop.followThrough(loop.issuer(List.of(flaky)), loop.ses)
                 .handle(loop.shop.domain(), order.orderId())).isInstanceOf(ProvisioningException.class);

@@ -1,27 +1,25 @@
 package loyaltyloop.unsubscribe;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import loyaltyloop.customers.Unsubscribes;
-import loyaltyloop.email.EmailLocale;
-import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.http.HttpApiRequest;
+import loyaltyloop.http.HttpRequestHandler;
 import loyaltyloop.http.HttpResponses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import loyaltyloop.http.UnsubscribeResponses;
 
 /**
  * {@code GET /u/{token}} shows the unsubscribe page; {@code POST /u/{token}} unsubscribes — the page's button
  * and the RFC 8058 one-click POST of mail clients alike.
  */
-public class UnsubscribeHandler extends LoyaltyRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeHandler.class);
+public class UnsubscribeHandler extends HttpRequestHandler {
 
     @Inject
     Unsubscribes unsubscribes;
+
+    @Inject
+    UnsubscribeResponses responses;
 
     public UnsubscribeHandler() {
     }
@@ -31,21 +29,12 @@ public class UnsubscribeHandler extends LoyaltyRequestHandler<APIGatewayV2HTTPEv
     }
 
     @Override
-    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        try {
-            String token = HttpResponses.pathParameter(event, "token");
-            Unsubscribes.Page page = switch (HttpResponses.method(event)) {
-                case "GET", "HEAD" -> unsubscribes.show(token, event.getRawPath());
-                case "POST" -> unsubscribes.unsubscribe(token);
-                default -> null;
-            };
-            if (page == null) {
-                return HttpResponses.error(405, "method not allowed");
-            }
-            return HttpResponses.page(page.status(), page.html());
-        } catch (RuntimeException e) {
-            LOG.error("unsubscribe failed", e);
-            return HttpResponses.page(500, new EmailTemplates().linkProblemPage(EmailLocale.EN, 500));
-        }
+    protected APIGatewayV2HTTPResponse answer(HttpApiRequest request) {
+        String token = request.pathParameter("token");
+        return switch (request.method()) {
+            case "GET", "HEAD" -> responses.page(unsubscribes.show(token), request.path());
+            case "POST" -> responses.page(unsubscribes.unsubscribe(token), request.path());
+            default -> HttpResponses.methodNotAllowed();
+        };
     }
 }

@@ -1,0 +1,49 @@
+package loyaltyloop.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The base of every HTTP API handler: the subclass answers the request; when that throws, the failure is logged
+ * with its cause and the caller gets a 500 that says nothing of it.
+ *
+ * <p>Subclasses still declare both constructors: Lambda creates a handler through the no-argument one, the local
+ * runner and the tests through the one that takes a running context, and Java does not inherit constructors.
+ */
+public abstract class HttpRequestHandler
+        extends LoyaltyRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    protected HttpRequestHandler() {
+    }
+
+    protected HttpRequestHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        HttpApiRequest request = new HttpApiRequest(event);
+        try {
+            return answer(request);
+        } catch (RuntimeException e) {
+            // The route, not the path: a path carries the customer's token.
+            LoggerFactory.getLogger(getClass()).error("{} failed", request.route(), e);
+            return failed();
+        }
+    }
+
+    protected abstract APIGatewayV2HTTPResponse answer(HttpApiRequest request);
+
+    /**
+     * What the caller sees when {@link #answer} failed: the friendly "try again later" page, in English (what
+     * language the customer reads is not known by then).
+     */
+    protected APIGatewayV2HTTPResponse failed() {
+        return HttpResponses.page(500, new EmailTemplates().linkProblemPage(EmailLocale.EN, 500));
+    }
+}

@@ -1,0 +1,57 @@
+package loyaltyloop.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import loyaltyloop.json.Json;
+import loyaltyloop.orders.IntakeResult;
+import loyaltyloop.orders.IntakeResult.Accepted;
+import loyaltyloop.orders.IntakeResult.BadRequest;
+import loyaltyloop.orders.IntakeResult.Duplicate;
+import loyaltyloop.orders.IntakeResult.Ignored;
+import loyaltyloop.orders.IntakeResult.Ping;
+import loyaltyloop.orders.IntakeResult.TooLarge;
+import loyaltyloop.orders.IntakeResult.Unauthorized;
+
+/**
+ * The answers to the shops' webhook calls: 200 with {@code {"status": ...}} for everything taken, ignored ones
+ * with their {@code reason}; 401, 400 or 413 with {@code {"error": ...}} for a call that is refused.
+ */
+public final class IntakeResponses {
+
+    private IntakeResponses() {
+    }
+
+    public static APIGatewayV2HTTPResponse response(IntakeResult result) {
+        if (result instanceof Accepted) {
+            return taken("accepted", null);
+        }
+        if (result instanceof Duplicate) {
+            return taken("duplicate", null);
+        }
+        if (result instanceof Ignored ignored) {
+            return taken("ignored", ignored.reason());
+        }
+        if (result instanceof Ping) {
+            return taken("ping", null);
+        }
+        if (result instanceof Unauthorized) {
+            return HttpResponses.error(401, "invalid signature");
+        }
+        if (result instanceof BadRequest bad) {
+            return HttpResponses.error(400, bad.reason());
+        }
+        if (result instanceof TooLarge) {
+            return HttpResponses.error(413, "payload too large");
+        }
+        throw new IllegalArgumentException("no answer for " + result);
+    }
+
+    private static APIGatewayV2HTTPResponse taken(String status, String reason) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("status", status);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return HttpResponses.json(200, body);
+    }
+}
