@@ -16,11 +16,13 @@ import loyaltyloop.shops.ShopStore;
 public class Unsubscribes {
 
     private final CustomerAccounts accounts;
-    private final EmailTemplates templates = new EmailTemplates();
+    private final EmailTemplates templates;
     private final LinkedCustomers linkedCustomers;
 
-    public Unsubscribes(Links links, ShopStore shops, CustomerStore customerStore, CustomerAccounts accounts) {
+    public Unsubscribes(Links links, ShopStore shops, CustomerStore customerStore, CustomerAccounts accounts,
+            EmailTemplates templates) {
         this.accounts = accounts;
+        this.templates = templates;
         this.linkedCustomers = new LinkedCustomers(links, shops, customerStore);
     }
 

@@ -3,6 +3,7 @@ package loyaltyloop.email;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import jakarta.inject.Singleton;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -20,13 +21,14 @@ import loyaltyloop.shops.Shop;
 /**
  * Renders the emails and pages in English, Traditional Chinese and Simplified Chinese from the JTE templates
  * precompiled at build time ({@code src/main/jte/html}: HTML with escaping on; {@code src/main/jte/text}: plain
- * text). Construct once and reuse: it is thread-safe and loads nothing reflectively beyond the generated template
- * classes.
+ * text). One instance serves every caller (a singleton bean; tests may build their own): it is thread-safe and loads
+ * nothing reflectively beyond the generated template classes.
  */
+@Singleton
 public final class EmailTemplates {
 
-    static final String HTML_PACKAGE = "loyaltyloop.email.templates.html";
-    static final String TEXT_PACKAGE = "loyaltyloop.email.templates.text";
+    private static final String HTML_PACKAGE = "loyaltyloop.email.templates.html";
+    private static final String TEXT_PACKAGE = "loyaltyloop.email.templates.text";
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
 

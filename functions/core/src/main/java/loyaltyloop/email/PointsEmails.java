@@ -1,8 +1,6 @@
 package loyaltyloop.email;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import jakarta.inject.Singleton;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,20 +21,18 @@ import loyaltyloop.shops.Shop;
 /**
  * The points email ({@code kind=points}) and the points pages ({@code /p/{token}}), in English, Traditional and
  * Simplified Chinese, from the precompiled JTE templates {@code points.jte} and {@code pointspage.jte} (HTML escaping
- * on by default). Thread-safe; construct once.
+ * on by default). Thread-safe; a singleton bean.
  */
+@Singleton
 public final class PointsEmails {
 
     /** Most ledger lines a statement page shows (newest first). */
     public static final int MAX_ROWS = 200;
 
-    private final TemplateEngine html;
-    private final TemplateEngine text;
+    private final EmailTemplates templates;
 
-    public PointsEmails() {
-        ClassLoader classLoader = PointsEmails.class.getClassLoader();
-        this.html = TemplateEngine.createPrecompiled(null, ContentType.Html, classLoader, EmailTemplates.HTML_PACKAGE);
-        this.text = TemplateEngine.createPrecompiled(null, ContentType.Plain, classLoader, EmailTemplates.TEXT_PACKAGE);
+    public PointsEmails(EmailTemplates templates) {
+        this.templates = templates;
     }
 
     /** The model of {@code points.jte}: every string already localized, escaped by the HTML template. */
@@ -76,7 +72,8 @@ public final class PointsEmails {
                 httpUrl(statementUrl), m.text("common.signOff"), m.text("common.signature", new Spaced(shopName)),
                 m.text("points.why", shopName));
         return new EmailMessage(EmailKind.POINTS, shop.senderAddress(), shop.senderName(), referrer.email(), null,
-                subject, render(text, "points.jte", model), render(html, "points.jte", model), java.util.Map.of());
+                subject, templates.renderText("points.jte", model), templates.renderHtml("points.jte", model),
+                java.util.Map.of());
     }
 
     /** The statement: balance, ledger (newest first), and a form per reward tier. */
@@ -96,7 +93,7 @@ public final class PointsEmails {
                     m.text("points.redeemButton", points), balance >= tier.points()));
         }
         String title = m.text("points.pageTitle", shopName(shop));
-        return render(html, "pointspage.jte", new Page(locale.tag(), title, title, List.of(), null,
+        return templates.renderHtml("pointspage.jte", new Page(locale.tag(), title, title, List.of(), null,
                 m.text("points.balanceLabel"), m.text("points.pointsUnit", number(balance, locale)),
                 m.text("points.historyHeading"),
                 List.of(m.text("points.dateLabel"), m.text("points.whatLabel"), m.text("points.pointsLabel")), rows,
@@ -150,7 +147,7 @@ public final class PointsEmails {
     private String message(EmailLocale locale, String title, List<String> paragraphs, String code, List<Tier> tiers,
             String formAction, String redemptionId, String backUrl) {
         Translation m = Translation.of(locale);
-        return render(html, "pointspage.jte", new Page(locale.tag(), title, title, paragraphs, code, null, null, null,
+        return templates.renderHtml("pointspage.jte", new Page(locale.tag(), title, title, paragraphs, code, null, null, null,
                 List.of(), List.of(), null, null, tiers, formAction, redemptionId, backUrl,
                 backUrl == null ? null : m.text("points.backLink")));
     }
@@ -201,9 +198,4 @@ public final class PointsEmails {
         return url;
     }
 
-    private static String render(TemplateEngine engine, String template, Object model) {
-        StringOutput output = new StringOutput(8192);
-        engine.render(template, model, output);
-        return output.toString();
-    }
 }

@@ -1,5 +1,6 @@
 package loyaltyloop.email;
 
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,13 +17,18 @@ import loyaltyloop.shops.Shop;
 /**
  * Renders the survey's emails and pages in the customer's language (the owner alert in the shop's): the survey
  * invitation, the coupon, the service-recovery apology, the owner alert, and the survey form and thank-you pages.
- * Thread-safe; construct once.
+ * Thread-safe; a singleton bean.
  */
+@Singleton
 public final class SurveyEmails {
 
     public static final int COMMENT_MAX = 2000;
 
-    private final EmailTemplates templates = new EmailTemplates();
+    private final EmailTemplates templates;
+
+    public SurveyEmails(EmailTemplates templates) {
+        this.templates = templates;
+    }
 
     /** The survey invitation (a marketing email: its unsubscribe link is required). */
     public RenderedEmail survey(Shop shop, String locale, String firstName, String orderName, long daysSinceOrder,

@@ -57,16 +57,18 @@ public class PointsPages {
     private final EventPublisher events;
     private final Clock clock;
     private final LinkedCustomers linkedCustomers;
-    private final PointsEmails pages = new PointsEmails();
-    private final EmailTemplates templates = new EmailTemplates();
+    private final PointsEmails pages;
+    private final EmailTemplates templates;
 
     public PointsPages(Links links, ShopStore shops, CustomerStore customers, PointsLedger ledger, CouponIssuer issuer,
-            CouponStore coupons, EventPublisher events, Clock clock) {
+            CouponStore coupons, EventPublisher events, Clock clock, PointsEmails pages, EmailTemplates templates) {
         this.ledger = ledger;
         this.issuer = issuer;
         this.coupons = coupons;
         this.events = events;
         this.clock = clock;
+        this.pages = pages;
+        this.templates = templates;
         this.linkedCustomers = new LinkedCustomers(links, shops, customers);
     }
 

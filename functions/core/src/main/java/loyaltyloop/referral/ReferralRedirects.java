@@ -26,12 +26,13 @@ public class ReferralRedirects {
     private final ShopStore shops;
     private final CustomerStore customers;
     private final ReferralClicks clicks;
-    private final PointsEmails pages = new PointsEmails();
+    private final PointsEmails pages;
 
-    public ReferralRedirects(ShopStore shops, CustomerStore customers, ReferralClicks clicks) {
+    public ReferralRedirects(ShopStore shops, CustomerStore customers, ReferralClicks clicks, PointsEmails pages) {
         this.shops = shops;
         this.customers = customers;
         this.clicks = clicks;
+        this.pages = pages;
     }
 
     /** A redirect ({@code location} set) or a page. */

@@ -62,13 +62,13 @@ public class SurveyAnswers {
     private final EventPublisher events;
     private final LoopStats loopStats;
     private final Clock clock;
-    private final SurveyEmails pages = new SurveyEmails();
-    private final EmailTemplates problems = new EmailTemplates();
+    private final SurveyEmails pages;
+    private final EmailTemplates problems;
     private final LinkedCustomers linkedCustomers;
 
     public SurveyAnswers(Links links, ShopStore shops, CustomerStore customers, OrderStore orders,
             SurveyResponses responses, CouponIssuer issuer, CouponStore coupons, EventPublisher events, LoopStats loopStats,
-            Clock clock) {
+            Clock clock, SurveyEmails pages, EmailTemplates problems) {
         this.orders = orders;
         this.responses = responses;
         this.issuer = issuer;
@@ -76,6 +76,8 @@ public class SurveyAnswers {
         this.events = events;
         this.loopStats = loopStats;
         this.clock = clock;
+        this.pages = pages;
+        this.problems = problems;
         this.linkedCustomers = new LinkedCustomers(links, shops, customers);
     }
 

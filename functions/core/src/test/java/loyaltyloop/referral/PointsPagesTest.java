@@ -1,5 +1,7 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.PointsEmails;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsPages;
@@ -198,7 +200,8 @@ class PointsPagesTest {
         };
         CouponIssuer failing = new CouponIssuer(List.of(down), f.coupons(), f.context.getBean(EventPublisher.class), f.clock);
         PointsPages whileDown = new PointsPages(f.links, f.shops, f.customers, f.ledger, failing, f.coupons(),
-                f.context.getBean(EventPublisher.class), f.clock);
+                f.context.getBean(EventPublisher.class), f.clock, f.context.getBean(PointsEmails.class),
+                f.context.getBean(EmailTemplates.class));
 
         PointsPages.Answer preparing = whileDown.redeem(token, "points=500&rid=CCCCCCCCCCCCCCCCCCCCCC", "/p/t/redeem");
         assertThat(preparing.status()).isEqualTo(202);

@@ -1,5 +1,7 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.PointsEmails;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsPages;
 import io.micronaut.context.ApplicationContext;
@@ -91,12 +93,13 @@ public final class ReferralFixture implements AutoCloseable {
 
     public ReferralCredits credits() {
         return new ReferralCredits(shops, customers, orders, context.getBean(SpendStats.class), ledger,
-                context.getBean(EventPublisher.class), sender, links, clock);
+                context.getBean(EventPublisher.class), sender, links, clock, context.getBean(PointsEmails.class));
     }
 
     public PointsPages pages() {
         return new PointsPages(links, shops, customers, ledger, context.getBean(CouponIssuer.class), coupons(),
-                context.getBean(EventPublisher.class), clock);
+                context.getBean(EventPublisher.class), clock, context.getBean(PointsEmails.class),
+                context.getBean(EmailTemplates.class));
     }
 
     public CouponStore coupons() {

@@ -15,6 +15,8 @@ import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.dynamodb.DemoCheckoutProvisioner;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.SurveyEmails;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.LoopStats;
 import loyaltyloop.links.Links;
@@ -134,7 +136,8 @@ final class SurveyFixture implements AutoCloseable {
 
     SurveyAnswers answers(CouponIssuer issuer) {
         return new SurveyAnswers(links, shops, customers, orders, responses, issuer, coupons,
-                context.getBean(EventPublisher.class), loopStats, clock);
+                context.getBean(EventPublisher.class), loopStats, clock, context.getBean(SurveyEmails.class),
+                context.getBean(EmailTemplates.class));
     }
 
     SurveyFollowThrough followThrough() {
@@ -142,7 +145,8 @@ final class SurveyFixture implements AutoCloseable {
     }
 
     SurveyFollowThrough followThrough(CouponIssuer issuer, EmailSender sender) {
-        return new SurveyFollowThrough(shops, accounts, orders, responses, coupons, issuer, sender, loopStats, clock);
+        return new SurveyFollowThrough(shops, accounts, orders, responses, coupons, issuer, sender, loopStats, clock,
+                context.getBean(SurveyEmails.class));
     }
 
     Order place(String email, String firstName, String locale) {
