@@ -40,13 +40,15 @@ public class AffirmationService {
     private final CustomerAccounts customers;
     private final EmailSender sender;
     private final Links links;
-    private final EmailTemplates templates = new EmailTemplates();
+    private final EmailTemplates templates;
 
-    public AffirmationService(ShopStore shops, CustomerAccounts customers, EmailSender sender, Links links) {
+    public AffirmationService(ShopStore shops, CustomerAccounts customers, EmailSender sender, Links links,
+            EmailTemplates templates) {
         this.shops = shops;
         this.customers = customers;
         this.sender = sender;
         this.links = links;
+        this.templates = templates;
     }
 
     public enum Outcome { SENT, ALREADY_SENT, UNKNOWN_SHOP, UNKNOWN_CUSTOMER }

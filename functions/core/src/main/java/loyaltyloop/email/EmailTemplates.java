@@ -3,20 +3,17 @@ package loyaltyloop.email;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.nio.charset.StandardCharsets;
+import jakarta.inject.Singleton;
 import java.text.NumberFormat;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import loyaltyloop.email.Translation.Spaced;
 import loyaltyloop.orders.LineItem;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
@@ -24,17 +21,16 @@ import loyaltyloop.shops.Shop;
 /**
  * Renders the emails and pages in English, Traditional Chinese and Simplified Chinese from the JTE templates
  * precompiled at build time ({@code src/main/jte/html}: HTML with escaping on; {@code src/main/jte/text}: plain
- * text). Construct once and reuse: it is thread-safe and loads nothing reflectively beyond the generated template
- * classes.
+ * text). One instance serves every caller (a singleton bean; tests may build their own): it is thread-safe and loads
+ * nothing reflectively beyond the generated template classes.
  */
+@Singleton
 public final class EmailTemplates {
 
-    static final String HTML_PACKAGE = "loyaltyloop.email.templates.html";
-    static final String TEXT_PACKAGE = "loyaltyloop.email.templates.text";
+    private static final String HTML_PACKAGE = "loyaltyloop.email.templates.html";
+    private static final String TEXT_PACKAGE = "loyaltyloop.email.templates.text";
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
-    private static final Pattern URL_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final TemplateEngine html;
     private final TemplateEngine text;
@@ -54,16 +50,16 @@ public final class EmailTemplates {
         Shop shop = view.shop();
         Order order = view.order();
         EmailLocale locale = EmailLocale.resolve(order.locale(), shop.defaultLocale());
-        Messages messages = Messages.of(locale);
-        String shopName = shopName(shop);
+        Translation t = Translation.of(locale);
+        Spaced shopName = new Spaced(shopName(shop));
         String name = blankToNull(order.firstName());
         String orderName = orderName(order);
         boolean first = view.customerOrderNumber() <= 1;
-        int n = view.customerOrderNumber();
+        String nth = new CommonWording(t).ordinal(view.customerOrderNumber());
 
         String subject = oneLine(first
-                ? messages.welcomeSubject(name, orderName)
-                : messages.repeatSubject(n, name, orderName));
+                ? t.named("affirmation.welcome.subject", name, orderName)
+                : t.named("affirmation.repeat.subject", name, orderName, nth));
 
         List<TemplateModels.Line> lines = new ArrayList<>();
         for (LineItem item : order.lineItems()) {
@@ -76,25 +72,26 @@ public final class EmailTemplates {
         TemplateModels.Affirmation model = new TemplateModels.Affirmation(
                 locale.tag(),
                 subject,
-                first ? messages.welcomeHeading(shopName, name) : messages.repeatHeading(n, name),
-                first ? messages.welcomeIntro(orderName) : messages.repeatIntro(orderName),
-                messages.summaryHeading(orderName),
+                first ? t.named("affirmation.welcome.heading", name, shopName)
+                        : t.named("affirmation.repeat.heading", name, nth),
+                t.text(first ? "affirmation.welcome.intro" : "affirmation.repeat.intro", orderName),
+                t.text("affirmation.summary.heading", orderName),
                 lines,
-                messages.totalLabel(),
+                t.text("affirmation.total.label"),
                 order.total() == null ? null : MoneyFormat.format(order.total(), locale),
-                messages.colon(),
-                messages.gap(),
-                messages.nextHeading(),
-                messages.nextText(),
-                messages.referralHeading(),
-                messages.referralText(shopName),
-                linkUrl(view.referralUrl()),
-                messages.signOff(),
-                messages.signature(shopName),
-                messages.aboutOrder(shopName, orderName),
-                messages.unsubscribePrompt(),
-                messages.unsubscribeLink(),
-                linkUrl(view.unsubscribeUrl()));
+                t.text("common.colon"),
+                t.text("common.gap"),
+                t.text("affirmation.next.heading"),
+                t.text("affirmation.next.text"),
+                t.text("affirmation.referral.heading"),
+                t.text("affirmation.referral.text", shopName),
+                EmailLinks.linkUrl(view.referralUrl()),
+                t.text("common.signOff"),
+                t.text("common.signature", shopName),
+                t.text("affirmation.aboutOrder", shopName, orderName),
+                t.text("common.unsubscribe.prompt"),
+                t.text("common.unsubscribe.link"),
+                EmailLinks.linkUrl(view.unsubscribeUrl()));
 
         return new RenderedEmail(subject, render(text, "affirmation.jte", model), render(html, "affirmation.jte", model));
     }
@@ -111,11 +108,13 @@ public final class EmailTemplates {
     public RenderedEmail followUp(FollowUpView view) {
         Shop shop = view.shop();
         EmailLocale locale = EmailLocale.resolve(view.locale(), shop.defaultLocale());
-        Messages messages = Messages.of(locale);
+        Translation t = Translation.of(locale);
+        FollowUpWording words = new FollowUpWording(t);
+        CommonWording common = new CommonWording(t);
         String shopName = shopName(shop);
         String name = oneLineOrNull(view.firstName());
         boolean vip = view.vip();
-        String unsubscribeUrl = linkUrl(view.unsubscribeUrl());
+        String unsubscribeUrl = EmailLinks.linkUrl(view.unsubscribeUrl());
         if (unsubscribeUrl == null) {
             throw new IllegalArgumentException("a follow-up needs its unsubscribe link");
         }
@@ -140,44 +139,34 @@ public final class EmailTemplates {
         List<String> products = List.copyOf(titles);
         String firstProduct = products.isEmpty() ? null : products.get(0);
 
-        String had = messages.duration(view.daysSinceLastOrder());
-        String tenure = messages.duration(view.daysAsCustomer());
+        String had = common.duration(view.daysSinceLastOrder());
+        String tenure = common.duration(view.daysAsCustomer());
         // A one-order customer has been one exactly as long as they have had their order: say it once.
         String distinctTenure = tenure.equals(had) ? null : tenure;
 
-        String intro = products.isEmpty()
-                ? messages.followUpSinceOrder(orderLabel(view.lastOrderName()), had)
-                : messages.followUpHadItFor(messages.productList(products), products.size(), had);
-        String relationship;
-        if (vip) {
-            relationship = messages.followUpVipThanks(shopName, distinctTenure);
-        } else if (view.orderCount() >= 2) {
-            relationship = messages.followUpTenure(shopName, tenure, view.orderCount());
-        } else {
-            relationship = messages.followUpGladYouFoundUs(shopName, distinctTenure);
-        }
-
-        String subject = oneLine(messages.followUpSubject(vip, name, firstProduct, shopName));
+        String intro = words.intro(products, orderLabel(view.lastOrderName()), had);
+        String relationship = words.relationship(vip, view.orderCount(), shopName, tenure, distinctTenure);
+        String subject = oneLine(words.subject(vip, name, firstProduct, shopName));
         TemplateModels.FollowUp model = new TemplateModels.FollowUp(
                 locale.tag(),
                 subject,
                 intro,
-                messages.followUpGreeting(name),
+                t.named("followup.greeting", name),
                 List.of(intro, relationship),
-                messages.followUpTipsHeading(tips.size()),
+                t.text("followup.tips.heading", tips.size()),
                 List.copyOf(tips),
-                messages.followUpSurveyPrompt(),
-                messages.followUpSurveyLink(),
-                linkUrl(view.surveyUrl()),
-                messages.followUpClosing(vip),
-                messages.followUpSignOff(vip),
-                messages.signature(shopName),
-                messages.followUpWhyYouGetThis(shopName),
-                messages.unsubscribePrompt(),
-                messages.unsubscribeLink(),
+                t.text("followup.survey.prompt"),
+                t.text("followup.survey.link"),
+                EmailLinks.linkUrl(view.surveyUrl()),
+                t.text(vip ? "followup.closing.vip" : "followup.closing"),
+                t.text(vip ? "followup.signOff.vip" : "followup.signOff"),
+                t.text("common.signature", new Spaced(shopName)),
+                t.text("followup.whyYouGetThis", new Spaced(shopName)),
+                t.text("common.unsubscribe.prompt"),
+                t.text("common.unsubscribe.link"),
                 unsubscribeUrl,
-                messages.colon(),
-                messages.gap());
+                t.text("common.colon"),
+                t.text("common.gap"));
 
         return new RenderedEmail(subject, render(text, "followup.jte", model), render(html, "followup.jte", model));
     }
@@ -190,7 +179,8 @@ public final class EmailTemplates {
     public RenderedEmail ownerDigest(OwnerDigestView view) {
         Shop shop = view.shop();
         EmailLocale locale = EmailLocale.resolve(shop.defaultLocale(), null);
-        Messages messages = Messages.of(locale);
+        Translation t = Translation.of(locale);
+        DigestWording words = new DigestWording(t);
         String shopName = shopName(shop);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale.toLocale());
         NumberFormat numbers = NumberFormat.getIntegerInstance(locale.toLocale());
@@ -202,97 +192,80 @@ public final class EmailTemplates {
             String name = oneLineOrNull(pick.name());
             String email = oneLineOrNull(pick.email());
             if (name == null && email == null) {
-                name = messages.someCustomer();
+                name = t.text("digest.someCustomer");
             }
             who.add(name != null ? name : email);
 
             List<TemplateModels.Fact> facts = new ArrayList<>();
-            facts.add(new TemplateModels.Fact(messages.ordersLabel(), numbers.format(pick.orderCount())));
+            facts.add(new TemplateModels.Fact(t.text("digest.orders.label"), numbers.format(pick.orderCount())));
             if (pick.lifetimeSpend() != null) {
-                facts.add(new TemplateModels.Fact(messages.lifetimeSpendLabel(), MoneyFormat.format(pick.lifetimeSpend(), locale)));
+                facts.add(new TemplateModels.Fact(t.text("digest.lifetimeSpend.label"),
+                        MoneyFormat.format(pick.lifetimeSpend(), locale)));
             }
             if (pick.firstOrderAt() != null) {
-                facts.add(new TemplateModels.Fact(messages.customerSinceLabel(), dates.format(utcDay(pick.firstOrderAt()))));
+                facts.add(new TemplateModels.Fact(t.text("digest.customerSince.label"),
+                        dates.format(DigestWording.utcDay(pick.firstOrderAt()))));
             }
             if (pick.lastContactAt() != null) {
-                facts.add(new TemplateModels.Fact(messages.lastContactLabel(), dates.format(utcDay(pick.lastContactAt()))));
+                facts.add(new TemplateModels.Fact(t.text("digest.lastContact.label"),
+                        dates.format(DigestWording.utcDay(pick.lastContactAt()))));
             }
-            picks.add(new TemplateModels.DigestPick(picks.size() + 1, name, email, mailtoUrl(email),
-                    reason(messages, locale, day, pick), facts));
+            picks.add(new TemplateModels.DigestPick(picks.size() + 1, name, email, EmailLinks.mailtoUrl(email),
+                    words.reason(pick, day), facts));
         }
 
         OwnerDigestView.Health health = view.health();
         List<TemplateModels.Fact> healthFacts = health == null ? List.of() : List.of(
-                new TemplateModels.Fact(messages.healthCustomers(), numbers.format(health.customers())),
-                new TemplateModels.Fact(messages.healthDueThisWeek(), numbers.format(health.dueThisWeek())),
-                new TemplateModels.Fact(messages.healthUnreachable(), numbers.format(health.unreachable())),
-                new TemplateModels.Fact(messages.healthSentThisWeek(), numbers.format(health.followUpsSentThisWeek())),
-                new TemplateModels.Fact(messages.healthSurveysAnswered(), numbers.format(health.surveysAnsweredThisWeek())),
-                new TemplateModels.Fact(messages.healthCouponsRedeemed(), numbers.format(health.couponsRedeemedThisWeek())));
+                new TemplateModels.Fact(t.text("digest.health.customers"), numbers.format(health.customers())),
+                new TemplateModels.Fact(t.text("digest.health.dueThisWeek"), numbers.format(health.dueThisWeek())),
+                new TemplateModels.Fact(t.text("digest.health.unreachable"), numbers.format(health.unreachable())),
+                new TemplateModels.Fact(t.text("digest.health.sentThisWeek"),
+                        numbers.format(health.followUpsSentThisWeek())),
+                new TemplateModels.Fact(t.text("digest.health.surveysAnswered"),
+                        numbers.format(health.surveysAnsweredThisWeek())),
+                new TemplateModels.Fact(t.text("digest.health.couponsRedeemed"),
+                        numbers.format(health.couponsRedeemedThisWeek())));
 
-        String subject = oneLine(messages.digestSubject(who, shopName));
+        String subject = oneLine(words.subject(who, shopName));
         TemplateModels.OwnerDigest model = new TemplateModels.OwnerDigest(
                 locale.tag(),
                 subject,
-                messages.digestHeading(picks.size()),
+                words.heading(picks.size()),
                 day == null ? null : dates.format(day),
-                messages.digestIntro(picks.size()),
+                words.intro(picks.size()),
                 picks,
-                messages.whyLabel(),
-                messages.healthHeading(),
+                t.text("digest.why.label"),
+                t.text("digest.health.heading"),
                 healthFacts,
-                messages.digestFooter(),
-                messages.colon());
+                t.text("digest.footer"),
+                t.text("common.colon"));
 
         return new RenderedEmail(subject, render(text, "ownerdigest.jte", model), render(html, "ownerdigest.jte", model));
     }
 
-    private static String reason(Messages messages, EmailLocale locale, LocalDate day, OwnerDigestView.Pick pick) {
-        if (pick.reason() == null) {
-            return null;
-        }
-        switch (pick.reason()) {
-            case VIP_DUE_SOON:
-                Long days = pick.dueAt() == null || day == null
-                        ? null
-                        : ChronoUnit.DAYS.between(day, utcDay(pick.dueAt()));
-                return messages.reasonVipDueSoon(days);
-            case LOW_RATING:
-                return messages.reasonLowRating(orderLabel(pick.orderName()));
-            case BIG_FIRST_ORDER:
-                return messages.reasonBigFirstOrder(orderLabel(pick.orderName()),
-                        pick.orderTotal() == null ? null : MoneyFormat.format(pick.orderTotal(), locale));
-            default:
-                return null;
-        }
-    }
-
-    private static LocalDate utcDay(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
-
     /** The confirm page behind the unsubscribe link: a POST form with one "Unsubscribe" button. */
     public String unsubscribePage(EmailLocale locale, String shopName, String formActionUrl) {
-        Messages messages = Messages.of(locale);
-        String shop = displayShop(shopName);
+        Translation t = Translation.of(locale);
+        Spaced shop = new Spaced(displayShop(shopName));
         return render(html, "page.jte", new TemplateModels.Page(
                 locale.tag(),
-                messages.unsubscribeTitle(shop),
-                messages.unsubscribeQuestion(shop),
-                List.of(messages.unsubscribeExplanation(shop), messages.orderEmailsContinue()),
-                formActionUrl(formActionUrl),
-                messages.unsubscribeButton()));
+                t.text("unsubscribe.title", shop),
+                t.text("unsubscribe.question", shop),
+                List.of(t.text("unsubscribe.explanation", shop), t.text("unsubscribe.orderEmailsContinue")),
+                EmailLinks.formActionUrl(formActionUrl),
+                t.text("unsubscribe.button")));
     }
 
     /** The page after unsubscribing: done, and order emails still come. */
     public String unsubscribedPage(EmailLocale locale, String shopName) {
-        Messages messages = Messages.of(locale);
-        String shop = displayShop(shopName);
+        Translation t = Translation.of(locale);
+        String title = t.text("unsubscribe.done.title");
         return render(html, "page.jte", new TemplateModels.Page(
                 locale.tag(),
-                messages.unsubscribedTitle(),
-                messages.unsubscribedTitle(),
-                List.of(messages.unsubscribedText(shop), messages.orderEmailsContinue()),
+                title,
+                title,
+                List.of(t.text("unsubscribe.done.text", new Spaced(displayShop(shopName))),
+                        t.text("unsubscribe.orderEmailsContinue")),
                 null,
                 null));
     }
@@ -302,13 +275,14 @@ public final class EmailTemplates {
      * invalid (400, 404, anything else). Says nothing technical.
      */
     public String linkProblemPage(EmailLocale locale, int status) {
-        Messages messages = Messages.of(locale);
+        Translation t = Translation.of(locale);
+        String title = t.text("link.problem.title");
         return render(html, "page.jte", new TemplateModels.Page(
                 locale.tag(),
-                messages.linkProblemTitle(),
-                messages.linkProblemTitle(),
-                List.of(status == 410 ? messages.linkExpiredText()
-                        : status >= 500 ? messages.linkTryLaterText() : messages.linkInvalidText(), messages.linkHelp()),
+                title,
+                title,
+                List.of(t.text(status == 410 ? "link.expired" : status >= 500 ? "link.tryLater" : "link.invalid"),
+                        t.text("link.help")),
                 null,
                 null));
     }
@@ -375,66 +349,5 @@ public final class EmailTemplates {
     /** Control characters (line breaks included) become single spaces: safe in a subject line. */
     static String oneLine(String value) {
         return CONTROL.matcher(value).replaceAll(" ").strip();
-    }
-
-    /** An absolute http(s) link for an email, or null when there is none. Anything else is a bug upstream. */
-    static String linkUrl(String url) {
-        String value = blankToNull(url);
-        if (value == null) {
-            return null;
-        }
-        String scheme = scheme(value);
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("email links must be absolute http(s) URLs");
-        }
-        return value;
-    }
-
-    /**
-     * A {@code mailto:} link for an address, or null when there is no usable address. Everything but letters,
-     * digits, {@code @} and {@code -._~+} is percent-encoded, so an address cannot add headers ({@code ?bcc=},
-     * {@code &body=}) or other parts to the link.
-     */
-    static String mailtoUrl(String email) {
-        String value = blankToNull(email);
-        if (value == null) {
-            return null;
-        }
-        int at = value.lastIndexOf('@');
-        if (at <= 0 || at == value.length() - 1 || value.codePoints().anyMatch(c -> Character.isWhitespace(c)
-                || Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
-            return null;
-        }
-        StringBuilder url = new StringBuilder("mailto:");
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "@-._~+".indexOf(c) >= 0) {
-                url.append((char) c);
-            } else {
-                url.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-            }
-        }
-        String link = url.toString();
-        if (!"mailto".equals(scheme(link))) {
-            throw new IllegalStateException("not a mailto link");
-        }
-        return link;
-    }
-
-    /** A form action: absolute http(s) or relative; never another scheme such as {@code javascript:}. */
-    static String formActionUrl(String url) {
-        String value = url == null ? "" : url.strip();
-        String scheme = scheme(value);
-        if (scheme != null && !"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("form action must be an http(s) or relative URL");
-        }
-        return value;
-    }
-
-    private static String scheme(String url) {
-        // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-        String compact = url.replaceAll("[\\p{Cntrl}\\s]", "");
-        var matcher = URL_SCHEME.matcher(compact);
-        return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : null;
     }
 }

@@ -1,8 +1,6 @@
 package loyaltyloop.email;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import jakarta.inject.Singleton;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.customers.Customer;
+import loyaltyloop.email.Translation.Spaced;
 import loyaltyloop.orders.Money;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.shops.CouponTerms;
@@ -22,20 +21,18 @@ import loyaltyloop.shops.Shop;
 /**
  * The points email ({@code kind=points}) and the points pages ({@code /p/{token}}), in English, Traditional and
  * Simplified Chinese, from the precompiled JTE templates {@code points.jte} and {@code pointspage.jte} (HTML escaping
- * on by default). Thread-safe; construct once.
+ * on by default). Thread-safe; a singleton bean.
  */
+@Singleton
 public final class PointsEmails {
 
     /** Most ledger lines a statement page shows (newest first). */
     public static final int MAX_ROWS = 200;
 
-    private final TemplateEngine html;
-    private final TemplateEngine text;
+    private final EmailTemplates templates;
 
-    public PointsEmails() {
-        ClassLoader classLoader = PointsEmails.class.getClassLoader();
-        this.html = TemplateEngine.createPrecompiled(null, ContentType.Html, classLoader, EmailTemplates.HTML_PACKAGE);
-        this.text = TemplateEngine.createPrecompiled(null, ContentType.Plain, classLoader, EmailTemplates.TEXT_PACKAGE);
+    public PointsEmails(EmailTemplates templates) {
+        this.templates = templates;
     }
 
     /** The model of {@code points.jte}: every string already localized, escaped by the HTML template. */
@@ -59,29 +56,30 @@ public final class PointsEmails {
     /** The email to a referrer whose friend's first order earned them points. */
     public EmailMessage creditedEmail(Shop shop, Customer referrer, LedgerEntry entry, long balance, String statementUrl) {
         EmailLocale locale = EmailLocale.resolve(referrer.locale(), shop.defaultLocale());
-        PointsMessages m = PointsMessages.of(locale);
-        Messages common = Messages.of(locale);
+        Translation m = Translation.of(locale);
         String shopName = shopName(shop);
         String points = number(entry.points(), locale);
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(entry.friendName() == null ? m.text("someoneConverted")
-                : m.text("friendConverted", oneLine(entry.friendName())));
-        paragraphs.add(m.text("earned", points));
+        paragraphs.add(entry.friendName() == null ? m.text("points.someoneConverted")
+                : m.text("points.friendConverted", oneLine(entry.friendName())));
+        paragraphs.add(m.text("points.earned", points));
         if (entry.note() != null) {
-            paragraphs.add(m.text("note." + entry.note()));
+            paragraphs.add(m.text("points.note." + entry.note()));
         }
-        String subject = oneLine(m.text("subject", points, shopName));
-        Credited model = new Credited(locale.tag(), subject, m.text("heading"), paragraphs,
-                m.text("balance", number(balance, locale)), m.text("statementPrompt"), httpUrl(statementUrl),
-                common.signOff(), common.signature(shopName), m.text("why", shopName));
+        String subject = oneLine(m.text("points.subject", points, shopName));
+        Credited model = new Credited(locale.tag(), subject, m.text("points.heading"), paragraphs,
+                m.text("points.balance", number(balance, locale)), m.text("points.statementPrompt"),
+                httpUrl(statementUrl), m.text("common.signOff"), m.text("common.signature", new Spaced(shopName)),
+                m.text("points.why", shopName));
         return new EmailMessage(EmailKind.POINTS, shop.senderAddress(), shop.senderName(), referrer.email(), null,
-                subject, render(text, "points.jte", model), render(html, "points.jte", model), java.util.Map.of());
+                subject, templates.renderText("points.jte", model), templates.renderHtml("points.jte", model),
+                java.util.Map.of());
     }
 
     /** The statement: balance, ledger (newest first), and a form per reward tier. */
     public String statementPage(EmailLocale locale, Shop shop, long balance, List<LedgerEntry> entries,
             String formAction, String redemptionId) {
-        PointsMessages m = PointsMessages.of(locale);
+        Translation m = Translation.of(locale);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale.toLocale());
         List<Row> rows = new ArrayList<>();
         for (LedgerEntry e : entries.subList(0, Math.min(entries.size(), MAX_ROWS))) {
@@ -90,86 +88,91 @@ public final class PointsEmails {
         }
         List<Tier> tiers = new ArrayList<>();
         for (RedeemTier tier : shop.settings().referrals().tiers()) {
-            tiers.add(new Tier(m.text("tier", number(tier.points(), locale), terms(m, tier.terms(), shop, locale)),
-                    tier.points(), m.text("redeemButton", number(tier.points(), locale)), balance >= tier.points()));
+            String points = number(tier.points(), locale);
+            tiers.add(new Tier(m.text("points.tier", points, terms(m, tier.terms(), shop, locale)), tier.points(),
+                    m.text("points.redeemButton", points), balance >= tier.points()));
         }
-        String title = m.text("pageTitle", shopName(shop));
-        return render(html, "pointspage.jte", new Page(locale.tag(), title, title, List.of(), null,
-                m.text("balanceLabel"), m.text("pointsUnit", number(balance, locale)), m.text("historyHeading"),
-                List.of(m.text("dateLabel"), m.text("whatLabel"), m.text("pointsLabel")), rows,
-                rows.isEmpty() ? m.text("noEntries") : null, m.text("rewardsHeading"), tiers, formAction,
+        String title = m.text("points.pageTitle", shopName(shop));
+        return templates.renderHtml("pointspage.jte", new Page(locale.tag(), title, title, List.of(), null,
+                m.text("points.balanceLabel"), m.text("points.pointsUnit", number(balance, locale)),
+                m.text("points.historyHeading"),
+                List.of(m.text("points.dateLabel"), m.text("points.whatLabel"), m.text("points.pointsLabel")), rows,
+                rows.isEmpty() ? m.text("points.noEntries") : null, m.text("points.rewardsHeading"), tiers, formAction,
                 redemptionId, null, null));
     }
 
     /** After a redemption: the coupon's code and terms, and the balance left. */
     public String couponPage(EmailLocale locale, Shop shop, Coupon coupon, long balance, String backUrl) {
-        PointsMessages m = PointsMessages.of(locale);
+        Translation m = Translation.of(locale);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale.toLocale());
-        return message(locale, m.text("couponTitle"), List.of(
-                m.text("couponText", terms(m, coupon.terms(), shop, locale),
+        return message(locale, m.text("points.couponTitle"), List.of(
+                m.text("points.couponText", terms(m, coupon.terms(), shop, locale),
                         dates.format(LocalDate.ofInstant(coupon.expiresAt(), ZoneOffset.UTC))),
-                m.text("balanceNow", number(balance, locale))), coupon.code(), List.of(), null, null, backUrl);
+                m.text("points.balanceNow", number(balance, locale))), coupon.code(), List.of(), null, null, backUrl);
     }
 
     /** Points are debited but the shop has not confirmed the code yet: a button that tries again. */
     public String preparingPage(EmailLocale locale, long points, String formAction, String redemptionId) {
-        PointsMessages m = PointsMessages.of(locale);
-        return message(locale, m.text("preparingTitle"), List.of(m.text("preparingText")), null,
-                List.of(new Tier(null, points, m.text("preparingButton"), true)), formAction, redemptionId, null);
+        Translation m = Translation.of(locale);
+        return message(locale, m.text("points.preparing.title"), List.of(m.text("points.preparing.text")), null,
+                List.of(new Tier(null, points, m.text("points.preparing.button"), true)), formAction, redemptionId,
+                null);
     }
 
     public String notEnoughPointsPage(EmailLocale locale, long needed, long balance, String backUrl) {
-        PointsMessages m = PointsMessages.of(locale);
-        return message(locale, m.text("notEnoughTitle"), List.of(m.text("notEnoughText", number(needed, locale),
-                number(balance, locale))), null, List.of(), null, null, backUrl);
+        Translation m = Translation.of(locale);
+        return message(locale, m.text("points.notEnough.title"), List.of(m.text("points.notEnough.text",
+                number(needed, locale), number(balance, locale))), null, List.of(), null, null, backUrl);
     }
 
     public String unknownTierPage(EmailLocale locale, String backUrl) {
-        return simplePage(locale, "unknownTier", backUrl);
+        return simplePage(locale, "points.unknownTier", backUrl);
     }
 
     public String unavailablePage(EmailLocale locale, String backUrl) {
-        return simplePage(locale, "unavailable", backUrl);
+        return simplePage(locale, "points.unavailable", backUrl);
     }
 
     /** A referral link whose code no shop knows, when there is no single storefront to send the visitor to. */
     public String unknownReferralPage(EmailLocale locale) {
-        return simplePage(locale, "unknownCode", null);
+        return simplePage(locale, "referral.unknownCode", null);
     }
 
     private String simplePage(EmailLocale locale, String key, String backUrl) {
-        PointsMessages m = PointsMessages.of(locale);
-        return message(locale, m.text(key + "Title"), List.of(m.text(key + "Text")), null, List.of(), null, null,
+        Translation m = Translation.of(locale);
+        return message(locale, m.text(key + ".title"), List.of(m.text(key + ".text")), null, List.of(), null, null,
                 backUrl);
     }
 
     private String message(EmailLocale locale, String title, List<String> paragraphs, String code, List<Tier> tiers,
             String formAction, String redemptionId, String backUrl) {
-        PointsMessages m = PointsMessages.of(locale);
-        return render(html, "pointspage.jte", new Page(locale.tag(), title, title, paragraphs, code, null, null, null,
+        Translation m = Translation.of(locale);
+        return templates.renderHtml("pointspage.jte", new Page(locale.tag(), title, title, paragraphs, code, null, null, null,
                 List.of(), List.of(), null, null, tiers, formAction, redemptionId, backUrl,
-                backUrl == null ? null : m.text("backLink")));
+                backUrl == null ? null : m.text("points.backLink")));
     }
 
-    private static String what(PointsMessages m, LedgerEntry e, EmailLocale locale) {
+    private static String what(Translation m, LedgerEntry e, EmailLocale locale) {
         switch (e.reason()) {
             case REFERRAL:
-                return e.friendName() == null ? m.text("reason.referral")
-                        : m.text("reason.referralNamed", oneLine(e.friendName()));
+                return e.friendName() == null ? m.text("points.reason.referral")
+                        : m.text("points.reason.referralNamed", oneLine(e.friendName()));
             case CLAWBACK:
-                String what = m.text("cancel".equals(e.note()) ? "reason.clawbackCancel" : "reason.clawback");
-                return e.shortfall() > 0 ? what + " " + m.text("reason.shortfall", number(e.shortfall(), locale)) : what;
+                String what = m.text("cancel".equals(e.note())
+                        ? "points.reason.clawbackCancel" : "points.reason.clawback");
+                return e.shortfall() > 0
+                        ? what + " " + m.text("points.reason.shortfall", number(e.shortfall(), locale)) : what;
             case REDEEM:
-                return m.text("reason.redeem", e.couponCode() == null ? "" : e.couponCode());
+                return m.text("points.reason.redeem", e.couponCode() == null ? "" : e.couponCode());
             default:
-                return m.text("reason.adjustment");
+                return m.text("points.reason.adjustment");
         }
     }
 
-    private static String terms(PointsMessages m, CouponTerms terms, Shop shop, EmailLocale locale) {
+    private static String terms(Translation m, CouponTerms terms, Shop shop, EmailLocale locale) {
         return terms.kind() == CouponTerms.Kind.PERCENT
-                ? m.text("percentOff", terms.value())
-                : m.text("amountOff", MoneyFormat.format(new Money(terms.value(), shop.currency()), locale));
+                ? m.text("points.percentOff", terms.value())
+                : m.text("points.amountOff", MoneyFormat.format(new Money(terms.value(), shop.currency()), locale));
     }
 
     private static String number(long value, EmailLocale locale) {
@@ -195,9 +198,4 @@ public final class PointsEmails {
         return url;
     }
 
-    private static String render(TemplateEngine engine, String template, Object model) {
-        StringOutput output = new StringOutput(8192);
-        engine.render(template, model, output);
-        return output.toString();
-    }
 }

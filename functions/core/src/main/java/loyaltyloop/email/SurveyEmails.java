@@ -1,5 +1,6 @@
 package loyaltyloop.email;
 
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,6 +9,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import loyaltyloop.coupons.Coupon;
+import loyaltyloop.email.Translation.Spaced;
 import loyaltyloop.orders.Money;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
@@ -15,72 +17,79 @@ import loyaltyloop.shops.Shop;
 /**
  * Renders the survey's emails and pages in the customer's language (the owner alert in the shop's): the survey
  * invitation, the coupon, the service-recovery apology, the owner alert, and the survey form and thank-you pages.
- * Thread-safe; construct once.
+ * Thread-safe; a singleton bean.
  */
+@Singleton
 public final class SurveyEmails {
 
     public static final int COMMENT_MAX = 2000;
 
-    private final EmailTemplates templates = new EmailTemplates();
+    private final EmailTemplates templates;
+
+    public SurveyEmails(EmailTemplates templates) {
+        this.templates = templates;
+    }
 
     /** The survey invitation (a marketing email: its unsubscribe link is required). */
     public RenderedEmail survey(Shop shop, String locale, String firstName, String orderName, long daysSinceOrder,
             String surveyUrl, String unsubscribeUrl) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        SurveyMessages m = SurveyMessages.of(lang);
-        Messages common = Messages.of(lang);
+        Translation t = Translation.of(lang);
         String name = EmailTemplates.oneLineOrNull(firstName);
         String order = orderLabel(orderName);
-        String url = EmailTemplates.linkUrl(surveyUrl);
-        String unsubscribe = EmailTemplates.linkUrl(unsubscribeUrl);
+        String url = EmailLinks.linkUrl(surveyUrl);
+        String unsubscribe = EmailLinks.linkUrl(unsubscribeUrl);
         if (url == null || unsubscribe == null) {
             throw new IllegalArgumentException("a survey email needs its survey and unsubscribe links");
         }
-        String offer = offer(m, lang, shop.settings().coupons().surveyReward(), shop.currency());
-        String shopName = EmailTemplates.shopName(shop);
-        String subject = EmailTemplates.oneLine(m.surveySubject(name, order));
-        Letter letter = new Letter(lang.tag(), subject, m.surveyAsk(), m.greeting(name),
-                List.of(m.surveyIntro(order, Math.max(1, daysSinceOrder)), m.surveyAsk(), m.surveyReward(offer)),
-                List.of(), null, null, null, null, null, m.surveyButton(), url, List.of(), m.signOff(),
-                common.signature(shopName), m.surveyWhy(shopName), common.unsubscribePrompt(),
-                common.unsubscribeLink(), unsubscribe, common.colon(), common.gap());
+        String offer = offer(t, shop.settings().coupons().surveyReward(), shop.currency());
+        Spaced shopName = new Spaced(EmailTemplates.shopName(shop));
+        String subject = EmailTemplates.oneLine(t.named("survey.subject", name, order));
+        String ask = t.text("survey.ask");
+        Letter letter = new Letter(lang.tag(), subject, ask, t.named("survey.greeting", name),
+                List.of(t.text("survey.intro", order, Math.max(1, daysSinceOrder)), ask,
+                        t.text("survey.reward", offer)),
+                List.of(), null, null, null, null, null, t.text("survey.button"), url, List.of(),
+                t.text("survey.signOff"), t.text("common.signature", shopName), t.text("survey.why", shopName),
+                t.text("common.unsubscribe.prompt"), t.text("common.unsubscribe.link"), unsubscribe,
+                t.text("common.colon"), t.text("common.gap"));
         return render(subject, letter);
     }
 
     /** The coupon a completed survey earned. */
     public RenderedEmail coupon(Shop shop, String locale, String firstName, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        SurveyMessages m = SurveyMessages.of(lang);
-        Messages common = Messages.of(lang);
-        String shopName = EmailTemplates.shopName(shop);
-        String offer = offer(m, lang, coupon.terms(), coupon.currency());
-        String subject = EmailTemplates.oneLine(m.couponSubject(offer, shopName));
-        Letter letter = new Letter(lang.tag(), subject, m.couponThanks(),
-                m.greeting(EmailTemplates.oneLineOrNull(firstName)), List.of(m.couponThanks()), List.of(), null, null,
-                m.codeLabel(), coupon.code(), terms(m, lang, coupon), null, null, List.of(m.couponHowTo()),
-                m.signOff(), common.signature(shopName), m.couponWhy(shopName), null, null, null, common.colon(),
-                common.gap());
+        Translation t = Translation.of(lang);
+        Spaced shopName = new Spaced(EmailTemplates.shopName(shop));
+        String offer = offer(t, coupon.terms(), coupon.currency());
+        String subject = EmailTemplates.oneLine(t.text("coupon.subject", offer, shopName));
+        String thanks = t.text("coupon.thanks");
+        Letter letter = new Letter(lang.tag(), subject, thanks,
+                t.named("survey.greeting", EmailTemplates.oneLineOrNull(firstName)), List.of(thanks), List.of(), null,
+                null, t.text("coupon.code.label"), coupon.code(), terms(t, coupon), null, null,
+                List.of(t.text("coupon.howTo")), t.text("survey.signOff"), t.text("common.signature", shopName),
+                t.text("coupon.why", shopName), null, null, null, t.text("common.colon"), t.text("common.gap"));
         return render(subject, letter);
     }
 
     /** The apology after a rating of 1 or 2: a person will be in touch, and the coupon. */
     public RenderedEmail serviceRecovery(Shop shop, String locale, String firstName, String orderName, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        SurveyMessages m = SurveyMessages.of(lang);
-        Messages common = Messages.of(lang);
-        String shopName = EmailTemplates.shopName(shop);
+        Translation t = Translation.of(lang);
+        Spaced shopName = new Spaced(EmailTemplates.shopName(shop));
         String order = orderLabel(orderName);
-        String offer = coupon == null ? null : offer(m, lang, coupon.terms(), coupon.currency());
-        String subject = EmailTemplates.oneLine(m.recoverySubject(order));
-        List<String> paragraphs = new ArrayList<>(List.of(m.recoveryApology(order), m.recoveryPerson(shopName)));
+        String subject = EmailTemplates.oneLine(t.text("survey.recovery.subject", order));
+        String apology = t.text("survey.recovery.apology", order);
+        List<String> paragraphs = new ArrayList<>(List.of(apology, t.text("survey.recovery.person", shopName)));
         if (coupon != null) {
-            paragraphs.add(m.recoveryCoupon(offer));
+            paragraphs.add(t.text("survey.recovery.coupon", offer(t, coupon.terms(), coupon.currency())));
         }
-        Letter letter = new Letter(lang.tag(), subject, m.recoveryApology(order),
-                m.greeting(EmailTemplates.oneLineOrNull(firstName)), paragraphs, List.of(), null, null,
-                coupon == null ? null : m.codeLabel(), coupon == null ? null : coupon.code(),
-                coupon == null ? null : terms(m, lang, coupon), null, null, List.of(), m.signOff(),
-                common.signature(shopName), null, null, null, null, common.colon(), common.gap());
+        Letter letter = new Letter(lang.tag(), subject, apology,
+                t.named("survey.greeting", EmailTemplates.oneLineOrNull(firstName)), paragraphs, List.of(), null, null,
+                coupon == null ? null : t.text("coupon.code.label"), coupon == null ? null : coupon.code(),
+                coupon == null ? null : terms(t, coupon), null, null, List.of(), t.text("survey.signOff"),
+                t.text("common.signature", shopName), null, null, null, null, t.text("common.colon"),
+                t.text("common.gap"));
         return render(subject, letter);
     }
 
@@ -88,26 +97,27 @@ public final class SurveyEmails {
     public RenderedEmail ownerAlert(Shop shop, String customerName, String customerEmail, int rating, String comment,
             String orderName, Money orderTotal, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(shop.defaultLocale(), null);
-        SurveyMessages m = SurveyMessages.of(lang);
-        Messages common = Messages.of(lang);
+        Translation t = Translation.of(lang);
         String email = EmailTemplates.oneLineOrNull(customerEmail);
         String name = EmailTemplates.oneLineOrNull(customerName);
-        String who = name != null ? name : email;
+        Spaced who = new Spaced(name != null ? name : email);
         String order = orderLabel(orderName);
-        String subject = EmailTemplates.oneLine(m.alertSubject(who, rating, order));
+        String subject = EmailTemplates.oneLine(t.text("survey.alert.subject", who, rating, order));
         List<TemplateModels.Fact> facts = new ArrayList<>();
-        facts.add(new TemplateModels.Fact(m.customerLabel(), name == null ? email : name + " <" + email + ">"));
-        facts.add(new TemplateModels.Fact(m.ratingLabel(), rating + "/5"));
-        facts.add(new TemplateModels.Fact(m.orderLabel(),
+        facts.add(new TemplateModels.Fact(t.text("survey.alert.customer.label"),
+                name == null ? email : name + " <" + email + ">"));
+        facts.add(new TemplateModels.Fact(t.text("survey.alert.rating.label"), rating + "/5"));
+        facts.add(new TemplateModels.Fact(t.text("survey.alert.order.label"),
                 orderTotal == null ? order : order + " · " + MoneyFormat.format(orderTotal, lang)));
-        String text = comment == null || comment.isBlank() ? m.noComment() : comment.strip();
-        List<String> closing = new ArrayList<>(List.of(m.alertReply(who)));
+        String text = comment == null || comment.isBlank() ? t.text("survey.alert.noComment") : comment.strip();
+        List<String> closing = new ArrayList<>(List.of(t.text("survey.alert.reply", who)));
         if (coupon != null) {
-            closing.add(m.alertCustomerGot(offer(m, lang, coupon.terms(), coupon.currency()), coupon.code()));
+            closing.add(t.text("survey.alert.customerGot", offer(t, coupon.terms(), coupon.currency()), coupon.code()));
         }
-        Letter letter = new Letter(lang.tag(), subject, m.alertIntro(who, rating), m.greeting(null),
-                List.of(m.alertIntro(who, rating)), facts, m.commentLabel(), text, null, null, null, null, null,
-                closing, "", "loyalty-loop", null, null, null, null, common.colon(), common.gap());
+        String intro = t.text("survey.alert.intro", who, rating);
+        Letter letter = new Letter(lang.tag(), subject, intro, t.named("survey.greeting", null), List.of(intro), facts,
+                t.text("survey.alert.comment.label"), text, null, null, null, null, null, closing, "", "loyalty-loop",
+                null, null, null, null, t.text("common.colon"), t.text("common.gap"));
         return render(subject, letter);
     }
 
@@ -115,22 +125,22 @@ public final class SurveyEmails {
     public String surveyForm(Shop shop, String locale, String orderName, String formActionUrl, Integer rating,
             String comment, Problem error) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        SurveyMessages m = SurveyMessages.of(lang);
-        String offer = offer(m, lang, shop.settings().coupons().surveyReward(), shop.currency());
+        Translation t = Translation.of(lang);
+        String offer = offer(t, shop.settings().coupons().surveyReward(), shop.currency());
         List<SurveyPageModel.RatingChoice> ratings = new ArrayList<>();
         for (int value = 5; value >= 1; value--) {
-            ratings.add(new SurveyPageModel.RatingChoice(value, m.ratingLabel(value),
+            ratings.add(new SurveyPageModel.RatingChoice(value, t.text("survey.page.rating." + value),
                     rating != null && rating == value));
         }
         String message = error == null ? null : switch (error) {
-            case RATING_MISSING -> m.ratingMissing();
-            case COMMENT_TOO_LONG -> m.commentTooLong(COMMENT_MAX);
+            case RATING_MISSING -> t.text("survey.page.ratingMissing");
+            case COMMENT_TOO_LONG -> t.text("survey.page.commentTooLong", COMMENT_MAX);
         };
-        String shopName = EmailTemplates.shopName(shop);
-        return templates.renderHtml("surveypage.jte", new SurveyPageModel(lang.tag(), m.pageTitle(shopName),
-                m.pageHeading(orderLabel(orderName)), List.of(m.pageIntro(offer)), message,
-                EmailTemplates.formActionUrl(formActionUrl), m.ratingQuestion(), ratings, m.openQuestion(),
-                comment == null ? "" : comment, COMMENT_MAX, m.submit(), null, null, null));
+        return templates.renderHtml("surveypage.jte", new SurveyPageModel(lang.tag(), pageTitle(t, shop),
+                t.text("survey.page.heading", orderLabel(orderName)), List.of(t.text("survey.page.intro", offer)),
+                message, EmailLinks.formActionUrl(formActionUrl), t.text("survey.page.ratingQuestion"), ratings,
+                t.text("survey.page.openQuestion"), comment == null ? "" : comment, COMMENT_MAX,
+                t.text("survey.page.submit"), null, null, null));
     }
 
     /** Why an answer was refused. */
@@ -139,13 +149,14 @@ public final class SurveyEmails {
     /** After the survey: the code, or (while the shop is still being given it) that it is on its way. */
     public String surveyThanks(Shop shop, String locale, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        SurveyMessages m = SurveyMessages.of(lang);
-        String shopName = EmailTemplates.shopName(shop);
+        Translation t = Translation.of(lang);
         boolean ready = coupon != null && coupon.usable();
-        return templates.renderHtml("surveypage.jte", new SurveyPageModel(lang.tag(), m.pageTitle(shopName),
-                m.thanksHeading(), List.of(ready ? m.thanksText() : m.pendingText()), null, null, null, List.of(),
-                null, null, COMMENT_MAX, null, ready ? m.codeLabel() : null, ready ? coupon.code() : null,
-                ready ? terms(m, lang, coupon) + " " + m.couponHowTo() + " " + m.emailedToo() : null));
+        return templates.renderHtml("surveypage.jte", new SurveyPageModel(lang.tag(), pageTitle(t, shop),
+                t.text("survey.thanks.heading"),
+                List.of(t.text(ready ? "survey.thanks.text" : "survey.thanks.pending")),
+                null, null, null, List.of(), null, null, COMMENT_MAX, null, ready ? t.text("coupon.code.label") : null,
+                ready ? coupon.code() : null, ready ? terms(t, coupon) + " " + t.text("coupon.howTo") + " "
+                        + t.text("survey.thanks.emailedToo") : null));
     }
 
     private RenderedEmail render(String subject, Letter letter) {
@@ -158,16 +169,33 @@ public final class SurveyEmails {
         return label == null ? "" : label;
     }
 
-    private static String offer(SurveyMessages m, EmailLocale lang, CouponTerms terms, String currency) {
-        return terms.kind() == CouponTerms.Kind.PERCENT
-                ? m.percentOff(terms.value())
-                : m.amountOff(MoneyFormat.format(new Money(terms.value(), currency), lang));
+    private static String pageTitle(Translation t, Shop shop) {
+        String shopName = EmailTemplates.shopName(shop);
+        return shopName.isEmpty() ? t.text("survey.page.title")
+                : t.text("survey.page.title.shop", new Spaced(shopName));
     }
 
-    private static String terms(SurveyMessages m, EmailLocale lang, Coupon coupon) {
-        String minimum = coupon.terms().minimumOrderMinor() > 0
-                ? MoneyFormat.format(new Money(coupon.terms().minimumOrderMinor(), coupon.currency()), lang) : null;
-        return m.couponTerms(offer(m, lang, coupon.terms(), coupon.currency()), minimum, date(lang, coupon.expiresAt()));
+    /**
+     * "20% off" or "$5.00 off". A percentage comes also as the share paid in tenths, as Chinese says it (20% off:
+     * 8 折; 15% off: 85 折).
+     */
+    private static String offer(Translation t, CouponTerms terms, String currency) {
+        if (terms.kind() != CouponTerms.Kind.PERCENT) {
+            return t.text("coupon.offer.amount", MoneyFormat.format(new Money(terms.value(), currency), t.locale()));
+        }
+        long paid = 100 - terms.value();
+        return t.text("coupon.offer.percent", terms.value(), paid % 10 == 0 ? paid / 10 : paid);
+    }
+
+    private static String terms(Translation t, Coupon coupon) {
+        String offer = offer(t, coupon.terms(), coupon.currency());
+        String until = date(t.locale(), coupon.expiresAt());
+        if (coupon.terms().minimumOrderMinor() <= 0) {
+            return t.text("coupon.terms", offer, "", until);
+        }
+        String minimum = MoneyFormat.format(new Money(coupon.terms().minimumOrderMinor(), coupon.currency()),
+                t.locale());
+        return t.text("coupon.terms.minimum", offer, minimum, until);
     }
 
     private static String date(EmailLocale lang, Instant at) {

@@ -61,11 +61,12 @@ public class FollowUpSweep {
     private final Clock clock;
     private final String publicBaseUrl;
     private final int batchLimit;
-    private final EmailTemplates templates = new EmailTemplates();
-    private final SurveyEmails surveyEmails = new SurveyEmails();
+    private final EmailTemplates templates;
+    private final SurveyEmails surveyEmails;
 
     public FollowUpSweep(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
             SpendStats spendStats, LoopStats loopStats, EmailSender sender, Links links, Clock clock,
+            EmailTemplates templates, SurveyEmails surveyEmails,
             @Value("${loyalty.public-base-url:}") String publicBaseUrl,
             @Value("${loyalty.follow-up.batch-limit:500}") int batchLimit) {
         this.shops = shops;
@@ -77,6 +78,8 @@ public class FollowUpSweep {
         this.sender = sender;
         this.links = links;
         this.clock = clock;
+        this.templates = templates;
+        this.surveyEmails = surveyEmails;
         this.publicBaseUrl = publicBaseUrl;
         this.batchLimit = batchLimit;
     }

@@ -52,10 +52,10 @@ public class OwnerDigests {
     private final LoopStats loopStats;
     private final EmailSender sender;
     private final Clock clock;
-    private final EmailTemplates templates = new EmailTemplates();
+    private final EmailTemplates templates;
 
     public OwnerDigests(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
-            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock) {
+            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock, EmailTemplates templates) {
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -64,6 +64,7 @@ public class OwnerDigests {
         this.loopStats = loopStats;
         this.sender = sender;
         this.clock = clock;
+        this.templates = templates;
     }
 
     public enum Outcome { SENT, NOTHING_TO_SAY, ALREADY_SENT, NO_OWNER_ADDRESS }

@@ -30,8 +30,13 @@ public class PointsResponses {
 
     private static final String REDEEM = "/redeem";
 
-    private final PointsEmails pages = new PointsEmails();
-    private final EmailTemplates templates = new EmailTemplates();
+    private final PointsEmails pages;
+    private final EmailTemplates templates;
+
+    public PointsResponses(PointsEmails pages, EmailTemplates templates) {
+        this.pages = pages;
+        this.templates = templates;
+    }
 
     /**
      * The outcome's page. {@code path} is the request's: the statement's, whose forms post to it plus

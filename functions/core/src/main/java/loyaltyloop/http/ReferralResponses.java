@@ -11,7 +11,11 @@ import loyaltyloop.referral.ReferralDestination.UnknownCode;
 @Singleton
 public class ReferralResponses {
 
-    private final PointsEmails pages = new PointsEmails();
+    private final PointsEmails pages;
+
+    public ReferralResponses(PointsEmails pages) {
+        this.pages = pages;
+    }
 
     public APIGatewayV2HTTPResponse response(ReferralDestination destination) {
         if (destination instanceof Storefront storefront) {

@@ -16,8 +16,13 @@ import loyaltyloop.survey.SurveyOutcome.TryLater;
 @Singleton
 public class SurveyPageResponses {
 
-    private final SurveyEmails pages = new SurveyEmails();
-    private final EmailTemplates templates = new EmailTemplates();
+    private final SurveyEmails pages;
+    private final EmailTemplates templates;
+
+    public SurveyPageResponses(SurveyEmails pages, EmailTemplates templates) {
+        this.pages = pages;
+        this.templates = templates;
+    }
 
     /** {@code formActionUrl}: where the survey form posts, the page's own path. */
     public APIGatewayV2HTTPResponse page(SurveyOutcome outcome, String formActionUrl) {

@@ -12,7 +12,11 @@ import loyaltyloop.email.EmailTemplates;
 @Singleton
 public class UnsubscribeResponses {
 
-    private final EmailTemplates templates = new EmailTemplates();
+    private final EmailTemplates templates;
+
+    public UnsubscribeResponses(EmailTemplates templates) {
+        this.templates = templates;
+    }
 
     /** {@code formActionUrl}: where the confirmation's button posts, the page's own path. */
     public APIGatewayV2HTTPResponse page(UnsubscribeOutcome outcome, String formActionUrl) {

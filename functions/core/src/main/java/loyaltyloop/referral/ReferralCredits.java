@@ -55,11 +55,12 @@ public class ReferralCredits {
     private final EmailSender sender;
     private final Links links;
     private final Clock clock;
-    private final PointsEmails emails = new PointsEmails();
+    private final PointsEmails emails;
     private final CustomerAccounts accounts;
 
     public ReferralCredits(ShopStore shops, CustomerStore customers, OrderStore orders, SpendStats spend,
-            PointsLedger ledger, EventPublisher events, EmailSender sender, Links links, Clock clock) {
+            PointsLedger ledger, EventPublisher events, EmailSender sender, Links links, Clock clock,
+            PointsEmails emails) {
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -69,6 +70,7 @@ public class ReferralCredits {
         this.sender = sender;
         this.links = links;
         this.clock = clock;
+        this.emails = emails;
         this.accounts = new CustomerAccounts(customers, clock);
     }
 

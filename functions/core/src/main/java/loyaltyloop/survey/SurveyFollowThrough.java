@@ -49,11 +49,11 @@ public class SurveyFollowThrough {
     private final EmailSender sender;
     private final LoopStats loopStats;
     private final Clock clock;
-    private final SurveyEmails emails = new SurveyEmails();
+    private final SurveyEmails emails;
 
     public SurveyFollowThrough(ShopStore shops, CustomerAccounts customers, OrderStore orders,
             SurveyResponses responses, CouponStore coupons, CouponIssuer issuer, EmailSender sender,
-            LoopStats loopStats, Clock clock) {
+            LoopStats loopStats, Clock clock, SurveyEmails emails) {
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -63,6 +63,7 @@ public class SurveyFollowThrough {
         this.sender = sender;
         this.loopStats = loopStats;
         this.clock = clock;
+        this.emails = emails;
     }
 
     public enum Outcome { DONE, UNKNOWN }

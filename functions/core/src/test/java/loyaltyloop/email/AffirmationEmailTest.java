@@ -62,7 +62,7 @@ class AffirmationEmailTest {
     @CsvSource({"1,1st", "2,2nd", "3,3rd", "4,4th", "10,10th", "11,11th", "12,12th", "13,13th", "21,21st", "22,22nd",
             "23,23rd", "101,101st", "111,111th", "112,112th", "1001,1001st"})
     void englishOrdinalsFollowTheUsualRules(int n, String ordinal) {
-        assertThat(Messages.englishOrdinal(n)).isEqualTo(ordinal);
+        assertThat(CommonWording.of(EmailLocale.EN).ordinal(n)).isEqualTo(ordinal);
     }
 
     @ParameterizedTest

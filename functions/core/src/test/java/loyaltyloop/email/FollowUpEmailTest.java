@@ -306,8 +306,8 @@ class FollowUpEmailTest {
 
     @Test
     void aLessThanOneDayDurationCountsAsOneDay() {
-        assertThat(Messages.of(EmailLocale.EN).duration(0)).isEqualTo("1 day");
-        assertThat(Messages.of(EmailLocale.EN).duration(-5)).isEqualTo("1 day");
+        assertThat(CommonWording.of(EmailLocale.EN).duration(0)).isEqualTo("1 day");
+        assertThat(CommonWording.of(EmailLocale.EN).duration(-5)).isEqualTo("1 day");
     }
 
     @Test

@@ -48,8 +48,8 @@ class GoldenTextTest {
     private static final String FORM_ACTION = "https://links.example.com/p/eyJwb2ludHMi.c2ln/redeem";
 
     private static final EmailTemplates TEMPLATES = new EmailTemplates();
-    private static final SurveyEmails SURVEY_EMAILS = new SurveyEmails();
-    private static final PointsEmails POINTS_EMAILS = new PointsEmails();
+    private static final SurveyEmails SURVEY_EMAILS = new SurveyEmails(TEMPLATES);
+    private static final PointsEmails POINTS_EMAILS = new PointsEmails(TEMPLATES);
 
     /** The three languages, by the name their golden files carry and the locale tag a customer would have. */
     enum Lang {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The survey's emails and pages, rendered in each language, with customer text escaped. */
 class SurveyEmailsTest {
 
-    private static final SurveyEmails EMAILS = new SurveyEmails();
+    private static final SurveyEmails EMAILS = new SurveyEmails(new EmailTemplates());
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final String SCRIPT = "<script>alert(1)</script>";
 

@@ -1,5 +1,7 @@
 package loyaltyloop.followup;
 
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.SurveyEmails;
 import loyaltyloop.testing.TestClock;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
@@ -140,12 +142,13 @@ final class LoopFixture implements AutoCloseable {
     }
 
     FollowUpSweep sweep(EmailSender sender, CustomerStore store, int batchLimit) {
-        return new FollowUpSweep(shops, store, orders, due, spendStats, loopStats, sender, links, clock, BASE_URL,
-                batchLimit);
+        return new FollowUpSweep(shops, store, orders, due, spendStats, loopStats, sender, links, clock,
+                context.getBean(EmailTemplates.class), context.getBean(SurveyEmails.class), BASE_URL, batchLimit);
     }
 
     OwnerDigests digests() {
-        return new OwnerDigests(shops, customers, orders, due, spendStats, loopStats, ses, clock);
+        return new OwnerDigests(shops, customers, orders, due, spendStats, loopStats, ses, clock,
+                context.getBean(EmailTemplates.class));
     }
 
     // --- customers ---

@@ -1,5 +1,7 @@
 package loyaltyloop.http;
 
+import loyaltyloop.email.PointsEmails;
+import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.SHOP;
 import static loyaltyloop.http.EdgeFixtures.coupon;
 import static loyaltyloop.http.EdgeFixtures.page;
@@ -37,7 +39,8 @@ class PointsResponsesTest {
     private static final Statement STATEMENT = new Statement(SHOP, EmailLocale.EN, 1000, TWO_REFERRALS,
             "AAAAAAAAAAAAAAAAAAAAAA");
 
-    private final PointsResponses responses = new PointsResponses();
+    private static final EmailTemplates TEMPLATES = new EmailTemplates();
+    private final PointsResponses responses = new PointsResponses(new PointsEmails(TEMPLATES), TEMPLATES);
 
     private static JsonNode json(APIGatewayV2HTTPResponse response, int status) throws Exception {
         assertThat(response.getStatusCode()).isEqualTo(status);

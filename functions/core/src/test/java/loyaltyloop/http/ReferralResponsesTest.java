@@ -1,5 +1,7 @@
 package loyaltyloop.http;
 
+import loyaltyloop.email.PointsEmails;
+import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** What {@code /r/{code}} answers: no AWS, no context. */
 class ReferralResponsesTest {
 
-    private final ReferralResponses responses = new ReferralResponses();
+    private static final EmailTemplates TEMPLATES = new EmailTemplates();
+    private final ReferralResponses responses = new ReferralResponses(new PointsEmails(TEMPLATES));
 
     @Test
     void theStorefrontIsA302NeverCachedThatLeaksNoReferrer() {

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.SHOP;
 import static loyaltyloop.http.EdgeFixtures.coupon;
 import static loyaltyloop.http.EdgeFixtures.page;
@@ -23,7 +24,8 @@ class SurveyPageResponsesTest {
 
     private static final String PATH = "/s/tok";
 
-    private final SurveyPageResponses responses = new SurveyPageResponses();
+    private static final EmailTemplates TEMPLATES = new EmailTemplates();
+    private final SurveyPageResponses responses = new SurveyPageResponses(new SurveyEmails(TEMPLATES), TEMPLATES);
 
     @Test
     void theSurveyIsALocalizedFormWithFiveRatingsAndTheOpenQuestionPostingToItsOwnPath() {

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.SHOP;
 import static loyaltyloop.http.EdgeFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** What {@code /u/{token}} answers for each outcome: no AWS, no context. */
 class UnsubscribeResponsesTest {
 
-    private final UnsubscribeResponses responses = new UnsubscribeResponses();
+    private static final EmailTemplates TEMPLATES = new EmailTemplates();
+    private final UnsubscribeResponses responses = new UnsubscribeResponses(TEMPLATES);
 
     @Test
     void aGoodLinkAsksToConfirmWithAButtonThatPostsToItsOwnPath() {

@@ -1,5 +1,7 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.PointsEmails;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsOutcome;

@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.email.PointsEmails;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsOutcome;
@@ -341,7 +342,7 @@ class ReferralCreditsTest {
         };
         ReferralCredits withFlakySes = new ReferralCredits(f.shops, f.customers, f.orders,
                 f.context.getBean(SpendStats.class), f.ledger, f.context.getBean(loyaltyloop.events.EventPublisher.class),
-                flaky, f.links, f.clock);
+                flaky, f.links, f.clock, f.context.getBean(PointsEmails.class));
         Order order = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 5990);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(

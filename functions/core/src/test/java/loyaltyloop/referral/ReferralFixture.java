@@ -1,5 +1,7 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.PointsEmails;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsPages;
 import io.micronaut.context.ApplicationContext;
@@ -91,7 +93,7 @@ public final class ReferralFixture implements AutoCloseable {
 
     public ReferralCredits credits() {
         return new ReferralCredits(shops, customers, orders, context.getBean(SpendStats.class), ledger,
-                context.getBean(EventPublisher.class), sender, links, clock);
+                context.getBean(EventPublisher.class), sender, links, clock, context.getBean(PointsEmails.class));
     }
 
     public PointsPages pages() {

@@ -15,6 +15,8 @@ import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.dynamodb.DemoCheckoutProvisioner;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.SurveyEmails;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.LoopStats;
 import loyaltyloop.links.Links;
@@ -142,7 +144,8 @@ final class SurveyFixture implements AutoCloseable {
     }
 
     SurveyFollowThrough followThrough(CouponIssuer issuer, EmailSender sender) {
-        return new SurveyFollowThrough(shops, accounts, orders, responses, coupons, issuer, sender, loopStats, clock);
+        return new SurveyFollowThrough(shops, accounts, orders, responses, coupons, issuer, sender, loopStats, clock,
+                context.getBean(SurveyEmails.class));
     }
 
     Order place(String email, String firstName, String locale) {

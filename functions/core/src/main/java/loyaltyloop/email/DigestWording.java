@@ -1,0 +1,63 @@
+package loyaltyloop.email;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** The sentences of the owner's daily digest that depend on its picks: how many, who, and why each. */
+record DigestWording(Translation t) {
+
+    /** {@code names}: who each pick is (name or email), in order; empty when there are no picks. */
+    String subject(List<String> names, String shop) {
+        return t.text(names.isEmpty() ? "digest.subject.none" : "digest.subject", names.size(),
+                new CommonWording(t).list(names, "digest.names.last"), shop);
+    }
+
+    String heading(int picks) {
+        return t.text(picks == 0 ? "digest.heading.none" : "digest.heading", picks);
+    }
+
+    String intro(int picks) {
+        return t.text(picks == 0 ? "digest.intro.none" : "digest.intro");
+    }
+
+    /** Why this customer is worth a personal note today; null when the pick has no reason. */
+    String reason(OwnerDigestView.Pick pick, LocalDate day) {
+        if (pick.reason() == null) {
+            return null;
+        }
+        switch (pick.reason()) {
+            case VIP_DUE_SOON:
+                if (pick.dueAt() == null || day == null) {
+                    return t.text("digest.reason.vipDueSoon");
+                }
+                long days = ChronoUnit.DAYS.between(day, utcDay(pick.dueAt()));
+                return t.text("digest.reason.vipDueIn", Math.max(0, days));
+            case LOW_RATING:
+                String order = EmailTemplates.orderLabel(pick.orderName());
+                return order == null ? t.text("digest.reason.lowRating")
+                        : t.text("digest.reason.lowRating.order", order);
+            case BIG_FIRST_ORDER:
+                String details = orderDetails(EmailTemplates.orderLabel(pick.orderName()), pick.orderTotal() == null
+                        ? null : MoneyFormat.format(pick.orderTotal(), t.locale()));
+                return details == null ? t.text("digest.reason.bigFirstOrder")
+                        : t.text("digest.reason.bigFirstOrder.details", details);
+            default:
+                return null;
+        }
+    }
+
+    /** "#1001, $540.00", or whichever of the two there is; null for neither. */
+    private String orderDetails(String orderName, String total) {
+        if (orderName == null || total == null) {
+            return orderName == null ? total : orderName;
+        }
+        return t.text("digest.reason.orderAndTotal", orderName, total);
+    }
+
+    static LocalDate utcDay(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,161 @@
+package loyaltyloop.email;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.AttributedCharacterIterator;
+import java.text.CharacterIterator;
+import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every sentence of one language, from {@code /loyaltyloop/messages_<locale>.properties} (UTF-8; the header of
+ * {@code messages_en.properties} says how the patterns are written). A language's file is read once, the first time
+ * it is needed, as a plain resource stream: no {@code ResourceBundle} lookup, nothing reflective at cold start.
+ *
+ * <p>Every value is a {@link MessageFormat} pattern, formatted with the language's locale. One apostrophe rule for
+ * all of them, with or without arguments: an apostrophe is written {@code ''}, never inside <code>{…}</code>.
+ */
+public final class Translation {
+
+    private static final Translation[] LOADED = new Translation[EmailLocale.values().length];
+
+    private final EmailLocale locale;
+    private final Map<String, String> patterns;
+
+    private Translation(EmailLocale locale, Map<String, String> patterns) {
+        this.locale = locale;
+        this.patterns = patterns;
+    }
+
+    /** The sentences of {@code locale}, read from its file on first use. */
+    public static Translation of(EmailLocale locale) {
+        synchronized (LOADED) {
+            Translation translation = LOADED[locale.ordinal()];
+            if (translation == null) {
+                translation = new Translation(locale, read(locale));
+                LOADED[locale.ordinal()] = translation;
+            }
+            return translation;
+        }
+    }
+
+    /** The file's patterns by key, as written. */
+    static Map<String, String> read(EmailLocale locale) {
+        String name = fileName(locale);
+        try (InputStream stream = Translation.class.getResourceAsStream("/loyaltyloop/" + name)) {
+            if (stream == null) {
+                throw new IllegalStateException("no " + name + " on the class path");
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            Map<String, String> patterns = new HashMap<>();
+            properties.forEach((key, value) -> patterns.put((String) key, (String) value));
+            return Map.copyOf(patterns);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    /** {@code messages_en.properties}, {@code messages_zh_TW.properties}, {@code messages_zh_CN.properties}. */
+    static String fileName(EmailLocale locale) {
+        return "messages_" + locale.toLocale() + ".properties";
+    }
+
+    public EmailLocale locale() {
+        return locale;
+    }
+
+    /**
+     * The sentence {@code key} with its arguments: numbers for counts and choices, text for everything else (money,
+     * dates and points come already formatted), {@link Spaced} for names and durations.
+     *
+     * @throws IllegalArgumentException when the file has no such key
+     */
+    public String text(String key, Object... args) {
+        String pattern = patterns.get(key);
+        if (pattern == null) {
+            throw new IllegalArgumentException("no sentence " + key + " in " + fileName(locale));
+        }
+        if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+            return pattern;
+        }
+        MessageFormat format = new MessageFormat(pattern, locale.toLocale());
+        for (Object arg : args) {
+            if (arg instanceof Spaced) {
+                return spaced(format.formatToCharacterIterator(args), args);
+            }
+        }
+        return format.format(args);
+    }
+
+    /**
+     * The sentence addressed to a customer: {@code key + ".named"} with the name as argument 0, or, without a name,
+     * the neutral {@code key} (which has no argument 0). {@code args} are arguments 1, 2, …
+     */
+    public String named(String key, String name, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        System.arraycopy(args, 0, all, 1, args.length);
+        if (name == null) {
+            all[0] = "";
+            return text(key, all);
+        }
+        all[0] = new Spaced(name);
+        return text(key + ".named", all);
+    }
+
+    /**
+     * A name (of a shop, a product, a person) or a duration set into a sentence. Where the sentence puts it right
+     * next to a Chinese character and its own edge there is not Chinese, a space separates them: "歡迎來到 Demo
+     * Shop！" but "歡迎來到台北小舖！". Only the top level of a pattern is spaced, not the text of a choice.
+     */
+    public record Spaced(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private static String spaced(AttributedCharacterIterator formatted, Object[] args) {
+        StringBuilder plain = new StringBuilder();
+        for (char c = formatted.first(); c != CharacterIterator.DONE; c = formatted.next()) {
+            plain.append(c);
+        }
+        StringBuilder out = new StringBuilder(plain.length() + 8);
+        for (int start = 0, end; start < plain.length(); start = end) {
+            formatted.setIndex(start);
+            end = formatted.getRunLimit(MessageFormat.Field.ARGUMENT);
+            Object index = formatted.getAttribute(MessageFormat.Field.ARGUMENT);
+            String run = plain.substring(start, end);
+            boolean name = index instanceof Integer i && args[i] instanceof Spaced && !run.isEmpty();
+            if (name && start > 0 && isCjkLetter(plain.codePointBefore(start)) && !isCjk(run.codePointAt(0))) {
+                out.append(' ');
+            }
+            out.append(run);
+            if (name && end < plain.length() && isCjkLetter(plain.codePointAt(end))
+                    && !isCjk(run.codePointBefore(run.length()))) {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+
+    /** A Chinese, Japanese or Korean letter (not punctuation): where a Latin word needs a space before it. */
+    private static boolean isCjkLetter(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                || script == Character.UnicodeScript.BOPOMOFO;
+    }
+
+    /** A CJK letter or CJK punctuation: an edge that needs no space next to Chinese. */
+    private static boolean isCjk(int codePoint) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
+        return isCjkLetter(codePoint) || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS;
+    }
+}
