@@ -17,6 +17,7 @@ import loyaltyloop.followup.FollowUpSchedulingHandler;
 import loyaltyloop.intake.OrderIntakeHandler;
 import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import java.time.Instant;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * with DynamoDB's rounding rules (docs/performance.md quotes these figures). Capacity does not depend on the
  * machine, so unlike timings it may be a test.
  */
+@MotoTest
 class WriteCapacityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -1,6 +1,7 @@
 package loyaltyloop.customers;
 
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The customer rules applied to customers stored in DynamoDB (the moto server), including concurrent writers. */
+@MotoTest
 class CustomerAccountsTest {
 
     private static final Instant START = Instant.parse("2025-03-01T12:00:00Z");

@@ -12,8 +12,10 @@ import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Platform;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class CustomerHistoryTest {
 
     private static final String SHOP = "demo.myshopify.com";

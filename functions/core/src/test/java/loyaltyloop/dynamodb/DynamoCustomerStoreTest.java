@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+@MotoTest
 class DynamoCustomerStoreTest {
 
     private static String table;

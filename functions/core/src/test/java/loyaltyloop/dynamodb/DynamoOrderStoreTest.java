@@ -15,6 +15,7 @@ import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderStatus;
 import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.shops.Platform;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+@MotoTest
 class DynamoOrderStoreTest {
 
     private static final Instant STORED_AT = Instant.parse("2025-03-01T10:15:31.123Z");

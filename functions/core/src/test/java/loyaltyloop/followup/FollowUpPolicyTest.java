@@ -11,11 +11,13 @@ import loyaltyloop.followup.FollowUpPolicy.Reachability;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.shops.ConsentMode;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The 90-45 rule as plain functions: due times, the sweep window, the frequency cap, consent. */
+@UnitTest
 class FollowUpPolicyTest {
 
     private static final Instant CONTACT = Instant.parse("2025-03-01T10:15:30Z");

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import loyaltyloop.json.Json;
 import loyaltyloop.shops.Platform;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class OrderJsonTest {
 
     private static Order fullOrder() {

@@ -22,11 +22,13 @@ import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderPlaced;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The statement and redemption behind {@code /p/{token}}, on the moto server. */
+@MotoTest
 class PointsPagesTest {
 
     private ReferralFixture f;

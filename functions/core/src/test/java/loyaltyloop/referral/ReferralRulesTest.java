@@ -12,9 +12,11 @@ import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.LoyaltySettings.ReferralSettings;
 import loyaltyloop.shops.Platform;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** Attribution, self-referral folding and the points arithmetic, without AWS. */
+@UnitTest
 class ReferralRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");

@@ -23,6 +23,7 @@ import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /u/{token}} with the sample events of {@code events/}, on the moto server. */
+@MotoTest
 class UnsubscribeHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper()
