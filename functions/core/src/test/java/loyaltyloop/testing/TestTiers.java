@@ -2,10 +2,12 @@ package loyaltyloop.testing;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import loyaltyloop.testing.moto.AwsEmulator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -15,7 +17,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * this to classes that carry none, so they fail. While a unit class runs, any start of or call to a local AWS
  * fails; a moto-tier class is skipped, with the one-line reason, where the selected emulator cannot run.
  */
-public final class TestTiers implements BeforeAllCallback, AfterAllCallback {
+public final class TestTiers implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     public static final String UNIT = "unit";
     public static final String MOTO = "moto";
@@ -28,7 +30,7 @@ public final class TestTiers implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Set<String> tiers = context.getTags().stream().filter(TIERS::contains).collect(java.util.stream.Collectors.toSet());
+        Set<String> tiers = context.getTags().stream().filter(TIERS::contains).collect(Collectors.toSet());
         String testClass = context.getRequiredTestClass().getName();
         if (tiers.size() != 1) {
             throw new IllegalStateException(testClass + " needs exactly one test tier, has " + tiers
@@ -42,8 +44,6 @@ public final class TestTiers implements BeforeAllCallback, AfterAllCallback {
             }
             System.setProperty(AwsEmulator.FORBIDDEN_PROPERTY, testClass + " is a unit test (@UnitTest): it must not"
                     + " start or reach the moto server or any local AWS; make it a @MotoTest if it needs one");
-        } else if (tier.equals(MOTO)) {
-            skipWhereTheEmulatorCannotRun(context);
         }
     }
 
@@ -59,18 +59,28 @@ public final class TestTiers implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private static void skipWhereTheEmulatorCannotRun(ExtensionContext context) {
+    /** A moto-tier class is skipped, with the reason, where the selected emulator cannot run. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent() || !context.getTags().contains(MOTO)) {
+            return ConditionEvaluationResult.enabled("not a moto-tier class");
+        }
         String emulator = AwsEmulator.selected();
         if (!emulator.equals(AwsEmulator.MOTO)) {
             for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
                 String motoOnly = AnnotationSupport.findAnnotation(c, MotoTest.class).map(MotoTest::motoOnly).orElse("");
-                Assumptions.assumeTrue(motoOnly.isEmpty(), () -> "runs on the moto server only: " + motoOnly);
+                if (!motoOnly.isEmpty()) {
+                    return ConditionEvaluationResult.disabled("runs on the moto server only: " + motoOnly);
+                }
             }
         }
         String unavailable = AwsEmulator.unavailableBecause();
-        if (unavailable != null && SKIP_REASON_PRINTED.compareAndSet(false, true)) {
+        if (unavailable == null) {
+            return ConditionEvaluationResult.enabled(emulator + " runs here");
+        }
+        if (SKIP_REASON_PRINTED.compareAndSet(false, true)) {
             System.out.println("[" + emulator + "] moto tier skipped: " + unavailable);
         }
-        Assumptions.assumeTrue(unavailable == null, () -> emulator + " cannot run here: " + unavailable);
+        return ConditionEvaluationResult.disabled(emulator + " cannot run here: " + unavailable);
     }
 }
