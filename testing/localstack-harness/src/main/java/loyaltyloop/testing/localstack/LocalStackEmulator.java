@@ -43,11 +43,15 @@ public final class LocalStackEmulator implements AwsEmulator {
             return NAME;
         }
 
+        /** Looked for once per test JVM: Testcontainers logs each failed look. */
+        private static volatile Boolean dockerAvailable;
+
         @Override
         public String unavailableBecause() {
-            return DockerClientFactory.instance().isDockerAvailable()
-                    ? null
-                    : "no Docker engine found (Testcontainers), so LocalStack cannot run on this machine";
+            if (dockerAvailable == null) {
+                dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
+            }
+            return dockerAvailable ? null : "no Docker engine found (Testcontainers), so LocalStack cannot run on this machine";
         }
 
         @Override
