@@ -12,6 +12,7 @@ import java.util.Optional;
 import loyaltyloop.dynamodb.DynamoCouponPool;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /** {@code shops add} and {@code shops coupons upload} writing to the moto server, in a table and stack of their own. */
+@MotoTest
 class ShopsCommandEmulatorTest {
 
     @TempDir

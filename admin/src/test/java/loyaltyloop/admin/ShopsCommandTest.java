@@ -16,10 +16,12 @@ import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Parsing of {@code shops add --settings/--coupon-api-credentials} and {@code shops coupons upload}. */
+@UnitTest
 class ShopsCommandTest {
 
     @TempDir

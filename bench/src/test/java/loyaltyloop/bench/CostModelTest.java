@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** The cost model's arithmetic and the price file's sanity; no AWS, no timing. */
+@UnitTest
 class CostModelTest {
 
     private static final CostModel.Prices ROUND = new CostModel.Prices("test", 0.20 / 1e6, 0.0000133334, 0.625 / 1e6,

@@ -2,8 +2,10 @@ package loyaltyloop.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class YearSimulationQuotaTest {
 
     private static int actedOn(double share, int emails) {

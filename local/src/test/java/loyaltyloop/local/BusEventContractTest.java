@@ -34,8 +34,9 @@ import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderCancelled;
 import loyaltyloop.orders.OrderPlaced;
 import loyaltyloop.orders.OrderRefunded;
-import loyaltyloop.shops.Platform;
+import loyaltyloop.orders.Orders;
 import loyaltyloop.survey.SurveyCompleted;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * patterns (matched by AWS's event-ruler); records built in Java reach theirs. A renamed field fails here instead of
  * a rule silently matching nothing.
  */
+@UnitTest
 class BusEventContractTest {
 
     private static final Path EVENTS = Path.of("../events");
@@ -207,11 +209,13 @@ class BusEventContractTest {
 
     private static Order order(Map<String, String> attributes, List<String> discountCodes, String landingSite) {
         Money total = new Money(5990, "USD");
-        return new Order("demo.myshopify.com", Platform.SHOPIFY, "820982911946154508", "#1001",
-                Instant.parse("2026-11-28T15:15:30Z"), "jane.doe@example.com", "Jane Doe", "Jane", "115310627314723954",
-                "en", "USD", total, new Money(4500, "USD"),
-                List.of(new LineItem("Ceramic Mug", 1, new Money(2000, "USD"), "632910392")), discountCodes,
-                attributes, landingSite, false, MarketingConsent.GRANTED);
+        return Orders.anOrder().orderId("820982911946154508").orderName("#1001")
+                .createdAt(Instant.parse("2026-11-28T15:15:30Z")).email("jane.doe@example.com")
+                .customer("Jane Doe", "Jane").customerId("115310627314723954").locale("en").total(total)
+                .subtotal(new Money(4500, "USD"))
+                .lineItems(new LineItem("Ceramic Mug", 1, new Money(2000, "USD"), "632910392"))
+                .discountCodes(discountCodes).attributes(attributes).landingSite(landingSite)
+                .marketingConsent(MarketingConsent.GRANTED).build();
     }
 
     private static EventType<?> typeOf(Class<?> record) {

@@ -9,8 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.events.DomainEvent;
 import loyaltyloop.local.LocalTemplate.Rule;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class EventRulesTest {
 
     private static final Rule ORDER_PLACED = new Rule("AffirmationFunction", "OrderPlaced",

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import loyaltyloop.testing.EndToEndTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * functions fired. The outbox's {@code sentAt} is the runner's clock, so it tells when each customer heard from
  * the shop: nobody reachable waits more than 90 days, the top 10% not more than 45.
  */
+@EndToEndTest
 class FollowUpSimulationTest {
 
     private static final String SECRET = "simulation-webhook-secret-0123456789";

@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import loyaltyloop.local.LocalTemplate.Route;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class HttpApiEventsTest {
 
     private static final HttpApiRoutes ROUTES = new HttpApiRoutes(List.of(

@@ -12,9 +12,11 @@ import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
 import loyaltyloop.events.EventPublisher;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** In the {@code local} environment the runner's clock, outbox and bus replace the production beans. */
+@UnitTest
 class LocalBeansTest {
 
     private static ApplicationContext context(String... environments) {

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import loyaltyloop.local.LocalTemplate.Route;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP front door with stand-in functions: what reaches a function and what goes back to the caller. */
+@UnitTest
 class LocalHttpServerTest {
 
     private static LocalHttpServer server;

@@ -20,6 +20,7 @@ import loyaltyloop.admin.ShopsCommand;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.EndToEndTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * project's template.yaml and the real handlers, driven over HTTP only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EndToEndTest
 class LocalRunnerEndToEndTest {
 
     private static final String SECRET = "e2e-webhook-secret-0123456789abcdef";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code loyalty_ref} attribute, a landing site with {@code ref=}, or a discount code invoke it, so a plain first
  * order costs the referral function nothing at all.
  */
+@UnitTest
 class ReferralRulePatternTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import loyaltyloop.local.LocalTemplate.Schedule;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class ScheduleRunnerTest {
 
     @Test

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.CouponStore;
 import loyaltyloop.dynamodb.DemoCheckoutProvisioner;
+import loyaltyloop.testing.EndToEndTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * later, the page behind its link, a low rating, the coupon on the page and by email, the apology and the owner's
  * alert, and the coupon redeemed on the next order.
  */
+@EndToEndTest
 class SurveyLoopTest {
 
     private static final String SECRET = "survey-loop-secret-0123456789abcdef";

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The IAM of template.yaml: each function reads only the secrets it needs, and nothing is granted on "*". */
+@UnitTest
 class TemplatePermissionsTest {
 
     record Grant(String role, String action, String resource) {

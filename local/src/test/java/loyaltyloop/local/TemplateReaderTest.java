@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import loyaltyloop.local.LocalTemplate.FunctionSpec;
 import loyaltyloop.local.LocalTemplate.TableSpec;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@UnitTest
 class TemplateReaderTest {
 
     static Path smallTemplate() throws Exception {

@@ -15,8 +15,10 @@ import java.util.Map;
 import loyaltyloop.affirmation.AffirmationHandler;
 import loyaltyloop.followup.FollowUpSchedulingHandler;
 import loyaltyloop.intake.OrderIntakeHandler;
+import loyaltyloop.orders.Orders;
 import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import java.time.Instant;
@@ -30,7 +32,6 @@ import loyaltyloop.referral.PointsHandler;
 import loyaltyloop.referral.ReferralEventsHandler;
 import loyaltyloop.referral.ReferralRedirectHandler;
 import loyaltyloop.shops.LoyaltySettings;
-import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * with DynamoDB's rounding rules (docs/performance.md quotes these figures). Capacity does not depend on the
  * machine, so unlike timings it may be a test.
  */
+@MotoTest
 class WriteCapacityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -156,9 +158,9 @@ class WriteCapacityTest {
         shop = shop.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
         context.getBean(ShopStore.class).save(shop);
         Money total = new Money(4200, "USD");
-        Order theirs = new Order(shop.domain(), Platform.SHOPIFY, "9100001", "#900", Instant.now(), "rita@example.com",
-                "Rita Referrer", "Rita", null, "en", "USD", total, total, List.of(), List.of(), Map.of(), null, false,
-                MarketingConsent.GRANTED);
+        Order theirs = Orders.anOrder().shop(shop.domain()).orderId("9100001").orderName("#900").createdAt(Instant.now())
+                .email("rita@example.com").customer("Rita Referrer", "Rita").locale("en").total(total)
+                .marketingConsent(MarketingConsent.GRANTED).build();
         CustomerAccounts accounts = context.getBean(CustomerAccounts.class);
         accounts.recordOrder(shop, theirs);
         Customer rita = accounts.find(shop.domain(), "rita@example.com").orElseThrow();

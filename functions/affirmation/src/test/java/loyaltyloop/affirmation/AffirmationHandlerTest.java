@@ -21,6 +21,7 @@ import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderJson;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The affirmation handler with the sample {@code OrderPlaced} event, sending through SES on the moto server. */
+@MotoTest
 class AffirmationHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

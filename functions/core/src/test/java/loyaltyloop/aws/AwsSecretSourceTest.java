@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import loyaltyloop.secrets.SecretSource;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * Secrets through the context's real adapter, which signs its own SSM GetParameter call, against the moto
  * server's SSM.
  */
+@MotoTest
 class AwsSecretSourceTest {
 
     private static ApplicationContext context;

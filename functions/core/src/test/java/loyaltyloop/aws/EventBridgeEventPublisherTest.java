@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import loyaltyloop.events.DomainEvent;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 
 /** The EventBridge adapter against the moto server; a tapped bus copies every event into a queue. */
+@MotoTest
 class EventBridgeEventPublisherTest {
 
     private static final String DETAIL = "{\"shop\":\"demo.myshopify.com\",\"orderId\":\"820982911946154508\","

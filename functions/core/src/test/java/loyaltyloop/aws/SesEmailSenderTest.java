@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 
 /** The SES v2 adapter against the moto server, which keeps what it accepted (subject, body, source). */
+@MotoTest
 class SesEmailSenderTest {
 
     private static SesV2Client ses;

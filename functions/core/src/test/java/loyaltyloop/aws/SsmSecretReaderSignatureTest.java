@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.moto.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * The reader signs its SSM call itself, so its signature is checked here by a moto server that verifies every
  * request against its own IAM (after the three unsigned calls that make the caller's user, key and policy).
  */
+@MotoTest(motoOnly = "it checks request signatures with the moto server's own IAM (INITIAL_NO_AUTH_ACTION_COUNT)")
 class SsmSecretReaderSignatureTest {
 
     private static final String NAME = "/loyalty-loop/signed/link-key";

@@ -12,11 +12,13 @@ import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.LoopStats;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@MotoTest
 class CouponRedemptionsTest {
 
     private static final String SHOP = "redeem.myshopify.com";

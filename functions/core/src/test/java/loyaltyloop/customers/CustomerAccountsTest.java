@@ -1,6 +1,8 @@
 package loyaltyloop.customers;
 
+import loyaltyloop.orders.Orders;
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.dynamodb.DynamoCustomerStore;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The customer rules applied to customers stored in DynamoDB (the moto server), including concurrent writers. */
+@MotoTest
 class CustomerAccountsTest {
 
     private static final Instant START = Instant.parse("2025-03-01T12:00:00Z");
@@ -58,9 +60,10 @@ class CustomerAccountsTest {
     }
 
     private static Order order(Shop shop, String orderId, String email, Money total) {
-        return new Order(shop.domain(), Platform.SHOPIFY, orderId, "#" + orderId, START.minus(Duration.ofMinutes(5)),
-                email, "Jane Doe", "Jane", "115310627314723954", "en-US", total.currency(), total, total, List.of(),
-                List.of(), Map.of(), null, false, MarketingConsent.GRANTED);
+        return Orders.anOrder().shop(shop.domain()).orderId(orderId).orderName("#" + orderId)
+                .createdAt(START.minus(Duration.ofMinutes(5))).email(email).customer("Jane Doe", "Jane")
+                .customerId("115310627314723954").locale("en-US").total(total)
+                .marketingConsent(MarketingConsent.GRANTED).build();
     }
 
     private static <T> List<Callable<T>> times(int n, Callable<T> task) {

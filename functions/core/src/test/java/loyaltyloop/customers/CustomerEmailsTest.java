@@ -2,11 +2,13 @@ package loyaltyloop.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@UnitTest
 class CustomerEmailsTest {
 
     @Test

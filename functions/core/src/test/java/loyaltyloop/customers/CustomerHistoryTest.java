@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import loyaltyloop.orders.LineItem;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
-import loyaltyloop.shops.Platform;
+import loyaltyloop.orders.Orders;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class CustomerHistoryTest {
 
     private static final String SHOP = "demo.myshopify.com";
@@ -27,9 +28,9 @@ class CustomerHistoryTest {
 
     private static Order order(String id, Instant createdAt, String total, String currency, MarketingConsent consent) {
         Money money = Money.parse(total, currency);
-        return new Order(SHOP, Platform.SHOPIFY, id, "#" + id, createdAt, EMAIL, "Jane Doe", "Jane", "115310627314723954",
-                "en", currency, money, money, List.of(new LineItem("Mug", 1, money, "1")), List.of(), Map.of(), null,
-                false, consent);
+        return Orders.anOrder().shop(SHOP).orderId(id).orderName("#" + id).createdAt(createdAt).email(EMAIL)
+                .customer("Jane Doe", "Jane").customerId("115310627314723954").locale("en").currency(currency)
+                .total(money).lineItems(new LineItem("Mug", 1, money, "1")).marketingConsent(consent).build();
     }
 
     private static Order order(String id, Instant createdAt, String total) {
@@ -222,8 +223,8 @@ class CustomerHistoryTest {
     void blankNamesAndLocaleOnALaterOrderDoNotEraseWhatWeKnew() {
         Customer c = CustomerHistory.withOrder(fresh(), order("1001", T0, "10.00"), "USD", NOW);
         Money m = Money.parse("1.00", "USD");
-        Order anonymous = new Order(SHOP, Platform.SHOPIFY, "1002", "#1002", T0.plusSeconds(60), EMAIL, " ", null,
-                null, null, "USD", m, m, List.of(), List.of(), Map.of(), null, false, MarketingConsent.UNKNOWN);
+        Order anonymous = Orders.anOrder().shop(SHOP).orderId("1002").orderName("#1002").createdAt(T0.plusSeconds(60))
+                .email(EMAIL).customerName(" ").currency("USD").total(m).build();
         c = CustomerHistory.withOrder(c, anonymous, "USD", NOW);
         assertThat(c.firstName()).isEqualTo("Jane");
         assertThat(c.name()).isEqualTo("Jane Doe");

@@ -11,12 +11,14 @@ import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+@MotoTest
 class DynamoCouponPoolTest {
 
     private static DynamoDbClient dynamo;

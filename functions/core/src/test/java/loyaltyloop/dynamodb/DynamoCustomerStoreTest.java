@@ -1,5 +1,6 @@
 package loyaltyloop.dynamodb;
 
+import loyaltyloop.customers.Customers;
 import loyaltyloop.testing.Concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+@MotoTest
 class DynamoCustomerStoreTest {
 
     private static String table;
@@ -39,16 +42,16 @@ class DynamoCustomerStoreTest {
     }
 
     private static Customer customer(String shop, String email, long version) {
-        return new Customer(shop, email, "Jane", "Jane Doe", Instant.parse("2025-03-01T10:15:30Z"), 2,
-                new Money(123456, "TWD"), "zh-TW", Instant.parse("2025-03-02T08:00:00Z"), MarketingConsent.GRANTED,
-                null, "K7QX4MZP", Map.of("820982911946154508", 1, "820982911946154999", 2),
-                List.of("820982911946154508"), version);
+        return Customers.aCustomer().shop(shop).email(email).named("Jane", "Jane Doe")
+                .firstOrderAt(Instant.parse("2025-03-01T10:15:30Z")).orderCount(2).netSpend(new Money(123456, "TWD"))
+                .locale("zh-TW").lastContactAt(Instant.parse("2025-03-02T08:00:00Z"))
+                .marketingConsent(MarketingConsent.GRANTED).referralCode("K7QX4MZP")
+                .countedOrders(Map.of("820982911946154508", 1, "820982911946154999", 2))
+                .affirmedOrders(List.of("820982911946154508")).version(version).build();
     }
 
     private static Customer withVersion(Customer c, long version, int orderCount) {
-        return new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(), orderCount,
-                c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(), c.unsubscribedAt(),
-                c.referralCode(), c.countedOrders(), c.affirmedOrders(), version);
+        return Customers.aCustomerLike(c).orderCount(orderCount).version(version).build();
     }
 
     @Test
@@ -62,8 +65,8 @@ class DynamoCustomerStoreTest {
 
     @Test
     void aCustomerWithNothingOptionalRoundTrips() {
-        Customer bare = new Customer(shop(), "bare@example.com", null, null, null, 0, Money.zero("JPY"), null,
-                null, MarketingConsent.UNKNOWN, null, null, Map.of(), List.of(), 1);
+        Customer bare = Customers.aCustomer().shop(shop()).email("bare@example.com").netSpend(Money.zero("JPY"))
+                .version(1).build();
 
         assertThat(store.saveIfUnchanged(bare)).isTrue();
 

@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.Customers;
 import loyaltyloop.followup.DueCustomers;
 import loyaltyloop.followup.FollowUpState;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The due index on the moto server: walking it page by page, its soonest, its count; one Query per page. */
+@MotoTest
 class DynamoDueIndexTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T08:30:00Z");
@@ -57,8 +60,9 @@ class DynamoDueIndexTest {
             if (i < 40) {
                 due.put(email, dueAt);
             }
-            Customer c = new Customer(shop, email, "Cas", null, NOW, 1, new Money(2_000, "USD"), "en", NOW,
-                    MarketingConsent.GRANTED, null, null, Map.of(), List.of(), 0);
+            Customer c = Customers.aCustomer().shop(shop).email(email).firstName("Cas").firstOrderAt(NOW).orderCount(1)
+                    .netSpend(new Money(2_000, "USD")).locale("en").lastContactAt(NOW)
+                    .marketingConsent(MarketingConsent.GRANTED).build();
             assertThat(customers.saveIfUnchanged(c.withFollowUp(new FollowUpState(dueAt, null, null, null, null, 0),
                     NOW))).isTrue();
         }

@@ -1,5 +1,6 @@
 package loyaltyloop.dynamodb;
 
+import loyaltyloop.orders.Orders;
 import loyaltyloop.testing.Concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,7 @@ import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderStatus;
 import loyaltyloop.orders.StoredOrder;
-import loyaltyloop.shops.Platform;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+@MotoTest
 class DynamoOrderStoreTest {
 
     private static final Instant STORED_AT = Instant.parse("2025-03-01T10:15:31.123Z");
@@ -49,10 +51,11 @@ class DynamoOrderStoreTest {
     static Order order(String shop, String orderId, Money total) {
         LineItem item = new LineItem("Oolong <script>alert(1)</script> 烏龍茶", 2,
                 new Money(total.minor() / 2, total.currency()), "7513594");
-        return new Order(shop, Platform.SHOPIFY, orderId, "#1001", Instant.parse("2025-03-01T10:15:30Z"),
-                "jane@example.com", "Jane Doe", "Jane", "115310627314723954", "zh-TW", total.currency(), total,
-                total, List.of(item), List.of("WELCOME10"), Map.of("gift_note", "生日快樂"),
-                "/?ref=newsletter", false, MarketingConsent.GRANTED);
+        return Orders.anOrder().shop(shop).orderId(orderId).orderName("#1001")
+                .createdAt(Instant.parse("2025-03-01T10:15:30Z")).email("jane@example.com").customer("Jane Doe", "Jane")
+                .customerId("115310627314723954").locale("zh-TW").total(total).lineItems(item)
+                .discountCodes(List.of("WELCOME10")).attributes(Map.of("gift_note", "生日快樂"))
+                .landingSite("/?ref=newsletter").marketingConsent(MarketingConsent.GRANTED).build();
     }
 
     private static StoredOrder stored(String shop, String orderId) {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.referral.Attribution;
 import loyaltyloop.referral.Conversion;
 import loyaltyloop.points.LedgerEntry;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@code TransactionConflict}; the ledger tries again, and the conditions keep the retry from applying twice. The
  * conflicts are injected in front of the real client on the moto server.
  */
+@MotoTest
 class DynamoPointsLedgerConflictTest {
 
     private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The keys of stored data, letter for letter as docs/data-model.md lists them: items already in a table are found
  * by these keys, so none may change.
  */
+@UnitTest
 class TableKeysTest {
 
     private static final String SHOP = "demo.myshopify.com";

@@ -2,11 +2,11 @@ package loyaltyloop.email;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import loyaltyloop.orders.LineItem;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
+import loyaltyloop.orders.Orders;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 
@@ -30,10 +30,11 @@ final class EmailFixtures {
         for (LineItem item : items) {
             total = total.plus(item.lineTotal());
         }
-        return new Order("demo.myshopify.com", Platform.SHOPIFY, "820982911946154508", orderName,
-                Instant.parse("2025-03-01T10:15:30Z"), "jane@example.com",
-                firstName == null ? "" : firstName + " Doe", firstName, "115310627314723954", locale, currency,
-                total, total, items, List.of(), Map.of(), null, false, MarketingConsent.GRANTED);
+        return Orders.anOrder().shop("demo.myshopify.com").orderId("820982911946154508").orderName(orderName)
+                .createdAt(Instant.parse("2025-03-01T10:15:30Z")).email("jane@example.com")
+                .customer(firstName == null ? "" : firstName + " Doe", firstName).customerId("115310627314723954")
+                .locale(locale).currency(currency).total(total).lineItems(items)
+                .marketingConsent(MarketingConsent.GRANTED).build();
     }
 
     static LineItem item(String title, int quantity, String price, String currency) {

@@ -3,10 +3,12 @@ package loyaltyloop.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@UnitTest
 class EmailLocaleTest {
 
     @ParameterizedTest

@@ -3,10 +3,12 @@ package loyaltyloop.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@UnitTest
 class EmailPagesTest {
 
     private static final String EVIL_SHOP = "<script>alert(1)</script> & Co";

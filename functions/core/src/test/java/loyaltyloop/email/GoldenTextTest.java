@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.Customers;
 import loyaltyloop.orders.LineItem;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
@@ -24,6 +25,7 @@ import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>After an intended change, rewrite the files with {@code -Dgolden.update=true} and review their diff.
  */
+@UnitTest
 class GoldenTextTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -394,9 +397,10 @@ class GoldenTextTest {
     }
 
     private static Customer customer(String firstName, String locale) {
-        return new Customer("demo.myshopify.com", "ana@example.com", firstName, firstName + " Lee",
-                Instant.parse("2025-01-15T10:00:00Z"), 3, new Money(54_000, "USD"), locale, NOW,
-                MarketingConsent.GRANTED, null, "K7QX4MZP", Map.of(), List.of(), 1);
+        return Customers.aCustomer().email("ana@example.com").named(firstName, firstName + " Lee")
+                .firstOrderAt(Instant.parse("2025-01-15T10:00:00Z")).orderCount(3).netSpend(new Money(54_000, "USD"))
+                .locale(locale).lastContactAt(NOW).marketingConsent(MarketingConsent.GRANTED).referralCode("K7QX4MZP")
+                .version(1).build();
     }
 
     /** One golden file: each variant's parts under a header line, each part followed by one line break. */

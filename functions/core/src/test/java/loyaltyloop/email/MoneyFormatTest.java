@@ -3,8 +3,10 @@ package loyaltyloop.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import loyaltyloop.orders.Money;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class MoneyFormatTest {
 
     @Test

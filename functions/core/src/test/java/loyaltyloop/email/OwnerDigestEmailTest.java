@@ -13,11 +13,13 @@ import loyaltyloop.email.OwnerDigestView.Pick;
 import loyaltyloop.email.OwnerDigestView.Reason;
 import loyaltyloop.orders.Money;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@UnitTest
 class OwnerDigestEmailTest {
 
     private static final String SCRIPT = "<script>alert(1)</script>";

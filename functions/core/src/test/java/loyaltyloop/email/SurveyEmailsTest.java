@@ -10,11 +10,13 @@ import loyaltyloop.orders.Money;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** The survey's emails and pages, rendered in each language, with customer text escaped. */
+@UnitTest
 class SurveyEmailsTest {
 
     private static final SurveyEmails EMAILS = new SurveyEmails(new EmailTemplates());

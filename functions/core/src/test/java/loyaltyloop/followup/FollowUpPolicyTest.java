@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import loyaltyloop.customers.Customer;
+import loyaltyloop.customers.Customers;
 import loyaltyloop.followup.FollowUpPolicy.Reachability;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.shops.ConsentMode;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The 90-45 rule as plain functions: due times, the sweep window, the frequency cap, consent. */
+@UnitTest
 class FollowUpPolicyTest {
 
     private static final Instant CONTACT = Instant.parse("2025-03-01T10:15:30Z");
@@ -140,8 +142,10 @@ class FollowUpPolicyTest {
     }
 
     private static Customer customer(MarketingConsent consent, Instant unsubscribedAt, Instant bouncedAt) {
-        return new Customer("demo.myshopify.com", "jane@example.com", "Jane", "Jane Doe", CONTACT, 1,
-                new Money(5_990, "USD"), "en", CONTACT, consent, unsubscribedAt, "K7QH2MZP", Map.of("1", 1), List.of(),
-                new FollowUpState(null, 5_990L, null, bouncedAt, null, 0), 3);
+        return Customers.aCustomer().shop("demo.myshopify.com").email("jane@example.com").named("Jane", "Jane Doe")
+                .firstOrderAt(CONTACT).orderCount(1).netSpend(new Money(5_990, "USD")).locale("en")
+                .lastContactAt(CONTACT).marketingConsent(consent).unsubscribedAt(unsubscribedAt)
+                .referralCode("K7QH2MZP").countedOrders(Map.of("1", 1))
+                .followUp(new FollowUpState(null, 5_990L, null, bouncedAt, null, 0)).version(3).build();
     }
 }

@@ -18,11 +18,13 @@ import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.ConsentMode;
+import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scheduling against the moto server: the due index and the spend histogram follow orders and refunds. */
+@MotoTest
 class FollowUpSchedulerTest {
 
     private static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");

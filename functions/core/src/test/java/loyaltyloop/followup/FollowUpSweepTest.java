@@ -29,6 +29,7 @@ import loyaltyloop.followup.FollowUpSweep.Visit;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * The sweep against the moto server, sending through SES on moto: what it sends, what it moves, and that nothing
  * is sent twice when it fires twice, runs concurrently, dies mid-batch or races a new order.
  */
+@MotoTest
 class FollowUpSweepTest {
 
     private static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");

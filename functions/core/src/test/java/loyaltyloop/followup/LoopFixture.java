@@ -2,6 +2,7 @@ package loyaltyloop.followup;
 
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.SurveyEmails;
+import loyaltyloop.orders.Orders;
 import loyaltyloop.testing.TestClock;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
@@ -160,9 +161,10 @@ final class LoopFixture implements AutoCloseable {
     Order order(String email, String firstName, long totalMinor, MarketingConsent consent) {
         int number = ORDER_IDS.incrementAndGet();
         Money total = new Money(totalMinor, "USD");
-        return new Order(shop.domain(), Platform.SHOPIFY, "82098291194615" + number, "#" + number, clock.instant(),
-                email, firstName + " Doe", firstName, null, "en", "USD", total, total,
-                List.of(new LineItem("Ceramic Mug", 1, total, "632910392")), List.of(), Map.of(), null, false, consent);
+        return Orders.anOrder().shop(shop.domain()).orderId("82098291194615" + number).orderName("#" + number)
+                .createdAt(clock.instant()).email(email).customer(firstName + " Doe", firstName).locale("en")
+                .currency("USD").total(total).lineItems(new LineItem("Ceramic Mug", 1, total, "632910392"))
+                .marketingConsent(consent).build();
     }
 
     /** An order placed now, handled as intake and the scheduling function handle it. */

@@ -13,12 +13,14 @@ import loyaltyloop.followup.OwnerDigests.Outcome;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The owner's daily "pick three" against the moto server, sent through SES on moto. */
+@MotoTest
 class OwnerDigestsTest {
 
     /** 07:00 UTC, when the digest's schedule fires. */

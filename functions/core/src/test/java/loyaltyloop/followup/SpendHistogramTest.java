@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Standing ("in the top 10%?") from the bucketed spend histogram: the DESIGN §1 definition, ties, the buckets,
  * and the documented error bound checked against the exact definition on random shops.
  */
+@UnitTest
 class SpendHistogramTest {
 
     /** The exact definition: customers whose spend is at least theirs, themselves included, at most ceil(10%). */

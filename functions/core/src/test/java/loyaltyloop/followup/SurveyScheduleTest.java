@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import loyaltyloop.followup.FollowUpState.SurveyState;
 import loyaltyloop.shops.LoyaltySettings.SurveySettings;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class SurveyScheduleTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");

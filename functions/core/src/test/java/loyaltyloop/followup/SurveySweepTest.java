@@ -11,11 +11,13 @@ import loyaltyloop.followup.FollowUpSweep.Visit;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.LinkSigner;
 import loyaltyloop.orders.Order;
+import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The survey as the sweep sends it: 14 days after the order, once, as a marketing email that counts as contact. */
+@MotoTest
 class SurveySweepTest {
 
     private static final Instant T0 = Instant.parse("2025-06-02T08:00:00Z");

@@ -7,12 +7,14 @@ import java.util.Map;
 import loyaltyloop.coupons.platforms.ShopApiClient;
 import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.time.ClockFactory;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The context every function's handler starts with, built the way Lambda builds the handler (no-arg constructor). */
+@MotoTest
 class LoyaltyRequestHandlerTest {
 
     /** Injects only a clock: nothing else of core's should be made. */

@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import loyaltyloop.events.EventEnvelope;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** Order events as a handler gets them from the bus, read into their records (no AWS involved). */
+@UnitTest
 class OrderEventReadingTest {
 
     private static Map<String, Object> envelope(String source, String detailType, Map<String, Object> detail) {

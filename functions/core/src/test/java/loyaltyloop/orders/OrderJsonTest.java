@@ -11,21 +11,25 @@ import java.util.List;
 import java.util.Map;
 import loyaltyloop.json.Json;
 import loyaltyloop.shops.Platform;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class OrderJsonTest {
 
     private static Order fullOrder() {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("loyalty_ref", "K7QH2MZP");
         attributes.put("gift", "<no> & \"quoted\"");
-        return new Order("demo.myshopify.com", Platform.SHOPIFY, "820982911946154508", "#1001",
-                Instant.parse("2026-11-28T15:15:30.123456Z"), "jane.doe@example.com", "Jane Doe", "Jane",
-                "115310627314723954", "zh-TW", "USD", new Money(5990, "USD"), new Money(4500, "USD"),
-                List.of(new LineItem("Ceramic Mug", 1, new Money(2000, "USD"), "632910392"),
-                        new LineItem("Café Blend Coffee Beans 烏龍", 2, new Money(1500, "USD"), "921728736")),
-                List.of("WELCOME10", "K7QH2MZP"), attributes, "/products/mug?ref=K7QH2MZP&utm_source=x", true,
-                MarketingConsent.DENIED);
+        return Orders.anOrder().shop("demo.myshopify.com").platform(Platform.SHOPIFY).orderId("820982911946154508")
+                .orderName("#1001").createdAt(Instant.parse("2026-11-28T15:15:30.123456Z"))
+                .email("jane.doe@example.com").customer("Jane Doe", "Jane").customerId("115310627314723954")
+                .locale("zh-TW").currency("USD").total(new Money(5990, "USD")).subtotal(new Money(4500, "USD"))
+                .lineItems(new LineItem("Ceramic Mug", 1, new Money(2000, "USD"), "632910392"),
+                        new LineItem("Café Blend Coffee Beans 烏龍", 2, new Money(1500, "USD"), "921728736"))
+                .discountCodes(List.of("WELCOME10", "K7QH2MZP")).attributes(attributes)
+                .landingSite("/products/mug?ref=K7QH2MZP&utm_source=x").test(true)
+                .marketingConsent(MarketingConsent.DENIED).build();
     }
 
     private static Order roundTripThroughText(Order order) {
@@ -41,11 +45,10 @@ class OrderJsonTest {
 
     @Test
     void anOrderWithOnlyTheRequiredFieldsSurvivesARoundTrip() {
-        Order order = new Order("woo.demo.local", Platform.WOOCOMMERCE, "727", "#727",
-                Instant.parse("2026-11-28T10:20:00Z"), "ming@example.tw", null, null, null, null, "TWD",
-                new Money(128000, "TWD"), new Money(160000, "TWD"),
-                List.of(new LineItem("烏龍茶禮盒", 2, new Money(64000, "TWD"), null)), List.of(), Map.of(), null,
-                false, MarketingConsent.UNKNOWN);
+        Order order = Orders.anOrder().shop("woo.demo.local").platform(Platform.WOOCOMMERCE).orderId("727")
+                .orderName("#727").createdAt(Instant.parse("2026-11-28T10:20:00Z")).email("ming@example.tw")
+                .total(new Money(128000, "TWD")).subtotal(new Money(160000, "TWD"))
+                .lineItems(new LineItem("烏龍茶禮盒", 2, new Money(64000, "TWD"), null)).build();
         assertThat(roundTripThroughText(order)).isEqualTo(order);
     }
 
@@ -53,9 +56,7 @@ class OrderJsonTest {
     void everyConsentValueSurvivesARoundTrip() {
         for (MarketingConsent consent : MarketingConsent.values()) {
             Order o = fullOrder();
-            Order order = new Order(o.shop(), o.platform(), o.orderId(), o.orderName(), o.createdAt(), o.email(),
-                    o.customerName(), o.firstName(), o.customerId(), o.locale(), o.currency(), o.total(),
-                    o.subtotal(), o.lineItems(), o.discountCodes(), o.attributes(), o.landingSite(), o.test(), consent);
+            Order order = Orders.anOrderLike(o).marketingConsent(consent).build();
             assertThat(roundTripThroughText(order).marketingConsent()).isEqualTo(consent);
         }
     }
@@ -63,10 +64,10 @@ class OrderJsonTest {
     @Test
     void aJpyOrderKeepsWholeYen() {
         Order o = fullOrder();
-        Order jpy = new Order(o.shop(), o.platform(), o.orderId(), o.orderName(), o.createdAt(), o.email(),
-                o.customerName(), o.firstName(), o.customerId(), "ja", "JPY", new Money(1200, "JPY"),
-                new Money(1200, "JPY"), List.of(new LineItem("抹茶", 2, new Money(600, "JPY"), "1")), List.of(),
-                Map.of(), null, false, MarketingConsent.GRANTED);
+        Order jpy = Orders.anOrderLike(o).locale("ja").currency("JPY").total(new Money(1200, "JPY"))
+                .subtotal(new Money(1200, "JPY")).lineItems(new LineItem("抹茶", 2, new Money(600, "JPY"), "1"))
+                .discountCodes(List.of()).attributes(Map.of()).landingSite(null).test(false)
+                .marketingConsent(MarketingConsent.GRANTED).build();
         assertThat(roundTripThroughText(jpy)).isEqualTo(jpy);
     }
 
@@ -92,10 +93,9 @@ class OrderJsonTest {
 
     @Test
     void absentOptionalFieldsAreLeftOutNotWrittenAsNull() {
-        Order order = new Order("woo.demo.local", Platform.WOOCOMMERCE, "727", "#727",
-                Instant.parse("2026-11-28T10:20:00Z"), "ming@example.tw", null, null, null, null, "TWD",
-                new Money(0, "TWD"), new Money(0, "TWD"), List.of(), List.of(), Map.of(), null, false,
-                MarketingConsent.UNKNOWN);
+        Order order = Orders.anOrder().shop("woo.demo.local").platform(Platform.WOOCOMMERCE).orderId("727")
+                .orderName("#727").createdAt(Instant.parse("2026-11-28T10:20:00Z")).email("ming@example.tw")
+                .total(new Money(0, "TWD")).build();
         ObjectNode json = OrderJson.toJson(order);
         assertThat(json.has("customerName")).isFalse();
         assertThat(json.has("landingSite")).isFalse();

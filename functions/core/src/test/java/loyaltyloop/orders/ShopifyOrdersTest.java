@@ -13,8 +13,10 @@ import java.util.Map;
 import loyaltyloop.json.Json;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class ShopifyOrdersTest {
 
     static final Shop SHOP = new Shop("demo.myshopify.com", Platform.SHOPIFY, "https://demo.myshopify.com",

@@ -12,10 +12,12 @@ import java.util.Map;
 import loyaltyloop.json.Json;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@UnitTest
 class WooCommerceOrdersTest {
 
     static final Shop SHOP = new Shop("woo.demo.local", Platform.WOOCOMMERCE, "https://woo.demo.local",

@@ -33,11 +33,13 @@ import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderPlaced;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The statement and redemption behind a points link, on the moto server; their pages are PointsResponsesTest's. */
+@MotoTest
 class PointsPagesTest {
 
     private ReferralFixture f;

@@ -23,11 +23,13 @@ import loyaltyloop.orders.OrderRefunded;
 import loyaltyloop.referral.ReferralCredits.Outcome;
 import loyaltyloop.shops.LoyaltySettings.ReferralSettings;
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Crediting converted referrals and clawing back on refunds, through the DynamoDB ledger on the moto server. */
+@MotoTest
 class ReferralCreditsTest {
 
     private ReferralFixture f;

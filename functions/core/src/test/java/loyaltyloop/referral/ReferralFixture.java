@@ -2,6 +2,7 @@ package loyaltyloop.referral;
 
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.PointsEmails;
+import loyaltyloop.orders.Orders;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsPages;
 import io.micronaut.context.ApplicationContext;
@@ -114,10 +115,11 @@ public final class ReferralFixture implements AutoCloseable {
             List<String> discountCodes, String landingSite) {
         long id = ORDER_IDS.incrementAndGet();
         Money total = new Money(totalMinor, "USD");
-        return new Order(shop.domain(), Platform.SHOPIFY, Long.toString(id), "#" + (id % 100_000), clock.instant(), email,
-                firstName + " Doe", firstName, customerId, "en", "USD", total, total,
-                List.of(new LineItem("Ceramic Mug", 1, total, "632910392")), discountCodes, attributes, landingSite,
-                false, MarketingConsent.GRANTED);
+        return Orders.anOrder().shop(shop.domain()).orderId(Long.toString(id)).orderName("#" + (id % 100_000))
+                .createdAt(clock.instant()).email(email).customer(firstName + " Doe", firstName).customerId(customerId)
+                .locale("en").currency("USD").total(total).lineItems(new LineItem("Ceramic Mug", 1, total, "632910392"))
+                .discountCodes(discountCodes).attributes(attributes).landingSite(landingSite)
+                .marketingConsent(MarketingConsent.GRANTED).build();
     }
 
     /** Stores and counts the order as intake does; the customer's order number at the shop. */

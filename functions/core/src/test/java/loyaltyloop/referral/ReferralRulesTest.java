@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.orders.Orders;
 import loyaltyloop.points.PointsRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,18 +12,21 @@ import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.LoyaltySettings.ReferralSettings;
-import loyaltyloop.shops.Platform;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** Attribution, self-referral folding and the points arithmetic, without AWS. */
+@UnitTest
 class ReferralRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
     private static Order order(Map<String, String> attributes, String landingSite, List<String> codes) {
         Money total = new Money(1000, "USD");
-        return new Order("s.myshopify.com", Platform.SHOPIFY, "1", "#1", NOW, "f@example.com", "F", "F", null, "en",
-                "USD", total, total, List.of(), codes, attributes, landingSite, false, MarketingConsent.GRANTED);
+        return Orders.anOrder().shop("s.myshopify.com").orderId("1").orderName("#1").createdAt(NOW)
+                .email("f@example.com").customer("F", "F").locale("en").currency("USD").total(total)
+                .discountCodes(codes).attributes(attributes).landingSite(landingSite)
+                .marketingConsent(MarketingConsent.GRANTED).build();
     }
 
     @Test

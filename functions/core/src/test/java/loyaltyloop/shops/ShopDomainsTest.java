@@ -2,12 +2,14 @@ package loyaltyloop.shops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class ShopDomainsTest {
 
     @Test

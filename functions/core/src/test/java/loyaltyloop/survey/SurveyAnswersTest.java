@@ -23,11 +23,13 @@ import loyaltyloop.survey.SurveyOutcome.LinkRefused;
 import loyaltyloop.survey.SurveyOutcome.SurveyToAnswer;
 import loyaltyloop.survey.SurveyOutcome.TryLater;
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Showing and answering the survey behind a survey link, on the moto server; its pages are SurveyPageResponsesTest's. */
+@MotoTest
 class SurveyAnswersTest {
 
     private static SurveyFixture loop;

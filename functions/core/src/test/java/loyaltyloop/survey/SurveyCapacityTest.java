@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import loyaltyloop.orders.Order;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
+import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * What a completed survey costs in write capacity, counted by DynamoDB's rules on the real item sizes. The figures
  * are in docs/performance.md; they do not depend on machine speed, so the test pins them.
  */
+@MotoTest
 class SurveyCapacityTest {
 
     private static SurveyFixture loop;

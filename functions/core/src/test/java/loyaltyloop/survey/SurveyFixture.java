@@ -26,6 +26,7 @@ import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderStatus;
 import loyaltyloop.orders.OrderStore;
+import loyaltyloop.orders.Orders;
 import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.LoyaltySettings;
@@ -151,10 +152,10 @@ final class SurveyFixture implements AutoCloseable {
     Order place(String email, String firstName, String locale) {
         int number = ORDER_IDS.incrementAndGet();
         Money total = new Money(4_990, "USD");
-        Order order = new Order(shop.domain(), Platform.SHOPIFY, "7710" + number, "#" + number, clock.instant(), email,
-                firstName + " Doe", firstName, null, locale, "USD", total, total,
-                List.of(new LineItem("Linen Apron", 1, total, "9001")), List.of(), Map.of(), null, false,
-                MarketingConsent.GRANTED);
+        Order order = Orders.anOrder().shop(shop.domain()).orderId("7710" + number).orderName("#" + number)
+                .createdAt(clock.instant()).email(email).customer(firstName + " Doe", firstName).locale(locale)
+                .currency("USD").total(total).lineItems(new LineItem("Linen Apron", 1, total, "9001"))
+                .marketingConsent(MarketingConsent.GRANTED).build();
         orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, "delivery-" + order.orderId(), clock.instant()));
         accounts.recordOrder(shop, order);
         return order;

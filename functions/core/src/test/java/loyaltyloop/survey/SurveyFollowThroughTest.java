@@ -17,10 +17,12 @@ import loyaltyloop.followup.LoopStats;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.Concurrently;
+import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@MotoTest
 class SurveyFollowThroughTest {
 
     private static SurveyFixture loop;

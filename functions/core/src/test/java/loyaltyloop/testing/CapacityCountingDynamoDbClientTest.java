@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The capacity counter's size and rounding rules, on real writes against the moto server. */
+@MotoTest
 class CapacityCountingDynamoDbClientTest {
 
     private static String table;

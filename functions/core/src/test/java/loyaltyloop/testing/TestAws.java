@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import loyaltyloop.testing.moto.MotoServer;
+import loyaltyloop.testing.moto.AwsEmulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -34,26 +34,28 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * The moto server as the tests' AWS: one per test JVM, started on first use. Tests isolate themselves by
- * using their own table, bus and addresses rather than resetting shared state.
+ * The tests' AWS: one local emulator per test JVM, started on first use; the moto server, or LocalStack under
+ * {@code mvn -Plocalstack} (see {@link AwsEmulator}). Tests isolate themselves by using their own table, bus and
+ * addresses rather than resetting shared state.
  */
 public final class TestAws {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static MotoServer moto;
+    private static AwsEmulator aws;
 
     private TestAws() {
     }
 
     public static synchronized String endpoint() {
-        if (moto == null) {
+        AwsEmulator.refuseWhenForbidden();
+        if (aws == null) {
             System.setProperty("aws.accessKeyId", "testing");
             System.setProperty("aws.secretAccessKey", "testing");
             System.setProperty("aws.region", "us-east-1");
-            moto = MotoServer.start();
+            aws = AwsEmulator.start();
         }
-        return moto.endpoint();
+        return aws.endpoint();
     }
 
     public static String unique(String prefix) {
@@ -129,10 +131,17 @@ public final class TestAws {
         }
     }
 
-    /** What SES accepted so far for one recipient, oldest first (moto keeps subject, text body and source). */
-    public static List<JsonNode> sentEmailsTo(String recipient) {
+    /**
+     * What SES accepted so far for one recipient, oldest first, as moto keeps it: {@code subject}, {@code body}
+     * (the text part), {@code source} and {@code destinations.ToAddresses}.
+     */
+    public static synchronized List<JsonNode> sentEmailsTo(String recipient) {
+        String endpoint = endpoint();
+        JsonNode messages = aws.name().equals(AwsEmulator.MOTO)
+                ? read(endpoint + "/moto-api/data.json").path("ses").path("Message")
+                : localStackSentEmails(endpoint);
         List<JsonNode> sent = new ArrayList<>();
-        for (JsonNode message : motoData().path("ses").path("Message")) {
+        for (JsonNode message : messages) {
             for (JsonNode to : message.path("destinations").path("ToAddresses")) {
                 if (recipient.equalsIgnoreCase(to.asText())) {
                     sent.add(message);
@@ -142,11 +151,24 @@ public final class TestAws {
         return sent;
     }
 
-    private static JsonNode motoData() {
-        try (InputStream in = URI.create(endpoint() + "/moto-api/data.json").toURL().openStream()) {
+    /** LocalStack's record of sent emails ({@code GET /_aws/ses}) in moto's shape. */
+    private static JsonNode localStackSentEmails(String endpoint) {
+        com.fasterxml.jackson.databind.node.ArrayNode messages = JSON.createArrayNode();
+        for (JsonNode m : read(endpoint + "/_aws/ses").path("messages")) {
+            com.fasterxml.jackson.databind.node.ObjectNode message = messages.addObject();
+            message.put("source", m.path("Source").asText());
+            message.put("subject", m.path("Subject").asText());
+            message.put("body", m.path("Body").path("text_part").asText());
+            message.putObject("destinations").set("ToAddresses", m.path("Destination").path("ToAddresses"));
+        }
+        return messages;
+    }
+
+    private static JsonNode read(String url) {
+        try (InputStream in = URI.create(url).toURL().openStream()) {
             return JSON.readTree(in);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read moto's state", e);
+            throw new IllegalStateException("cannot read the local AWS's state at " + url, e);
         }
     }
 
@@ -189,7 +211,7 @@ public final class TestAws {
         }
     }
 
-    /** A Micronaut context wired to the moto server the way Lambda's would be wired to AWS. */
+    /** A Micronaut context wired to the local AWS the way Lambda's would be wired to AWS. */
     public static ApplicationContext context(String table, String bus, String linkKey, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("loyalty.table", table);

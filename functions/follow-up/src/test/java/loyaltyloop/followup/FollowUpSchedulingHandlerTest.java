@@ -17,6 +17,7 @@ import loyaltyloop.customers.CustomerAccounts;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The scheduling function with the sample {@code OrderPlaced} event and refund/cancel events as intake publishes them. */
+@MotoTest
 class FollowUpSchedulingHandlerTest {
 
     private ApplicationContext context;

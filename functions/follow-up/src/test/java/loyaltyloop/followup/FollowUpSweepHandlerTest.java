@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerAccounts;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * The hourly sweep function with the sample {@code Scheduled Event}, on the system clock: customers whose orders
  * are old enough to be due get one follow-up through SES on the moto server.
  */
+@MotoTest
 class FollowUpSweepHandlerTest {
 
     private ApplicationContext context;

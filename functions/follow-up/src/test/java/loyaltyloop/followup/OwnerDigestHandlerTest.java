@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The daily digest function with the sample {@code Scheduled Event}, sending through SES on the moto server. */
+@MotoTest
 class OwnerDigestHandlerTest {
 
     private ApplicationContext context;

@@ -31,6 +31,7 @@ import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.orders.ParsedOrder;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The intake handler with the sample events of {@code events/}, on the moto server's DynamoDB, SSM and EventBridge. */
+@MotoTest
 class OrderIntakeHandlerTest {
 
     private static final String ORDER_ID = "820982911946154508";

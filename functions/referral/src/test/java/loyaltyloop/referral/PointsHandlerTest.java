@@ -11,12 +11,14 @@ import java.util.Map;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.links.Links;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /p/{token}} and {@code /p/{token}/redeem} with the sample events of {@code events/}, on the moto server. */
+@MotoTest
 class PointsHandlerTest {
 
     private ApplicationContext context;

@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.Map;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The referral consumer with the sample OrderPlaced / OrderRefunded / OrderCancelled events, on the moto server. */
+@MotoTest
 class ReferralEventsHandlerTest {
 
     private ApplicationContext context;

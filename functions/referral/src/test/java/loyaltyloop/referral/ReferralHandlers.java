@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerAccounts;
@@ -17,8 +16,8 @@ import loyaltyloop.orders.LineItem;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
+import loyaltyloop.orders.Orders;
 import loyaltyloop.shops.LoyaltySettings;
-import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import loyaltyloop.testing.TestAws;
@@ -75,10 +74,10 @@ final class ReferralHandlers {
     /** A customer of the shop with one order (and so a referral code), made as intake makes them. */
     static Customer customer(ApplicationContext context, Shop shop, String email) {
         Money total = new Money(4200, "USD");
-        Order order = new Order(shop.domain(), Platform.SHOPIFY, TestAws.unique("o"), "#900", java.time.Instant.now(),
-                email, "Rita Referrer", "Rita", null, "en", "USD", total, total,
-                List.of(new LineItem("Ceramic Mug", 1, total, "632910392")), List.of(), Map.of(), null, false,
-                MarketingConsent.GRANTED);
+        Order order = Orders.anOrder().shop(shop.domain()).orderId(TestAws.unique("o")).orderName("#900")
+                .createdAt(java.time.Instant.now()).email(email).customer("Rita Referrer", "Rita").locale("en")
+                .total(total).lineItems(new LineItem("Ceramic Mug", 1, total, "632910392"))
+                .marketingConsent(MarketingConsent.GRANTED).build();
         CustomerAccounts accounts = context.getBean(CustomerAccounts.class);
         accounts.recordOrder(shop, order);
         return accounts.find(shop.domain(), email).orElseThrow();

@@ -11,6 +11,7 @@ import loyaltyloop.dynamodb.DynamoReferralClicks;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /r/{code}} with the sample event of {@code events/}, on the moto server. */
+@MotoTest
 class ReferralRedirectHandlerTest {
 
     private ApplicationContext context;

@@ -30,6 +30,7 @@ import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The survey module's three handlers with the sample events of {@code events/}, on the moto server. */
+@MotoTest
 class SurveyHandlersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -21,8 +21,9 @@ import loyaltyloop.links.Links;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
-import loyaltyloop.shops.Platform;
+import loyaltyloop.orders.Orders;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /u/{token}} with the sample events of {@code events/}, on the moto server. */
+@MotoTest
 class UnsubscribeHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -45,10 +47,9 @@ class UnsubscribeHandlerTest {
         context = TestAws.context(TestAws.createTable(), "unused-bus", TestAws.createLinkKey(), Map.of());
         handler = new UnsubscribeHandler(context);
         shop = TestShops.shopify(context, "sample-shopify-secret");
-        Order order = new Order(shop.domain(), Platform.SHOPIFY, "1", "#1", Instant.now(), "jane@example.com",
-                "Jane <script>alert(1)</script>", "Jane", null, "zh-TW", "USD", new Money(1000, "USD"),
-                new Money(1000, "USD"), java.util.List.of(), java.util.List.of(), Map.of(), null, false,
-                MarketingConsent.GRANTED);
+        Order order = Orders.anOrder().shop(shop.domain()).orderId("1").orderName("#1").createdAt(Instant.now())
+                .email("jane@example.com").customer("Jane <script>alert(1)</script>", "Jane").locale("zh-TW")
+                .total(new Money(1000, "USD")).marketingConsent(MarketingConsent.GRANTED).build();
         CustomerAccounts accounts = context.getBean(CustomerAccounts.class);
         accounts.recordOrder(shop, order);
         customer = accounts.find(shop.domain(), "jane@example.com").orElseThrow();

@@ -20,10 +20,12 @@ import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@MotoTest
 class ShopifyCouponProvisionerTest {
 
     private static final String TOKEN = "shpat_0123456789abcdef0123456789abcdef";

@@ -19,9 +19,11 @@ import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class WooCommerceCouponProvisionerTest {
 
     private static final String KEY = "ck_0123456789abcdef0123456789abcdef01234567";

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code moto_server} is often a pyenv shim that forks the real server, so stopping kills the whole
  * process tree, not only the shim.
  */
-public final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AwsEmulator {
 
     public static final String INSTALL_HINT =
             "The moto server is needed as the local AWS. Install it with: pip install 'moto[server]' "
@@ -51,6 +51,7 @@ public final class MotoServer implements AutoCloseable {
      * every request's signature against its own IAM once N requests have been served.
      */
     public static MotoServer start(Map<String, String> environment) {
+        AwsEmulator.refuseWhenForbidden();
         String command = locate();
         if (command == null) {
             throw new IllegalStateException(INSTALL_HINT);
@@ -104,6 +105,12 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    @Override
+    public String name() {
+        return MOTO;
+    }
+
+    @Override
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
