@@ -1,5 +1,6 @@
 package loyaltyloop.email;
 
+import loyaltyloop.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The translation files: complete in every language, every pattern valid, one apostrophe rule for all. */
+@UnitTest
 class TranslationFilesTest {
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Reading an HTTP API request: no AWS, no context. */
+@UnitTest
 class HttpApiRequestTest {
 
     private static APIGatewayV2HTTPEvent event(String method, Map<String, String> headers, String body, boolean base64) {

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.testing.UnitTest;
 import static loyaltyloop.http.EdgeFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 /** What every HTTP handler does when answering fails. */
+@UnitTest
 class HttpRequestHandlerTest {
 
     /** Fails the way a lost table or a bug would, with a message that must not reach the caller. */

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -8,6 +9,7 @@ import loyaltyloop.orders.IntakeResult;
 import org.junit.jupiter.api.Test;
 
 /** What a shop's webhook call is answered (DESIGN.md §4): no AWS, no context. */
+@UnitTest
 class IntakeResponsesTest {
 
     private static void answers(IntakeResult result, int status, String body) {

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.testing.UnitTest;
 import loyaltyloop.email.PointsEmails;
 import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.SHOP;
@@ -27,6 +28,7 @@ import loyaltyloop.shops.CouponTerms;
 import org.junit.jupiter.api.Test;
 
 /** What {@code /p/{token}} and {@code /p/{token}/redeem} answer for each outcome: no AWS, no context. */
+@UnitTest
 class PointsResponsesTest {
 
     private static final String STATEMENT_PATH = "/p/tok";

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.testing.UnitTest;
 import loyaltyloop.email.PointsEmails;
 import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.page;
@@ -13,6 +14,7 @@ import loyaltyloop.referral.ReferralDestination.UnknownCode;
 import org.junit.jupiter.api.Test;
 
 /** What {@code /r/{code}} answers: no AWS, no context. */
+@UnitTest
 class ReferralResponsesTest {
 
     private static final EmailTemplates TEMPLATES = new EmailTemplates();

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.testing.UnitTest;
 import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.SHOP;
 import static loyaltyloop.http.EdgeFixtures.coupon;
@@ -20,6 +21,7 @@ import loyaltyloop.survey.SurveyOutcome.TryLater;
 import org.junit.jupiter.api.Test;
 
 /** What {@code /s/{token}} answers for each outcome: no AWS, no context. */
+@UnitTest
 class SurveyPageResponsesTest {
 
     private static final String PATH = "/s/tok";

@@ -1,5 +1,6 @@
 package loyaltyloop.http;
 
+import loyaltyloop.testing.UnitTest;
 import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.SHOP;
 import static loyaltyloop.http.EdgeFixtures.page;
@@ -13,6 +14,7 @@ import loyaltyloop.email.EmailLocale;
 import org.junit.jupiter.api.Test;
 
 /** What {@code /u/{token}} answers for each outcome: no AWS, no context. */
+@UnitTest
 class UnsubscribeResponsesTest {
 
     private static final EmailTemplates TEMPLATES = new EmailTemplates();
