@@ -21,7 +21,7 @@ import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.followup.FollowUpSchedulingHandler;
 import loyaltyloop.intake.OrderIntakeHandler;
 import loyaltyloop.links.Links;
-import loyaltyloop.orders.WebhookSignature;
+import loyaltyloop.intake.WebhookSignature;
 import loyaltyloop.referral.PointsHandler;
 import loyaltyloop.referral.ReferralEventsHandler;
 import loyaltyloop.referral.ReferralRedirectHandler;

@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import loyaltyloop.orders.WebhookSignature;
+import loyaltyloop.intake.WebhookSignature;
 
 /**
  * Signed Shopify deliveries shaped like the real ones: the sample bodies of {@code events/} (a 9 KB order, a refund)

@@ -18,7 +18,7 @@ import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.dynamodb.StoredItems;
 import loyaltyloop.followup.FollowUpPolicy;
-import loyaltyloop.followup.FollowUpState;
+import loyaltyloop.customers.FollowUpState;
 import loyaltyloop.followup.FollowUpSweep;
 import loyaltyloop.followup.SpendHistogram;
 import loyaltyloop.orders.MarketingConsent;

@@ -80,7 +80,7 @@ class WriteCapacityTest {
             delivery.setBody(raw);
             Map<String, String> headers = new java.util.HashMap<>(delivery.getHeaders());
             headers.put("x-shopify-webhook-id", "seed-" + i);
-            headers.put("x-shopify-hmac-sha256", loyaltyloop.orders.WebhookSignature.sign("sample-shopify-secret",
+            headers.put("x-shopify-hmac-sha256", loyaltyloop.intake.WebhookSignature.sign("sample-shopify-secret",
                     raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             delivery.setHeaders(headers);
             assertThat(intake.handleRequest(delivery, null).getStatusCode()).isEqualTo(200);

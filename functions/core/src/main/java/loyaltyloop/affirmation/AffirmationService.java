@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerAccounts;
-import loyaltyloop.customers.CustomerEmails;
-import loyaltyloop.email.AffirmationView;
+import loyaltyloop.orders.CustomerEmails;
+import loyaltyloop.affirmation.AffirmationView;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
-import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.RenderedEmail;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.Order;
@@ -40,15 +39,15 @@ public class AffirmationService {
     private final CustomerAccounts customers;
     private final EmailSender sender;
     private final Links links;
-    private final EmailTemplates templates;
+    private final AffirmationEmail emails;
 
     public AffirmationService(ShopStore shops, CustomerAccounts customers, EmailSender sender, Links links,
-            EmailTemplates templates) {
+            AffirmationEmail emails) {
         this.shops = shops;
         this.customers = customers;
         this.sender = sender;
         this.links = links;
-        this.templates = templates;
+        this.emails = emails;
     }
 
     public enum Outcome { SENT, ALREADY_SENT, UNKNOWN_SHOP, UNKNOWN_CUSTOMER }
@@ -86,7 +85,7 @@ public class AffirmationService {
     EmailMessage message(Shop shop, Customer customer, Order order, int orderNumber, String baseUrl) {
         String unsubscribeUrl = links.unsubscribeUrl(baseUrl, shop.domain(), customer.referralCode());
         String referralUrl = Links.referralUrl(baseUrl, customer.referralCode());
-        RenderedEmail email = templates.affirmation(new AffirmationView(shop, order, orderNumber, referralUrl, unsubscribeUrl));
+        RenderedEmail email = emails.render(new AffirmationView(shop, order, orderNumber, referralUrl, unsubscribeUrl));
         Map<String, String> headers = new LinkedHashMap<>();
         // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the https URL.
         headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");

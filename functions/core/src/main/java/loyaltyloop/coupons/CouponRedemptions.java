@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import loyaltyloop.events.EventPublisher;
-import loyaltyloop.followup.LoopStats;
+import loyaltyloop.stats.LoopStats;
 import loyaltyloop.orders.OrderPlaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.orders.CustomerEmails;
 
 /**
  * Applies {@link CustomerHistory} to stored customers: read, change, write if nobody else wrote in between.

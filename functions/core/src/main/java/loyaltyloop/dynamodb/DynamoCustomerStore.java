@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerStore;
-import loyaltyloop.followup.FollowUpState;
+import loyaltyloop.customers.FollowUpState;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

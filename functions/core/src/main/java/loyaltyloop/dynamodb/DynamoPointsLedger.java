@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.referral.Attribution;
-import loyaltyloop.referral.Conversion;
+import loyaltyloop.points.Conversion;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -301,7 +301,7 @@ public class DynamoPointsLedger implements PointsLedger {
         AttributeValue applied = item.get("appliedRefunds");
         Set<String> refunds = applied == null || !applied.hasSs() ? Set.of() : new HashSet<>(applied.ss());
         return new Conversion(key.shop(), key.orderId(), str(item, "referrer"), str(item, "code"),
-                Attribution.Source.fromWireName(str(item, "source")), Conversion.Status.valueOf(str(item, "status")),
+                Conversion.Source.fromWireName(str(item, "source")), Conversion.Status.valueOf(str(item, "status")),
                 str(item, "reason"), num(item, "points", 0), num(item, "orderTotalMinor", 0), str(item, "currency"),
                 instant(item, "orderPlacedAt"), instant(item, "at"), num(item, "refundedMinor", 0),
                 num(item, "clawedPoints", 0), refunds, num(item, "version", 0),

@@ -7,9 +7,9 @@ import loyaltyloop.email.Translation.Spaced;
  * The rules every language shares, written once, each taking its words from the language's file: lists of names,
  * durations and ordinals.
  */
-record CommonWording(Translation t) {
+public record CommonWording(Translation t) {
 
-    static CommonWording of(EmailLocale locale) {
+    public static CommonWording of(EmailLocale locale) {
         return new CommonWording(Translation.of(locale));
     }
 
@@ -17,7 +17,7 @@ record CommonWording(Translation t) {
      * Names joined for a sentence: "A", "A and B", "A, B and C" ("A、B 和 C"): every name but the last two joined by
      * {@code common.list.middle}, the last two by the pattern {@code lastKey}.
      */
-    String list(List<String> words, String lastKey) {
+    public String list(List<String> words, String lastKey) {
         if (words.isEmpty()) {
             return "";
         }
@@ -33,7 +33,7 @@ record CommonWording(Translation t) {
      * How long, phrased naturally: under 60 days in days, under a year in whole 30-day months, then in years (over a
      * year when not exact). Less than a day counts as one day.
      */
-    String duration(long days) {
+    public String duration(long days) {
         long d = Math.max(1, days);
         if (d < 60) {
             return t.text("common.days", d);
@@ -45,7 +45,7 @@ record CommonWording(Translation t) {
     }
 
     /** "1st", "2nd", "3rd", "11th", "21st" in English ("第2" in Chinese), by the English ordinal categories. */
-    String ordinal(int n) {
+    public String ordinal(int n) {
         int lastTwo = Math.abs(n % 100);
         int last = Math.abs(n % 10);
         String category = lastTwo >= 11 && lastTwo <= 13 ? "other"

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The links emails and pages carry, checked so that none can be a {@code javascript:} link or add mail headers. */
-final class EmailLinks {
+public final class EmailLinks {
 
     private static final Pattern URL_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -14,7 +14,7 @@ final class EmailLinks {
     }
 
     /** An absolute http(s) link for an email, or null when there is none. Anything else is a bug upstream. */
-    static String linkUrl(String url) {
+    public static String linkUrl(String url) {
         String value = EmailTemplates.blankToNull(url);
         if (value == null) {
             return null;
@@ -31,7 +31,7 @@ final class EmailLinks {
      * digits, {@code @} and {@code -._~+} is percent-encoded, so an address cannot add headers ({@code ?bcc=},
      * {@code &body=}) or other parts to the link.
      */
-    static String mailtoUrl(String email) {
+    public static String mailtoUrl(String email) {
         String value = EmailTemplates.blankToNull(email);
         if (value == null) {
             return null;
@@ -58,7 +58,7 @@ final class EmailLinks {
     }
 
     /** A form action: absolute http(s) or relative; never another scheme such as {@code javascript:}. */
-    static String formActionUrl(String url) {
+    public static String formActionUrl(String url) {
         String value = url == null ? "" : url.strip();
         String scheme = scheme(value);
         if (scheme != null && !"http".equals(scheme) && !"https".equals(scheme)) {

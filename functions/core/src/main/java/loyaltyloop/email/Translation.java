@@ -45,7 +45,7 @@ public final class Translation {
     }
 
     /** The file's patterns by key, as written. */
-    static Map<String, String> read(EmailLocale locale) {
+    public static Map<String, String> read(EmailLocale locale) {
         String name = fileName(locale);
         try (InputStream stream = Translation.class.getResourceAsStream("/loyaltyloop/" + name)) {
             if (stream == null) {
@@ -62,7 +62,7 @@ public final class Translation {
     }
 
     /** {@code messages_en.properties}, {@code messages_zh_TW.properties}, {@code messages_zh_CN.properties}. */
-    static String fileName(EmailLocale locale) {
+    public static String fileName(EmailLocale locale) {
         return "messages_" + locale.toLocale() + ".properties";
     }
 

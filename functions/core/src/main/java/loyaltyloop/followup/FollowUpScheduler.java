@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
-import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.orders.OrderCancelled;
 import loyaltyloop.orders.OrderPlaced;
@@ -15,6 +15,8 @@ import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import loyaltyloop.customers.FollowUpState;
+import loyaltyloop.stats.LoopStats;
 
 /**
  * Keeps a customer's place in the loop in step with their orders and refunds: counts their spend in the shop's

@@ -14,15 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import loyaltyloop.customers.Customer;
-import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
-import loyaltyloop.email.EmailTemplates;
-import loyaltyloop.email.FollowUpView;
+import loyaltyloop.followup.FollowUpView;
 import loyaltyloop.email.RenderedEmail;
-import loyaltyloop.email.SurveyEmails;
+import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.LineItem;
 import loyaltyloop.orders.Order;
@@ -31,6 +30,8 @@ import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import loyaltyloop.customers.FollowUpState;
+import loyaltyloop.stats.LoopStats;
 
 /**
  * The scheduled sweep that sends due 90-45 follow-ups.
@@ -61,12 +62,12 @@ public class FollowUpSweep {
     private final Clock clock;
     private final String publicBaseUrl;
     private final int batchLimit;
-    private final EmailTemplates templates;
+    private final FollowUpEmail emails;
     private final SurveyEmails surveyEmails;
 
     public FollowUpSweep(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
             SpendStats spendStats, LoopStats loopStats, EmailSender sender, Links links, Clock clock,
-            EmailTemplates templates, SurveyEmails surveyEmails,
+            FollowUpEmail emails, SurveyEmails surveyEmails,
             @Value("${loyalty.public-base-url:}") String publicBaseUrl,
             @Value("${loyalty.follow-up.batch-limit:500}") int batchLimit) {
         this.shops = shops;
@@ -78,7 +79,7 @@ public class FollowUpSweep {
         this.sender = sender;
         this.links = links;
         this.clock = clock;
-        this.templates = templates;
+        this.emails = emails;
         this.surveyEmails = surveyEmails;
         this.publicBaseUrl = publicBaseUrl;
         this.batchLimit = batchLimit;
@@ -255,7 +256,7 @@ public class FollowUpSweep {
                 .map(item -> new FollowUpView.Item(item.title(), tip(shop, item)))
                 .toList()).orElse(List.of());
         String unsubscribeUrl = links.unsubscribeUrl(publicBaseUrl, shop.domain(), c.referralCode());
-        RenderedEmail email = templates.followUp(new FollowUpView(shop, c.firstName(), c.locale(), vip,
+        RenderedEmail email = emails.render(new FollowUpView(shop, c.firstName(), c.locale(), vip,
                 c.firstOrderAt() == null ? 0 : Duration.between(c.firstOrderAt(), now).toDays(), c.orderCount(),
                 last.map(Order::orderName).orElse(null),
                 last.map(o -> Duration.between(o.createdAt(), now).toDays()).orElse(0L),

@@ -2,7 +2,7 @@ package loyaltyloop.followup;
 
 import java.time.Duration;
 import java.time.Instant;
-import loyaltyloop.followup.FollowUpState.SurveyState;
+import loyaltyloop.customers.FollowUpState.SurveyState;
 import loyaltyloop.shops.LoyaltySettings.SurveySettings;
 
 /**

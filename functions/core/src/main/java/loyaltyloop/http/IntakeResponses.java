@@ -3,14 +3,14 @@ package loyaltyloop.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import loyaltyloop.json.Json;
-import loyaltyloop.orders.IntakeResult;
-import loyaltyloop.orders.IntakeResult.Accepted;
-import loyaltyloop.orders.IntakeResult.BadRequest;
-import loyaltyloop.orders.IntakeResult.Duplicate;
-import loyaltyloop.orders.IntakeResult.Ignored;
-import loyaltyloop.orders.IntakeResult.Ping;
-import loyaltyloop.orders.IntakeResult.TooLarge;
-import loyaltyloop.orders.IntakeResult.Unauthorized;
+import loyaltyloop.intake.IntakeResult;
+import loyaltyloop.intake.IntakeResult.Accepted;
+import loyaltyloop.intake.IntakeResult.BadRequest;
+import loyaltyloop.intake.IntakeResult.Duplicate;
+import loyaltyloop.intake.IntakeResult.Ignored;
+import loyaltyloop.intake.IntakeResult.Ping;
+import loyaltyloop.intake.IntakeResult.TooLarge;
+import loyaltyloop.intake.IntakeResult.Unauthorized;
 
 /**
  * The answers to the shops' webhook calls: 200 with {@code {"status": ...}} for everything taken, ignored ones

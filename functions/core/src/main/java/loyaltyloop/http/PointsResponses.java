@@ -9,7 +9,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import loyaltyloop.json.Json;
 import loyaltyloop.email.EmailTemplates;
-import loyaltyloop.email.PointsEmails;
+import loyaltyloop.points.PointsEmails;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsOutcome;
 import loyaltyloop.points.PointsOutcome.CouponPreparing;

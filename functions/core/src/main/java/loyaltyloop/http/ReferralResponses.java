@@ -2,7 +2,7 @@ package loyaltyloop.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import jakarta.inject.Singleton;
-import loyaltyloop.email.PointsEmails;
+import loyaltyloop.points.PointsEmails;
 import loyaltyloop.referral.ReferralDestination;
 import loyaltyloop.referral.ReferralDestination.Storefront;
 import loyaltyloop.referral.ReferralDestination.UnknownCode;

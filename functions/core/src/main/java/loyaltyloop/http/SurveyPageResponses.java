@@ -3,7 +3,7 @@ package loyaltyloop.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import jakarta.inject.Singleton;
 import loyaltyloop.email.EmailTemplates;
-import loyaltyloop.email.SurveyEmails;
+import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.survey.SurveyOutcome;
 import loyaltyloop.survey.SurveyOutcome.AnswerRefused;
 import loyaltyloop.survey.SurveyOutcome.AnswerTooLarge;

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /** Small, null-safe reads from platform JSON, where any field may be missing, null or of another type. */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isContainerNode()) {
             return null;
@@ -19,7 +19,7 @@ final class JsonFields {
     }
 
     /** Ids as exact digits: a JSON number above 2^53 keeps every digit (Jackson reads it as long/BigInteger). */
-    static String id(JsonNode node, String field) {
+    public static String id(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isContainerNode()) {
             return null;
@@ -31,7 +31,7 @@ final class JsonFields {
         return text.isEmpty() ? null : text;
     }
 
-    static BigDecimal decimal(JsonNode node, String field) {
+    public static BigDecimal decimal(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isContainerNode()) {
             return null;
@@ -43,13 +43,13 @@ final class JsonFields {
         }
     }
 
-    static boolean bool(JsonNode node, String field) {
+    public static boolean bool(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && (value.isBoolean() ? value.booleanValue() : "true".equalsIgnoreCase(value.asText()));
     }
 
     /** The {@code field} text of each object in the array {@code arrayField}, blanks left out. */
-    static java.util.List<String> texts(JsonNode node, String arrayField, String field) {
+    public static java.util.List<String> texts(JsonNode node, String arrayField, String field) {
         java.util.List<String> values = new java.util.ArrayList<>();
         JsonNode array = array(node, arrayField);
         if (array != null) {
@@ -67,7 +67,7 @@ final class JsonFields {
      * The name/value pairs of an array of objects (Shopify {@code note_attributes}, WooCommerce {@code meta_data}),
      * first occurrence winning, names for which {@code keep} is false left out.
      */
-    static java.util.Map<String, String> pairs(JsonNode node, String arrayField, String nameField, String valueField,
+    public static java.util.Map<String, String> pairs(JsonNode node, String arrayField, String nameField, String valueField,
             java.util.function.Predicate<String> keep) {
         java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>();
         JsonNode array = array(node, arrayField);
@@ -83,7 +83,7 @@ final class JsonFields {
         return pairs;
     }
 
-    static JsonNode array(JsonNode node, String field) {
+    public static JsonNode array(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isArray() ? value : null;
     }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 

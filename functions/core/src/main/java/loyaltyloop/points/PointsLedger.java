@@ -1,6 +1,6 @@
 package loyaltyloop.points;
 
-import loyaltyloop.referral.Conversion;
+import loyaltyloop.points.Conversion;
 import java.util.List;
 import java.util.Optional;
 import loyaltyloop.coupons.Coupon;

@@ -13,7 +13,7 @@ import loyaltyloop.coupons.CouponIssuer;
 import loyaltyloop.coupons.CouponStore;
 import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.customers.Customer;
-import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.customers.LinkProblem;
 import loyaltyloop.customers.LinkedCustomers;

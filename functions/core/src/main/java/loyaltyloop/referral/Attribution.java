@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.Conversion.Source;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,30 +23,6 @@ import loyaltyloop.orders.Order;
 public final class Attribution {
 
     public static final String ATTRIBUTE = "loyalty_ref";
-
-    /** Where a code was found; stored with the conversion. */
-    public enum Source {
-        ATTRIBUTE("attribute"), LANDING_SITE("landing-site"), DISCOUNT_CODE("discount-code");
-
-        private final String wireName;
-
-        Source(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
-
-        public static Source fromWireName(String name) {
-            for (Source s : values()) {
-                if (s.wireName.equals(name)) {
-                    return s;
-                }
-            }
-            return null;
-        }
-    }
 
     public record Candidate(String code, Source source) {
     }

@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerAccounts;
-import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.email.EmailSender;
-import loyaltyloop.email.PointsEmails;
+import loyaltyloop.points.PointsEmails;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.followup.SpendStats;
 import loyaltyloop.links.Links;
@@ -31,6 +31,7 @@ import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import loyaltyloop.points.Conversion;
 
 /**
  * Credits referrers for converted referrals ({@code OrderPlaced}) and claws points back on refunds and

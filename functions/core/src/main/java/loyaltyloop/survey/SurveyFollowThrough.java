@@ -10,13 +10,13 @@ import loyaltyloop.coupons.CouponIssuer;
 import loyaltyloop.coupons.CouponStore;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerAccounts;
-import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
 import loyaltyloop.email.RenderedEmail;
-import loyaltyloop.email.SurveyEmails;
-import loyaltyloop.followup.LoopStats;
+import loyaltyloop.survey.SurveyEmails;
+import loyaltyloop.stats.LoopStats;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.shops.Shop;
@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = {EmailSender.class, CouponIssuer.class})
 public class SurveyFollowThrough {
 
-    public static final String LOW_RATING = "LOW_RATING";
     private static final Logger LOG = LoggerFactory.getLogger(SurveyFollowThrough.class);
 
     private final ShopStore shops;
@@ -103,7 +102,7 @@ public class SurveyFollowThrough {
             once(response, SurveyResponses.Step.OWNER_ALERT, () -> {
                 sendOwnerAlert(shop.get(), c, response, order, orderName, coupon);
                 loopStats.note(shopDomain, clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
-                        new LoopStats.DigestNote(LOW_RATING, c.email(), orderId));
+                        new LoopStats.DigestNote(LoopStats.DigestNote.LOW_RATING, c.email(), orderId));
             });
         }
         customers.recordContact(shopDomain, c.email(), clock.instant());

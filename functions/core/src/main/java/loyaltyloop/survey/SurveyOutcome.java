@@ -3,7 +3,7 @@ package loyaltyloop.survey;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.customers.LinkProblem;
 import loyaltyloop.email.EmailLocale;
-import loyaltyloop.email.SurveyEmails;
+import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.shops.Shop;
 
 /**

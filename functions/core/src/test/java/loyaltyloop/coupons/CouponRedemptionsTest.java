@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import loyaltyloop.events.EventPublisher;
-import loyaltyloop.followup.LoopStats;
+import loyaltyloop.stats.LoopStats;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.testing.Concurrently;
 import loyaltyloop.testing.MotoTest;

@@ -3,7 +3,7 @@ package loyaltyloop.customers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import loyaltyloop.followup.FollowUpState;
+import loyaltyloop.customers.FollowUpState;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.Customers;
 import loyaltyloop.followup.DueCustomers;
-import loyaltyloop.followup.FollowUpState;
+import loyaltyloop.customers.FollowUpState;
 import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import loyaltyloop.referral.Attribution;
-import loyaltyloop.referral.Conversion;
+import loyaltyloop.points.Conversion;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
@@ -77,7 +77,7 @@ class DynamoPointsLedgerConflictTest {
     }
 
     private static Conversion conversion(String orderId) {
-        return new Conversion("s.myshopify.com", orderId, "rita@example.com", "K7QH2MZP", Attribution.Source.ATTRIBUTE,
+        return new Conversion("s.myshopify.com", orderId, "rita@example.com", "K7QH2MZP", Conversion.Source.ATTRIBUTE,
                 Conversion.Status.CREDITED, null, 500, 5990, "USD", AT, AT, 0, 0, null, 0);
     }
 

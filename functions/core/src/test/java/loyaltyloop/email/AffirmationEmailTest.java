@@ -1,5 +1,6 @@
 package loyaltyloop.email;
 
+import loyaltyloop.affirmation.AffirmationEmail;
 import static loyaltyloop.email.EmailFixtures.REFERRAL_URL;
 import static loyaltyloop.email.EmailFixtures.UNSUBSCRIBE_URL;
 import static loyaltyloop.email.EmailFixtures.item;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import loyaltyloop.affirmation.AffirmationView;
 
 @UnitTest
 class AffirmationEmailTest {
@@ -40,7 +42,7 @@ class AffirmationEmailTest {
 
     @Test
     void firstOrderWelcomesTheCustomerByNameInEnglish() {
-        RenderedEmail email = templates.affirmation(usdView("en-US", "Jane", 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("en-US", "Jane", 1));
 
         assertThat(email.subject()).isEqualTo("Welcome, Jane — thank you for your order #1001");
         assertThat(email.text()).startsWith("Welcome to Demo Shop, Jane!\n\nThank you for your first order");
@@ -51,7 +53,7 @@ class AffirmationEmailTest {
     @Test
     void repeatOrderThanksTheCustomerForTheirNthOrder() {
         Order order = order("en", "Jane", "#1042", "USD", List.of(item("Ceramic Mug", 1, "19.95", "USD")));
-        RenderedEmail email = templates.affirmation(view(shop("Demo Shop", "en", "USD"), order, 3));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Demo Shop", "en", "USD"), order, 3));
 
         assertThat(email.subject()).isEqualTo("Thank you for your 3rd order, Jane (#1042)");
         assertThat(email.text()).startsWith("Thank you for your 3rd order, Jane!")
@@ -70,14 +72,14 @@ class AffirmationEmailTest {
     @ParameterizedTest
     @CsvSource({"2,2nd", "11,11th", "21,21st", "22,22nd", "111,111th"})
     void repeatOrderSubjectUsesTheEnglishOrdinal(int n, String ordinal) {
-        RenderedEmail email = templates.affirmation(usdView("en", "Jane", n));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("en", "Jane", n));
 
         assertThat(email.subject()).isEqualTo("Thank you for your " + ordinal + " order, Jane (#1001)");
     }
 
     @Test
     void emailSummarisesTheOrderWithEveryLineAndTheTotal() {
-        RenderedEmail email = templates.affirmation(usdView("en", "Jane", 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("en", "Jane", 1));
 
         assertThat(email.text()).contains("Your order #1001\n"
                 + "- Ceramic Mug × 2 — $39.90\n"
@@ -90,7 +92,7 @@ class AffirmationEmailTest {
 
     @Test
     void emailSaysWhatHappensNext() {
-        RenderedEmail email = templates.affirmation(usdView("en", "Jane", 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("en", "Jane", 1));
 
         assertThat(email.text()).contains("What happens next", "email you as soon as it ships",
                 "check in to see how you're enjoying it");
@@ -99,7 +101,7 @@ class AffirmationEmailTest {
 
     @Test
     void emailSignsOffWithTheShopsSenderName() {
-        RenderedEmail email = templates.affirmation(usdView("en", "Jane", 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("en", "Jane", 1));
 
         assertThat(email.text()).contains("With thanks,\nDemo Shop\n");
         assertThat(email.html()).contains("With thanks,<br>Demo Shop");
@@ -108,14 +110,14 @@ class AffirmationEmailTest {
     @Test
     void shopDomainStandsInForAMissingSenderName() {
         Order order = order("en", "Jane", "#1001", "USD", List.of(item("Mug", 1, "5.00", "USD")));
-        RenderedEmail email = templates.affirmation(view(shop(" ", "en", "USD"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop(" ", "en", "USD"), order, 1));
 
         assertThat(email.text()).contains("Welcome to demo.myshopify.com, Jane!");
     }
 
     @Test
     void referralAndUnsubscribeLinksAppearInBothParts() {
-        RenderedEmail email = templates.affirmation(usdView("en", "Jane", 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("en", "Jane", 1));
 
         assertThat(email.text()).contains("Share your personal link with your friends:\n" + REFERRAL_URL + "\n");
         assertThat(email.text()).contains("Don't want our follow-up emails? Unsubscribe: " + UNSUBSCRIBE_URL);
@@ -130,7 +132,7 @@ class AffirmationEmailTest {
 
     @Test
     void htmlPartIsACompleteMobileFriendlyDocumentWithoutExternalAssets() {
-        String html = templates.affirmation(usdView("en", "Jane", 1)).html();
+        String html = new AffirmationEmail(templates).render(usdView("en", "Jane", 1)).html();
 
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -145,8 +147,8 @@ class AffirmationEmailTest {
     @NullSource
     @ValueSource(strings = {"", "   "})
     void blankFirstNameGetsANeutralGreeting(String firstName) {
-        RenderedEmail first = templates.affirmation(usdView("en", firstName, 1));
-        RenderedEmail repeat = templates.affirmation(usdView("en", firstName, 2));
+        RenderedEmail first = new AffirmationEmail(templates).render(usdView("en", firstName, 1));
+        RenderedEmail repeat = new AffirmationEmail(templates).render(usdView("en", firstName, 2));
 
         assertThat(first.subject()).isEqualTo("Welcome — thank you for your order #1001");
         assertThat(first.text()).startsWith("Welcome to Demo Shop!\n");
@@ -161,8 +163,8 @@ class AffirmationEmailTest {
     @NullSource
     @ValueSource(strings = {"", "  "})
     void blankFirstNameReadsNaturallyInChinese(String firstName) {
-        RenderedEmail hant = templates.affirmation(usdView("zh-TW", firstName, 1));
-        RenderedEmail hans = templates.affirmation(usdView("zh-CN", firstName, 4));
+        RenderedEmail hant = new AffirmationEmail(templates).render(usdView("zh-TW", firstName, 1));
+        RenderedEmail hans = new AffirmationEmail(templates).render(usdView("zh-CN", firstName, 4));
 
         assertThat(hant.subject()).isEqualTo("感謝您的訂購！您的訂單 #1001 已收到");
         assertThat(hant.text()).startsWith("歡迎來到 Demo Shop！\n");
@@ -175,7 +177,7 @@ class AffirmationEmailTest {
 
     @Test
     void firstOrderWelcomesTheCustomerInTraditionalChinese() {
-        RenderedEmail email = templates.affirmation(usdView("zh-TW", "小美", 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("zh-TW", "小美", 1));
 
         assertThat(email.subject()).isEqualTo("感謝您的訂購，小美！您的訂單 #1001 已收到");
         assertThat(email.text()).startsWith("歡迎來到 Demo Shop，小美！\n\n感謝您第一次向我們訂購")
@@ -188,7 +190,7 @@ class AffirmationEmailTest {
 
     @Test
     void repeatOrderThanksTheCustomerForTheirNthOrderInTraditionalChinese() {
-        RenderedEmail email = templates.affirmation(usdView("zh-Hant", "小美", 3));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("zh-Hant", "小美", 3));
 
         assertThat(email.subject()).isEqualTo("感謝您的第3筆訂單，小美（#1001）");
         assertThat(email.text()).startsWith("感謝您的第3筆訂單，小美！\n\n很高興再次見到您，謝謝您再度光臨！");
@@ -197,7 +199,7 @@ class AffirmationEmailTest {
 
     @Test
     void firstOrderWelcomesTheCustomerInSimplifiedChinese() {
-        RenderedEmail email = templates.affirmation(usdView("zh-CN", "小明", 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("zh-CN", "小明", 1));
 
         assertThat(email.subject()).isEqualTo("感谢您的订购，小明！您的订单 #1001 已收到");
         assertThat(email.text()).startsWith("欢迎来到 Demo Shop，小明！\n\n感谢您第一次在我们这里下单")
@@ -210,7 +212,7 @@ class AffirmationEmailTest {
 
     @Test
     void repeatOrderThanksTheCustomerForTheirNthOrderInSimplifiedChinese() {
-        RenderedEmail email = templates.affirmation(usdView("zh-Hans", "小明", 12));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("zh-Hans", "小明", 12));
 
         assertThat(email.subject()).isEqualTo("感谢您的第12笔订单，小明（#1001）");
         assertThat(email.text()).startsWith("感谢您的第12笔订单，小明！\n\n很高兴再次见到您，谢谢您再次光临！");
@@ -219,7 +221,7 @@ class AffirmationEmailTest {
     @Test
     void unknownOrderLocaleFallsBackToTheShopsDefaultLanguage() {
         Order order = order("fr-FR", "Jane", "#1001", "USD", List.of(item("Mug", 1, "5.00", "USD")));
-        RenderedEmail email = templates.affirmation(view(shop("Demo Shop", "zh-HK", "USD"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Demo Shop", "zh-HK", "USD"), order, 1));
 
         assertThat(email.subject()).startsWith("感謝您的訂購");
     }
@@ -227,7 +229,7 @@ class AffirmationEmailTest {
     @Test
     void missingOrderLocaleAndShopDefaultFallBackToEnglish() {
         Order order = order(null, "Jane", "#1001", "USD", List.of(item("Mug", 1, "5.00", "USD")));
-        RenderedEmail email = templates.affirmation(view(shop("Demo Shop", null, "USD"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Demo Shop", null, "USD"), order, 1));
 
         assertThat(email.subject()).startsWith("Welcome, Jane");
     }
@@ -237,7 +239,7 @@ class AffirmationEmailTest {
     @Test
     void yenOrderShowsAmountsWithoutDecimals() {
         Order order = order("zh-CN", "小明", "#2001", "JPY", List.of(item("抹茶", 3, "1200", "JPY")));
-        RenderedEmail email = templates.affirmation(view(shop("Demo Shop", "en", "JPY"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Demo Shop", "en", "JPY"), order, 1));
 
         assertThat(email.text()).contains("- 抹茶 × 3 — JP¥3,600\n", "合计：JP¥3,600");
         assertThat(email.html()).contains("JP¥3,600").doesNotContain("3,600.00");
@@ -246,7 +248,7 @@ class AffirmationEmailTest {
     @Test
     void yenOrderInEnglish() {
         Order order = order("en", "Jane", "#2001", "JPY", List.of(item("Matcha", 1, "1200", "JPY")));
-        RenderedEmail email = templates.affirmation(view(shop("Demo Shop", "en", "JPY"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Demo Shop", "en", "JPY"), order, 1));
 
         assertThat(email.text()).contains("- Matcha × 1 — ¥1,200\n", "Total: ¥1,200");
     }
@@ -254,7 +256,7 @@ class AffirmationEmailTest {
     @Test
     void taiwanDollarOrderShowsTwoDecimals() {
         Order order = order("zh-TW", "小美", "#3001", "TWD", List.of(item("茶具組", 2, "1280", "TWD")));
-        RenderedEmail email = templates.affirmation(view(shop("台北小舖", "zh-TW", "TWD"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("台北小舖", "zh-TW", "TWD"), order, 1));
 
         assertThat(email.text()).contains("- 茶具組 × 2 — $2,560.00\n", "總計：$2,560.00", "歡迎來到台北小舖，小美！", "台北小舖敬上");
         assertThat(email.html()).contains("$2,560.00");
@@ -263,7 +265,7 @@ class AffirmationEmailTest {
     @Test
     void taiwanDollarOrderInEnglish() {
         Order order = order("en", "Mei", "#3001", "TWD", List.of(item("Tea set", 1, "1280", "TWD")));
-        RenderedEmail email = templates.affirmation(view(shop("Taipei Shop", "en", "TWD"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Taipei Shop", "en", "TWD"), order, 1));
 
         assertThat(email.text()).contains("- Tea set × 1 — NT$1,280.00\n", "Total: NT$1,280.00");
     }
@@ -272,7 +274,7 @@ class AffirmationEmailTest {
 
     @Test
     void scriptInTheCustomerNameIsEscapedInHtmlAndReadableInText() {
-        RenderedEmail email = templates.affirmation(usdView("en", SCRIPT, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("en", SCRIPT, 1));
 
         assertThat(email.html()).doesNotContainIgnoringCase("<script")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -283,7 +285,7 @@ class AffirmationEmailTest {
     @Test
     void scriptInALineItemTitleIsEscapedInHtmlAndReadableInText() {
         Order order = order("en", "Jane", "#1001", "USD", List.of(item(SCRIPT + " Mug", 1, "5.00", "USD")));
-        RenderedEmail email = templates.affirmation(view(shop("Demo Shop", "en", "USD"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Demo Shop", "en", "USD"), order, 1));
 
         assertThat(email.html()).doesNotContainIgnoringCase("<script")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; Mug &times; 1");
@@ -294,7 +296,7 @@ class AffirmationEmailTest {
     void markupInTheShopNameAndOrderNameIsEscaped() {
         Order order = order("zh-TW", "\"Jane\" <b>", "#1001<img src=x onerror=alert(1)>", "USD",
                 List.of(item("Mug", 1, "5.00", "USD")));
-        RenderedEmail email = templates.affirmation(view(shop("Tom & Jerry's <i>Shop</i>", "en", "USD"), order, 2));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Tom & Jerry's <i>Shop</i>", "en", "USD"), order, 2));
 
         assertThat(email.html()).doesNotContain("<i>", "<b>", "<img", "onerror=alert(1)>")
                 .contains("Tom &amp; Jerry's &lt;i&gt;Shop&lt;/i&gt;", "\"Jane\" &lt;b&gt;")
@@ -306,7 +308,7 @@ class AffirmationEmailTest {
     void quotesInALinkCannotBreakOutOfTheHrefAttribute() {
         AffirmationView good = usdView("en", "Jane", 1);
         String url = "https://links.example.com/r/A\"onmouseover=\"alert(1)'x";
-        RenderedEmail email = templates.affirmation(new AffirmationView(good.shop(), good.order(), 1, url, UNSUBSCRIBE_URL));
+        RenderedEmail email = new AffirmationEmail(templates).render(new AffirmationView(good.shop(), good.order(), 1, url, UNSUBSCRIBE_URL));
 
         assertThat(email.html()).doesNotContain("href=\"https://links.example.com/r/A\"")
                 .contains("href=\"https://links.example.com/r/A&#34;onmouseover=&#34;alert(1)&#39;x\"");
@@ -315,7 +317,7 @@ class AffirmationEmailTest {
 
     @Test
     void subjectStaysOnOneLineWhateverTheNameContains() {
-        RenderedEmail email = templates.affirmation(usdView("en", "Jane\r\nBcc: victim@example.com", 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(usdView("en", "Jane\r\nBcc: victim@example.com", 1));
 
         assertThat(email.subject()).doesNotContain("\r", "\n")
                 .isEqualTo("Welcome, Jane Bcc: victim@example.com — thank you for your order #1001");
@@ -327,8 +329,8 @@ class AffirmationEmailTest {
         AffirmationView bad = new AffirmationView(good.shop(), good.order(), 1, "javascript:alert(1)", UNSUBSCRIBE_URL);
         AffirmationView sneaky = new AffirmationView(good.shop(), good.order(), 1, REFERRAL_URL, " java\tscript:alert(1)");
 
-        assertThatThrownBy(() -> templates.affirmation(bad)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> templates.affirmation(sneaky)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AffirmationEmail(templates).render(bad)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AffirmationEmail(templates).render(sneaky)).isInstanceOf(IllegalArgumentException.class);
     }
 
     // --- order names ---
@@ -336,7 +338,7 @@ class AffirmationEmailTest {
     @Test
     void bareOrderNumberGetsAHashSign() {
         Order order = order("en", "Jane", "1234", "USD", List.of(item("Mug", 1, "5.00", "USD")));
-        RenderedEmail email = templates.affirmation(view(shop("Demo Shop", "en", "USD"), order, 1));
+        RenderedEmail email = new AffirmationEmail(templates).render(view(shop("Demo Shop", "en", "USD"), order, 1));
 
         assertThat(email.subject()).isEqualTo("Welcome, Jane — thank you for your order #1234");
     }
@@ -346,12 +348,12 @@ class AffirmationEmailTest {
     @Test
     void oneInstanceRendersConcurrentlyWithTheSameResult() throws Exception {
         AffirmationView view = usdView("zh-TW", "小美", 2);
-        RenderedEmail expected = templates.affirmation(view);
+        RenderedEmail expected = new AffirmationEmail(templates).render(view);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<RenderedEmail>> results = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
-                results.add(pool.submit(() -> templates.affirmation(view)));
+                results.add(pool.submit(() -> new AffirmationEmail(templates).render(view)));
             }
             for (Future<RenderedEmail> result : results) {
                 assertThat(result.get()).isEqualTo(expected);

@@ -9,6 +9,7 @@ import loyaltyloop.orders.Order;
 import loyaltyloop.orders.Orders;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.affirmation.AffirmationView;
 
 /** Small builders for shops, orders and views used by the email tests. */
 final class EmailFixtures {

@@ -1,5 +1,6 @@
 package loyaltyloop.email;
 
+import loyaltyloop.followup.FollowUpEmail;
 import static loyaltyloop.email.EmailFixtures.UNSUBSCRIBE_URL;
 import static loyaltyloop.email.EmailFixtures.shop;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import loyaltyloop.followup.FollowUpView;
 
 @UnitTest
 class FollowUpEmailTest {
@@ -51,7 +53,7 @@ class FollowUpEmailTest {
 
     @Test
     void regularFollowUpAsksAboutWhatTheyBoughtAndHowLongTheyHaveHadIt() {
-        RenderedEmail email = templates.followUp(view("en-US", false));
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en-US", false));
 
         assertThat(email.subject()).isEqualTo("How's your Ceramic Mug, Jane?");
         assertThat(email.text()).startsWith("Hi Jane,\n\n"
@@ -65,7 +67,7 @@ class FollowUpEmailTest {
 
     @Test
     void vipFollowUpThanksThemForBeingOneOfTheBestCustomers() {
-        RenderedEmail email = templates.followUp(view("en", true));
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", true));
 
         assertThat(email.subject()).isEqualTo("Jane, a thank-you from Demo Shop — how's your Ceramic Mug?");
         assertThat(email.text()).contains("you're one of our very best customers", "thank you",
@@ -77,7 +79,7 @@ class FollowUpEmailTest {
 
     @Test
     void vipFollowUpWithoutProductsIsAPlainThankYou() {
-        RenderedEmail email = templates.followUp(view("en", "Jane", true, List.of(), null));
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", "Jane", true, List.of(), null));
 
         assertThat(email.subject()).isEqualTo("Jane, a thank-you from Demo Shop");
     }
@@ -85,8 +87,8 @@ class FollowUpEmailTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-TW", "zh-CN"})
     void vipAndRegularFollowUpsDifferInSubjectAndWording(String locale) {
-        RenderedEmail regular = templates.followUp(view(locale, false));
-        RenderedEmail vip = templates.followUp(view(locale, true));
+        RenderedEmail regular = new FollowUpEmail(templates).render(view(locale, false));
+        RenderedEmail vip = new FollowUpEmail(templates).render(view(locale, true));
 
         assertThat(vip.subject()).isNotEqualTo(regular.subject());
         String[] vipOnly = {"very best customers", "最珍惜的顧客", "最珍惜的顾客"};
@@ -99,7 +101,7 @@ class FollowUpEmailTest {
 
     @Test
     void regularFollowUpSignsOffWarmlyWithTheShopsSenderName() {
-        RenderedEmail email = templates.followUp(view("en", false));
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", false));
 
         assertThat(email.text()).contains("If there's anything we can help with, just reply to this email.\n\n"
                 + "Warm regards,\nDemo Shop\n");
@@ -109,7 +111,7 @@ class FollowUpEmailTest {
     @Test
     void shopDomainStandsInForAMissingSenderName() {
         Shop noSender = shop(null, "en", "USD");
-        RenderedEmail email = templates.followUp(new FollowUpView(noSender, "Jane", "en", false, 400, 3, "#1001", 45,
+        RenderedEmail email = new FollowUpEmail(templates).render(new FollowUpView(noSender, "Jane", "en", false, 400, 3, "#1001", 45,
                 List.of(), UNSUBSCRIBE_URL, null));
 
         assertThat(email.subject()).isEqualTo("Jane, a quick hello from demo.myshopify.com");
@@ -120,8 +122,8 @@ class FollowUpEmailTest {
 
     @Test
     void followUpInTraditionalChinese() {
-        RenderedEmail regular = templates.followUp(view("zh-TW", "小美", false, MUG, SURVEY_URL));
-        RenderedEmail vip = templates.followUp(view("zh-Hant", "小美", true, MUG, null));
+        RenderedEmail regular = new FollowUpEmail(templates).render(view("zh-TW", "小美", false, MUG, SURVEY_URL));
+        RenderedEmail vip = new FollowUpEmail(templates).render(view("zh-Hant", "小美", true, MUG, null));
 
         assertThat(regular.subject()).isEqualTo("小美，您的 Ceramic Mug 用得還好嗎？");
         assertThat(regular.text()).startsWith("小美，您好！\n\n您的 Ceramic Mug 已經陪伴您 45 天了，希望您用得開心。\n\n"
@@ -139,8 +141,8 @@ class FollowUpEmailTest {
 
     @Test
     void followUpInSimplifiedChinese() {
-        RenderedEmail regular = templates.followUp(view("zh-CN", "小明", false, MUG, SURVEY_URL));
-        RenderedEmail vip = templates.followUp(view("zh-Hans", "小明", true, MUG, null));
+        RenderedEmail regular = new FollowUpEmail(templates).render(view("zh-CN", "小明", false, MUG, SURVEY_URL));
+        RenderedEmail vip = new FollowUpEmail(templates).render(view("zh-Hans", "小明", true, MUG, null));
 
         assertThat(regular.subject()).isEqualTo("小明，您的 Ceramic Mug 用得还好吗？");
         assertThat(regular.text()).startsWith("小明，您好！\n\n您的 Ceramic Mug 已经陪伴您 45 天了，希望您用得开心。\n\n"
@@ -158,7 +160,7 @@ class FollowUpEmailTest {
     @Test
     void chineseShopNameSitsInTheSentenceWithoutSpaces() {
         Shop taipei = shop("台北小舖", "zh-TW", "TWD");
-        RenderedEmail email = templates.followUp(new FollowUpView(taipei, "小美", null, true, 45, 1, "#3001", 45,
+        RenderedEmail email = new FollowUpEmail(templates).render(new FollowUpView(taipei, "小美", null, true, 45, 1, "#3001", 45,
                 List.of(new FollowUpView.Item("茶具組", null)), UNSUBSCRIBE_URL, null));
 
         assertThat(email.subject()).isEqualTo("小美，台北小舖想對您說聲謝謝——您的茶具組用得還好嗎？");
@@ -170,7 +172,7 @@ class FollowUpEmailTest {
         FollowUpView view = new FollowUpView(shop("Demo Shop", "zh-HK", "USD"), "Jane", "fr-FR", false, 400, 3,
                 "#1001", 45, MUG, UNSUBSCRIBE_URL, null);
 
-        assertThat(templates.followUp(view).subject()).isEqualTo("Jane，您的 Ceramic Mug 用得還好嗎？");
+        assertThat(new FollowUpEmail(templates).render(view).subject()).isEqualTo("Jane，您的 Ceramic Mug 用得還好嗎？");
     }
 
     // --- items and tips ---
@@ -181,7 +183,7 @@ class FollowUpEmailTest {
                 new FollowUpView.Item("Ceramic Mug", MUG_TIP),
                 new FollowUpView.Item("Paper Filters", null),
                 new FollowUpView.Item("Pour-over Kettle", "Pour slowly in circles, starting from the middle."));
-        RenderedEmail email = templates.followUp(view("en", "Jane", false, items, null));
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", "Jane", false, items, null));
 
         assertThat(email.text()).contains(
                 "You've had your Ceramic Mug, Paper Filters and Pour-over Kettle for 45 days now — we hope you're enjoying them.",
@@ -197,14 +199,14 @@ class FollowUpEmailTest {
 
     @Test
     void oneTipIsHeadedGettingTheMostFromIt() {
-        RenderedEmail email = templates.followUp(view("en", false));
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", false));
 
         assertThat(email.text()).contains("Getting the most from it\n- Ceramic Mug: " + MUG_TIP + "\n");
     }
 
     @Test
     void itemsWithoutTipsLeaveTheTipsSectionOut() {
-        RenderedEmail email = templates.followUp(view("en", "Jane", false,
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", "Jane", false,
                 List.of(new FollowUpView.Item("Ceramic Mug", null), new FollowUpView.Item("Saucer", "  ")), null));
 
         assertThat(email.text()).contains("You've had your Ceramic Mug and Saucer for 45 days now")
@@ -217,9 +219,9 @@ class FollowUpEmailTest {
         List<FollowUpView.Item> items = List.of(new FollowUpView.Item("Mug", null), new FollowUpView.Item("Kettle", null),
                 new FollowUpView.Item("Filters", null), new FollowUpView.Item("Beans", null));
 
-        assertThat(templates.followUp(view("en", "Jane", false, items, null)).text())
+        assertThat(new FollowUpEmail(templates).render(view("en", "Jane", false, items, null)).text())
                 .contains("You've had your Mug, Kettle and 2 other items for 45 days now");
-        assertThat(templates.followUp(view("zh-TW", "Jane", false, items, null)).text())
+        assertThat(new FollowUpEmail(templates).render(view("zh-TW", "Jane", false, items, null)).text())
                 .contains("您的 Mug、Kettle 等 4 件商品已經陪伴您 45 天了");
     }
 
@@ -228,14 +230,14 @@ class FollowUpEmailTest {
         List<FollowUpView.Item> items = List.of(new FollowUpView.Item("Mug", null), new FollowUpView.Item("茶壺", null),
                 new FollowUpView.Item("Filters", null));
 
-        assertThat(templates.followUp(view("zh-TW", "Jane", false, items, null)).text())
+        assertThat(new FollowUpEmail(templates).render(view("zh-TW", "Jane", false, items, null)).text())
                 .contains("您的 Mug、茶壺和 Filters 已經陪伴您 45 天了");
     }
 
     @Test
     void theSameProductTwiceIsNamedOnce() {
         List<FollowUpView.Item> items = List.of(new FollowUpView.Item("Mug", MUG_TIP), new FollowUpView.Item(" Mug ", MUG_TIP));
-        RenderedEmail email = templates.followUp(view("en", "Jane", false, items, null));
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", "Jane", false, items, null));
 
         assertThat(email.text()).contains("You've had your Mug for 45 days now — we hope you're enjoying it.")
                 .containsOnlyOnce("- Mug: ");
@@ -244,7 +246,7 @@ class FollowUpEmailTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-TW", "zh-CN"})
     void followUpWithoutItemsStillReadsWell(String locale) {
-        RenderedEmail email = templates.followUp(view(locale, "Jane", false, List.of(), null));
+        RenderedEmail email = new FollowUpEmail(templates).render(view(locale, "Jane", false, List.of(), null));
 
         assertThat(email.subject()).isIn("Jane, a quick hello from Demo Shop", "Jane，來自 Demo Shop 的問候",
                 "Jane，来自 Demo Shop 的问候");
@@ -259,13 +261,13 @@ class FollowUpEmailTest {
         FollowUpView view = new FollowUpView(shop("Demo Shop", "en", "USD"), "Jane", "en", false, 400, 3, " ", 100,
                 List.of(), UNSUBSCRIBE_URL, null);
 
-        assertThat(templates.followUp(view).text())
+        assertThat(new FollowUpEmail(templates).render(view).text())
                 .contains("It's been 3 months since your last order, and we wanted to check in and see how everything is going.");
     }
 
     @Test
     void itemsWithBlankTitlesAreLeftOut() {
-        RenderedEmail email = templates.followUp(view("en", "Jane", false,
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", "Jane", false,
                 List.of(new FollowUpView.Item(" ", "A tip for nothing"), new FollowUpView.Item(null, null)), null));
 
         assertThat(email.subject()).isEqualTo("Jane, a quick hello from Demo Shop");
@@ -287,7 +289,7 @@ class FollowUpEmailTest {
             "730, 2 years",
             "1000, over 2 years"})
     void tenureIsPhrasedInDaysThenMonthsThenYears(long days, String phrase) {
-        RenderedEmail email = templates.followUp(withTenure("en", days));
+        RenderedEmail email = new FollowUpEmail(templates).render(withTenure("en", days));
 
         assertThat(email.text()).contains("You've been shopping with Demo Shop for " + phrase + " now — 3 orders so far.");
     }
@@ -303,7 +305,7 @@ class FollowUpEmailTest {
             "zh-CN, 100, 您在 Demo Shop 购物已经 3 个月了",
             "zh-CN, 400, 您在 Demo Shop 购物已经一年多了"})
     void tenureIsPhrasedNaturallyInChinese(String locale, long days, String phrase) {
-        assertThat(templates.followUp(withTenure(locale, days)).text()).contains(phrase);
+        assertThat(new FollowUpEmail(templates).render(withTenure(locale, days)).text()).contains(phrase);
     }
 
     @Test
@@ -316,7 +318,7 @@ class FollowUpEmailTest {
     void oneOrderCustomerIsNotToldTheSameDurationTwice() {
         FollowUpView view = new FollowUpView(shop("Demo Shop", "en", "USD"), "Jane", "en", false, 45, 1, "#1001", 45,
                 MUG, UNSUBSCRIBE_URL, null);
-        RenderedEmail email = templates.followUp(view);
+        RenderedEmail email = new FollowUpEmail(templates).render(view);
 
         assertThat(email.text()).containsOnlyOnce("45 days")
                 .contains("Thank you again for choosing Demo Shop — we're so glad you found us.");
@@ -327,7 +329,7 @@ class FollowUpEmailTest {
         FollowUpView view = new FollowUpView(shop("Demo Shop", "en", "USD"), "Jane", "en", false, 100, 1, "#1001", 45,
                 MUG, UNSUBSCRIBE_URL, null);
 
-        assertThat(templates.followUp(view).text())
+        assertThat(new FollowUpEmail(templates).render(view).text())
                 .contains("You've been shopping with Demo Shop for 3 months now, and we're so glad you found us.");
     }
 
@@ -336,7 +338,7 @@ class FollowUpEmailTest {
         FollowUpView view = new FollowUpView(shop("Demo Shop", "en", "USD"), "Jane", "en", true, 45, 1, "#1001", 45,
                 MUG, UNSUBSCRIBE_URL, null);
 
-        assertThat(templates.followUp(view).text()).containsOnlyOnce("45 days")
+        assertThat(new FollowUpEmail(templates).render(view).text()).containsOnlyOnce("45 days")
                 .contains("You're one of our very best customers here at Demo Shop.");
     }
 
@@ -346,10 +348,10 @@ class FollowUpEmailTest {
     @NullSource
     @ValueSource(strings = {"", "   "})
     void blankFirstNameGetsANeutralGreeting(String firstName) {
-        RenderedEmail regular = templates.followUp(view("en", firstName, false, MUG, null));
-        RenderedEmail vip = templates.followUp(view("en", firstName, true, List.of(), null));
-        RenderedEmail hant = templates.followUp(view("zh-TW", firstName, false, MUG, null));
-        RenderedEmail hans = templates.followUp(view("zh-CN", firstName, true, MUG, null));
+        RenderedEmail regular = new FollowUpEmail(templates).render(view("en", firstName, false, MUG, null));
+        RenderedEmail vip = new FollowUpEmail(templates).render(view("en", firstName, true, List.of(), null));
+        RenderedEmail hant = new FollowUpEmail(templates).render(view("zh-TW", firstName, false, MUG, null));
+        RenderedEmail hans = new FollowUpEmail(templates).render(view("zh-CN", firstName, true, MUG, null));
 
         assertThat(regular.subject()).isEqualTo("How's your Ceramic Mug?");
         assertThat(regular.text()).startsWith("Hello,\n\n");
@@ -365,7 +367,7 @@ class FollowUpEmailTest {
 
     @Test
     void subjectStaysOnOneLineWhateverTheNameAndProductContain() {
-        RenderedEmail email = templates.followUp(view("en", "Jane\r\nBcc: victim@example.com", false,
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", "Jane\r\nBcc: victim@example.com", false,
                 List.of(new FollowUpView.Item("Mug\nX-Header: 1", null)), null));
 
         assertThat(email.subject()).doesNotContain("\r", "\n")
@@ -376,8 +378,8 @@ class FollowUpEmailTest {
 
     @Test
     void surveyLinkAppearsOnlyWhenThereIsOne() {
-        RenderedEmail with = templates.followUp(view("en", "Jane", false, MUG, SURVEY_URL));
-        RenderedEmail without = templates.followUp(view("en", "Jane", false, MUG, null));
+        RenderedEmail with = new FollowUpEmail(templates).render(view("en", "Jane", false, MUG, SURVEY_URL));
+        RenderedEmail without = new FollowUpEmail(templates).render(view("en", "Jane", false, MUG, null));
 
         assertThat(with.text()).contains("Tell us how it went (2 minutes): " + SURVEY_URL + "\n");
         assertThat(with.html()).contains("href=\"https://links.example.com/s/eyJz.c2ln?x=1&amp;y=2\"",
@@ -387,7 +389,7 @@ class FollowUpEmailTest {
 
     @Test
     void unsubscribeLinkIsVisibleInBothParts() {
-        RenderedEmail email = templates.followUp(view("en", false));
+        RenderedEmail email = new FollowUpEmail(templates).render(view("en", false));
 
         assertThat(email.text()).endsWith("--\nYou're receiving this because you shopped at Demo Shop.\n"
                 + "Don't want our follow-up emails? Unsubscribe: " + UNSUBSCRIBE_URL + "\n");
@@ -402,7 +404,7 @@ class FollowUpEmailTest {
         FollowUpView view = new FollowUpView(shop("Demo Shop", "en", "USD"), "Jane", "en", false, 400, 3, "#1001", 45,
                 MUG, unsubscribeUrl, null);
 
-        assertThatThrownBy(() -> templates.followUp(view)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FollowUpEmail(templates).render(view)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -411,8 +413,8 @@ class FollowUpEmailTest {
         FollowUpView badUnsubscribe = new FollowUpView(shop("Demo Shop", "en", "USD"), "Jane", "en", false, 400, 3,
                 "#1001", 45, MUG, " java\tscript:alert(1)", null);
 
-        assertThatThrownBy(() -> templates.followUp(badSurvey)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> templates.followUp(badUnsubscribe)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FollowUpEmail(templates).render(badSurvey)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FollowUpEmail(templates).render(badUnsubscribe)).isInstanceOf(IllegalArgumentException.class);
     }
 
     // --- escaping ---
@@ -422,7 +424,7 @@ class FollowUpEmailTest {
         Shop shop = shop(SCRIPT + " Shop", "en", "USD");
         FollowUpView view = new FollowUpView(shop, SCRIPT, "en", true, 400, 3, "#1001", 45,
                 List.of(new FollowUpView.Item(SCRIPT + " Mug", "Try " + SCRIPT + " daily")), UNSUBSCRIBE_URL, SURVEY_URL);
-        RenderedEmail email = templates.followUp(view);
+        RenderedEmail email = new FollowUpEmail(templates).render(view);
 
         assertThat(email.html()).doesNotContainIgnoringCase("<script")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; Mug", "Try &lt;script&gt;alert(1)&lt;/script&gt; daily",
@@ -437,7 +439,7 @@ class FollowUpEmailTest {
     void markupAndQuotesInCustomerTextCannotOpenTagsOrAttributes() {
         FollowUpView view = view("zh-TW", "\"Jane\" <b>", false,
                 List.of(new FollowUpView.Item("Mug <img src=x onerror=alert(1)>", "Tom & Jerry's \"tip\"")), null);
-        String html = templates.followUp(view).html();
+        String html = new FollowUpEmail(templates).render(view).html();
 
         assertThat(html).doesNotContain("<b>", "<img", "onerror=alert(1)>")
                 .contains("\"Jane\" &lt;b&gt;", "Mug &lt;img src=x onerror=alert(1)&gt;", "Tom &amp; Jerry's \"tip\"");
@@ -445,7 +447,7 @@ class FollowUpEmailTest {
 
     @Test
     void htmlPartIsACompleteMobileFriendlyDocumentWithoutExternalAssets() {
-        String html = templates.followUp(view("en", "Jane", true, MUG, SURVEY_URL)).html();
+        String html = new FollowUpEmail(templates).render(view("en", "Jane", true, MUG, SURVEY_URL)).html();
 
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")

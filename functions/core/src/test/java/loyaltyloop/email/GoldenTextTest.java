@@ -1,5 +1,8 @@
 package loyaltyloop.email;
 
+import loyaltyloop.owner.OwnerDigestEmail;
+import loyaltyloop.followup.FollowUpEmail;
+import loyaltyloop.affirmation.AffirmationEmail;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -29,6 +32,11 @@ import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import loyaltyloop.affirmation.AffirmationView;
+import loyaltyloop.followup.FollowUpView;
+import loyaltyloop.owner.OwnerDigestView;
+import loyaltyloop.points.PointsEmails;
+import loyaltyloop.survey.SurveyEmails;
 
 /**
  * Every email kind and every page, in every language, rendered from fixed sample data and compared byte for byte
@@ -120,16 +128,16 @@ class GoldenTextTest {
         Order scriptName = order(lang.tag, SCRIPT, "#1003", "USD", List.of(item(SCRIPT + " Mug", 1, "9.50", "USD")));
         Order noName = order(lang.tag, " ", null, "JPY", List.of(item("Tea", 3, "500", "JPY")));
         return new Golden()
-                .email("welcome, named", TEMPLATES.affirmation(new AffirmationView(demo, usd, 1,
+                .email("welcome, named", new AffirmationEmail(TEMPLATES).render(new AffirmationView(demo, usd, 1,
                         EmailFixtures.REFERRAL_URL, EmailFixtures.UNSUBSCRIBE_URL)))
                 .email("welcome, no name, shop language, Chinese shop name, bare order number",
-                        TEMPLATES.affirmation(new AffirmationView(shop("台北小舖", lang.tag, "TWD"), twdUnnamed, 1,
+                        new AffirmationEmail(TEMPLATES).render(new AffirmationView(shop("台北小舖", lang.tag, "TWD"), twdUnnamed, 1,
                                 EmailFixtures.REFERRAL_URL, EmailFixtures.UNSUBSCRIBE_URL)))
-                .email("repeat 2nd order, script name", TEMPLATES.affirmation(new AffirmationView(demo, scriptName, 2,
+                .email("repeat 2nd order, script name", new AffirmationEmail(TEMPLATES).render(new AffirmationView(demo, scriptName, 2,
                         EmailFixtures.REFERRAL_URL, EmailFixtures.UNSUBSCRIBE_URL)))
                 .email("repeat 11th order, no name, no order name, no links",
-                        TEMPLATES.affirmation(new AffirmationView(shop(" ", "en", "JPY"), noName, 11, null, null)))
-                .email("repeat 23rd order", TEMPLATES.affirmation(new AffirmationView(demo, usd, 23,
+                        new AffirmationEmail(TEMPLATES).render(new AffirmationView(shop(" ", "en", "JPY"), noName, 11, null, null)))
+                .email("repeat 23rd order", new AffirmationEmail(TEMPLATES).render(new AffirmationView(demo, usd, 23,
                         EmailFixtures.REFERRAL_URL, EmailFixtures.UNSUBSCRIBE_URL)))
                 .text();
     }
@@ -144,23 +152,23 @@ class GoldenTextTest {
         FollowUpView.Item scale = new FollowUpView.Item("Scale", null);
         String unsubscribe = EmailFixtures.UNSUBSCRIBE_URL;
         return new Golden()
-                .email("regular, one product with a tip, one order, survey link", TEMPLATES.followUp(new FollowUpView(
+                .email("regular, one product with a tip, one order, survey link", new FollowUpEmail(TEMPLATES).render(new FollowUpView(
                         demo, "Ana", lang.tag, false, 45, 1, "#1001", 45, List.of(mug), unsubscribe, SURVEY_URL)))
                 .email("regular, three products without tips, returning, over a year, no name",
-                        TEMPLATES.followUp(new FollowUpView(demo, null, lang.tag, false, 400, 2, "#1004", 100,
+                        new FollowUpEmail(TEMPLATES).render(new FollowUpView(demo, null, lang.tag, false, 400, 2, "#1004", 100,
                                 List.of(beans, filter, beans, scale), unsubscribe, null)))
-                .email("regular, five products, one order, tenure differs", TEMPLATES.followUp(new FollowUpView(demo,
+                .email("regular, five products, one order, tenure differs", new FollowUpEmail(TEMPLATES).render(new FollowUpView(demo,
                         "Ana", lang.tag, false, 70, 1, "#1001", 20,
                         List.of(mug, kettle, beans, filter, scale), unsubscribe, null)))
-                .email("regular, no products, order name, returning", TEMPLATES.followUp(new FollowUpView(taipei,
+                .email("regular, no products, order name, returning", new FollowUpEmail(TEMPLATES).render(new FollowUpView(taipei,
                         "Ana", lang.tag, false, 200, 3, "1007", 200, List.of(), unsubscribe, SURVEY_URL)))
-                .email("regular, no products, no order name, same day", TEMPLATES.followUp(new FollowUpView(demo, "",
+                .email("regular, no products, no order name, same day", new FollowUpEmail(TEMPLATES).render(new FollowUpView(demo, "",
                         lang.tag, false, 0, 1, null, 0, List.of(), unsubscribe, null)))
-                .email("vip, products with tips, two years, script name", TEMPLATES.followUp(new FollowUpView(demo,
+                .email("vip, products with tips, two years, script name", new FollowUpEmail(TEMPLATES).render(new FollowUpView(demo,
                         SCRIPT, lang.tag, true, 730, 6, "#1010", 50, List.of(mug, kettle), unsubscribe, SURVEY_URL)))
-                .email("vip, one product, over a year", TEMPLATES.followUp(new FollowUpView(taipei, "Ana", lang.tag,
+                .email("vip, one product, over a year", new FollowUpEmail(TEMPLATES).render(new FollowUpView(taipei, "Ana", lang.tag,
                         true, 366, 4, "#1011", 90, List.of(beans), unsubscribe, null)))
-                .email("vip, no products, tenure same as since order, no name", TEMPLATES.followUp(new FollowUpView(
+                .email("vip, no products, tenure same as since order, no name", new FollowUpEmail(TEMPLATES).render(new FollowUpView(
                         taipei, null, lang.tag, true, 365, 1, "#1012", 365, List.of(), unsubscribe, null)))
                 .text();
     }
@@ -262,15 +270,15 @@ class GoldenTextTest {
                 "hal@example.com", 2, null, null, null, null, null, null);
         OwnerDigestView.Health health = new OwnerDigestView.Health(1_250, 42, 17, 380, 55, 12);
         return new Golden()
-                .email("three picks, full health", TEMPLATES.ownerDigest(new OwnerDigestView(demo, TODAY,
+                .email("three picks, full health", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(demo, TODAY,
                         List.of(vipInThreeDays, lowRating, bigFirst), health)))
-                .email("no picks, four health figures", TEMPLATES.ownerDigest(new OwnerDigestView(demo, TODAY,
+                .email("no picks, four health figures", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(demo, TODAY,
                         List.of(), new OwnerDigestView.Health(3, 0, 1, 2))))
-                .email("one pick with neither name nor email, no health", TEMPLATES.ownerDigest(new OwnerDigestView(
+                .email("one pick with neither name nor email, no health", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(
                         shop("台北小舖", lang.tag, "TWD"), TODAY, List.of(nobody), null)))
-                .email("two picks", TEMPLATES.ownerDigest(new OwnerDigestView(demo, TODAY,
+                .email("two picks", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(demo, TODAY,
                         List.of(vipToday, vipTomorrow), health)))
-                .email("five picks, partial facts, no day", TEMPLATES.ownerDigest(new OwnerDigestView(demo, null,
+                .email("five picks, partial facts, no day", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(demo, null,
                         List.of(bigUnknown, bigNoName, lowNoOrder, vipInThreeDays, nobody), health)))
                 .text();
     }

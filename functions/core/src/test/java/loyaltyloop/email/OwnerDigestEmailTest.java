@@ -1,5 +1,6 @@
 package loyaltyloop.email;
 
+import loyaltyloop.owner.OwnerDigestEmail;
 import static loyaltyloop.email.EmailFixtures.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import loyaltyloop.email.OwnerDigestView.Health;
-import loyaltyloop.email.OwnerDigestView.Pick;
-import loyaltyloop.email.OwnerDigestView.Reason;
+import loyaltyloop.owner.OwnerDigestView.Health;
+import loyaltyloop.owner.OwnerDigestView.Pick;
+import loyaltyloop.owner.OwnerDigestView.Reason;
 import loyaltyloop.orders.Money;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.UnitTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import loyaltyloop.owner.OwnerDigestView;
 
 @UnitTest
 class OwnerDigestEmailTest {
@@ -75,7 +77,7 @@ class OwnerDigestEmailTest {
             "zh-CN | 2 | 今天值得联系的两位：Jane、Wei — Demo Shop",
             "zh-CN | 3 | 今天值得联系的三位：Jane、Wei、Ana — Demo Shop"})
     void subjectNamesTodaysPicks(String locale, int count, String subject) {
-        RenderedEmail email = templates.ownerDigest(digest(locale, picks(count)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest(locale, picks(count)));
 
         assertThat(email.subject()).isEqualTo(subject);
         assertThat(email.html()).contains("<html lang=\"" + locale + "\">");
@@ -93,7 +95,7 @@ class OwnerDigestEmailTest {
             "zh-CN | 1 | 今天值得您亲自联系的一位顾客",
             "zh-CN | 3 | 今天值得您亲自联系的三位顾客"})
     void headingSaysHowManyAreWorthAPersonalNote(String locale, int count, String heading) {
-        RenderedEmail email = templates.ownerDigest(digest(locale, picks(count)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest(locale, picks(count)));
 
         assertThat(email.text()).startsWith(heading + "\n");
         assertThat(email.html()).contains(">" + heading + "</h1>");
@@ -101,7 +103,7 @@ class OwnerDigestEmailTest {
 
     @Test
     void threePicksAreListedInOrderWithTheirAddresses() {
-        RenderedEmail email = templates.ownerDigest(digest("en", picks(3)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", picks(3)));
 
         assertThat(email.text()).contains("1. Jane <jane@example.com>\n", "2. Wei <wei@example.com>\n",
                 "3. Ana <ana@example.com>\n");
@@ -114,7 +116,7 @@ class OwnerDigestEmailTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-TW", "zh-CN"})
     void digestWithoutPicksStillShowsTheLoopsHealth(String locale) {
-        RenderedEmail email = templates.ownerDigest(digest(locale, List.of()));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest(locale, List.of()));
 
         assertThat(email.text()).contains("1,234", "12", "30").doesNotContain("1. ", "mailto");
         assertThat(email.html()).contains(">1,234</td>").doesNotContain("mailto:");
@@ -122,17 +124,17 @@ class OwnerDigestEmailTest {
 
     @Test
     void digestDayIsShownForTheLocale() {
-        assertThat(templates.ownerDigest(digest("en", picks(1))).text()).startsWith(
+        assertThat(new OwnerDigestEmail(templates).render(digest("en", picks(1))).text()).startsWith(
                 "One customer worth a personal note today\nJun 2, 2025\n\n");
-        assertThat(templates.ownerDigest(digest("zh-TW", picks(1))).text()).contains("\n2025年6月2日\n");
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-TW", picks(1))).text()).contains("\n2025年6月2日\n");
     }
 
     @Test
     void digestIsWrittenInTheShopsDefaultLanguage() {
-        assertThat(templates.ownerDigest(digest("zh-HK", picks(1))).subject()).startsWith("今天值得聯繫的");
-        assertThat(templates.ownerDigest(digest("zh", picks(1))).subject()).startsWith("今天值得联系的");
-        assertThat(templates.ownerDigest(digest(null, picks(1))).subject()).startsWith("Today's pick");
-        assertThat(templates.ownerDigest(digest("fr", picks(1))).subject()).startsWith("Today's pick");
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-HK", picks(1))).subject()).startsWith("今天值得聯繫的");
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh", picks(1))).subject()).startsWith("今天值得联系的");
+        assertThat(new OwnerDigestEmail(templates).render(digest(null, picks(1))).subject()).startsWith("Today's pick");
+        assertThat(new OwnerDigestEmail(templates).render(digest("fr", picks(1))).subject()).startsWith("Today's pick");
     }
 
     // --- why ---
@@ -145,7 +147,7 @@ class OwnerDigestEmailTest {
             "2025-06-02T18:00:00Z | their follow-up goes out today;",
             "2025-05-30T18:00:00Z | their follow-up goes out today;"})
     void vipDueSoonSaysWhenTheirFollowUpGoesOut(String dueAt, String wording) {
-        RenderedEmail email = templates.ownerDigest(digest("en", List.of(vip("Jane", "jane@example.com",
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", List.of(vip("Jane", "jane@example.com",
                 Instant.parse(dueAt)))));
 
         assertThat(email.text()).contains("   Why: One of your top 10% — " + wording);
@@ -154,7 +156,7 @@ class OwnerDigestEmailTest {
 
     @Test
     void vipDueSoonWithoutADueTimeStillExplainsWhy() {
-        RenderedEmail email = templates.ownerDigest(digest("en", List.of(vip("Jane", "jane@example.com", null))));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", List.of(vip("Jane", "jane@example.com", null))));
 
         assertThat(email.text()).contains(
                 "Why: One of your top 10% and due for a follow-up soon; a personal note from you beats it.");
@@ -162,9 +164,9 @@ class OwnerDigestEmailTest {
 
     @Test
     void vipDueSoonInChinese() {
-        assertThat(templates.ownerDigest(digest("zh-TW", picks(1))).text())
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-TW", picks(1))).text())
                 .contains("   原因：消費前 10% 的顧客之一——自動回訪信將在 4 天後寄出；您親自寫幾句話，效果更好。\n");
-        assertThat(templates.ownerDigest(digest("zh-CN", picks(1))).text())
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-CN", picks(1))).text())
                 .contains("   原因：消费前 10% 的顾客之一——自动回访邮件将在 4 天后发出；您亲自写几句话，效果更好。\n");
     }
 
@@ -172,11 +174,11 @@ class OwnerDigestEmailTest {
     void bigFirstOrderNamesTheOrderAndItsTotal() {
         Pick pick = bigFirstOrder("Ana Lima", "ana@example.com", "#1001", new Money(24000, "USD"));
 
-        assertThat(templates.ownerDigest(digest("en", List.of(pick))).text())
+        assertThat(new OwnerDigestEmail(templates).render(digest("en", List.of(pick))).text())
                 .contains("   Why: Big first order yesterday: #1001, $240.00 — welcome them personally.\n");
-        assertThat(templates.ownerDigest(digest("zh-TW", List.of(pick))).text())
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-TW", List.of(pick))).text())
                 .contains("   原因：昨天下了一筆大額首單：#1001，US$240.00——請親自歡迎這位新顧客。\n");
-        assertThat(templates.ownerDigest(digest("zh-CN", List.of(pick))).text())
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-CN", List.of(pick))).text())
                 .contains("   原因：昨天下了一笔大额首单：#1001，US$240.00——请亲自欢迎这位新顾客。\n");
     }
 
@@ -185,9 +187,9 @@ class OwnerDigestEmailTest {
         Pick bare = bigFirstOrder("Ana", "ana@example.com", "1001", new Money(24000, "USD"));
         Pick none = new Pick(Reason.BIG_FIRST_ORDER, "Ana", "ana@example.com", 1, null, null, null, null, null, null);
 
-        assertThat(templates.ownerDigest(digest("en", List.of(bare))).text())
+        assertThat(new OwnerDigestEmail(templates).render(digest("en", List.of(bare))).text())
                 .contains("Big first order yesterday: #1001, $240.00");
-        RenderedEmail email = templates.ownerDigest(digest("en", List.of(none)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", List.of(none)));
         assertThat(email.text()).contains("Why: Big first order yesterday — welcome them personally.\n   Orders: 1\n\n")
                 .doesNotContain("null", "Lifetime spend", "Customer since", "Last contact");
     }
@@ -196,7 +198,7 @@ class OwnerDigestEmailTest {
 
     @Test
     void eachPickShowsTheirOrderHistory() {
-        RenderedEmail email = templates.ownerDigest(digest("en", picks(1)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", picks(1)));
 
         assertThat(email.text()).contains("1. Jane <jane@example.com>\n"
                 + "   Why: One of your top 10% — their follow-up goes out in 4 days; a personal note from you beats it.\n"
@@ -210,9 +212,9 @@ class OwnerDigestEmailTest {
 
     @Test
     void historyDatesAreUtcDaysInTheLocalesStyle() {
-        assertThat(templates.ownerDigest(digest("zh-TW", picks(1))).text())
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-TW", picks(1))).text())
                 .contains("   訂單數：7\n   累計消費：US$540.00\n   首次購買：2024年1月5日\n   上次聯繫：2025年4月20日\n");
-        assertThat(templates.ownerDigest(digest("zh-CN", picks(1))).text())
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-CN", picks(1))).text())
                 .contains("   订单数：7\n   累计消费：US$540.00\n   首次购买：2024年1月5日\n   上次联系：2025年4月20日\n");
     }
 
@@ -230,7 +232,7 @@ class OwnerDigestEmailTest {
         Money money = new Money(minor, currency);
         Pick pick = bigFirstOrder("Ana", "ana@example.com", "#1001", money);
         Shop shop = shop("Demo Shop", locale, currency);
-        RenderedEmail email = templates.ownerDigest(new OwnerDigestView(shop, DAY, List.of(pick), HEALTH));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(new OwnerDigestView(shop, DAY, List.of(pick), HEALTH));
 
         assertThat(email.text()).contains("#1001" + (locale.equals("en") ? ", " : "，") + formatted);
         assertThat(email.html()).contains(">" + formatted + "</td>");
@@ -244,7 +246,7 @@ class OwnerDigestEmailTest {
     @Test
     void pickWithoutANameIsHeadedByTheirAddressAsAMailtoLink() {
         Pick pick = bigFirstOrder(null, "wei@example.com", "#1001", new Money(24000, "USD"));
-        RenderedEmail email = templates.ownerDigest(digest("en", List.of(pick)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", List.of(pick)));
 
         assertThat(email.subject()).isEqualTo("Today's pick: wei@example.com — Demo Shop");
         assertThat(email.text()).contains("1. wei@example.com\n   Why:");
@@ -254,7 +256,7 @@ class OwnerDigestEmailTest {
     @Test
     void pickWithNeitherNameNorAddressIsStillListed() {
         Pick pick = bigFirstOrder(" ", null, "#1001", new Money(24000, "USD"));
-        RenderedEmail email = templates.ownerDigest(digest("en", List.of(pick)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", List.of(pick)));
 
         assertThat(email.subject()).isEqualTo("Today's pick: A customer — Demo Shop");
         assertThat(email.text()).contains("1. A customer\n");
@@ -264,7 +266,7 @@ class OwnerDigestEmailTest {
     @Test
     void addressCannotAddHeadersOrMarkupToTheMailtoLink() {
         String email = "jane@example.com?bcc=evil@example.com&body=" + SCRIPT + "\"onclick=\"x";
-        RenderedEmail rendered = templates.ownerDigest(digest("en", List.of(vip("Jane", email, null))));
+        RenderedEmail rendered = new OwnerDigestEmail(templates).render(digest("en", List.of(vip("Jane", email, null))));
 
         assertThat(rendered.html()).doesNotContainIgnoringCase("<script")
                 .contains("href=\"mailto:jane@example.com%3Fbcc%3Devil@example.com%26body%3D%3Cscript%3Ealert%281%29"
@@ -285,7 +287,7 @@ class OwnerDigestEmailTest {
 
     @Test
     void unusableAddressIsShownAsTextWithoutALink() {
-        RenderedEmail email = templates.ownerDigest(digest("en", List.of(vip("Jane", "not an address", null))));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", List.of(vip("Jane", "not an address", null))));
 
         assertThat(email.html()).contains(">not an address</p>").doesNotContain("mailto:");
     }
@@ -294,7 +296,7 @@ class OwnerDigestEmailTest {
 
     @Test
     void loopHealthShowsEveryFigure() {
-        RenderedEmail email = templates.ownerDigest(digest("en", picks(2)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", picks(2)));
 
         assertThat(email.text()).contains("Loop health\n"
                 + "- Customers: 1,234\n"
@@ -313,9 +315,9 @@ class OwnerDigestEmailTest {
 
     @Test
     void loopHealthInChinese() {
-        assertThat(templates.ownerDigest(digest("zh-TW", picks(1))).text()).contains("回訪循環概況\n- 顧客總數：1,234\n"
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-TW", picks(1))).text()).contains("回訪循環概況\n- 顧客總數：1,234\n"
                 + "- 未來 7 天到期的回訪：12\n- 無法聯繫（已取消訂閱、未同意行銷或退信）：5\n- 過去 7 天寄出的回訪信：30\n");
-        assertThat(templates.ownerDigest(digest("zh-CN", picks(1))).text()).contains("回访循环概况\n- 顾客总数：1,234\n"
+        assertThat(new OwnerDigestEmail(templates).render(digest("zh-CN", picks(1))).text()).contains("回访循环概况\n- 顾客总数：1,234\n"
                 + "- 未来 7 天到期的回访：12\n- 无法联系（已退订、未同意营销或退信）：5\n- 过去 7 天发出的回访邮件：30\n");
     }
 
@@ -325,7 +327,7 @@ class OwnerDigestEmailTest {
             "zh-TW | loyalty-loop 會在每天早上有事值得告訴您時寄出這封信。",
             "zh-CN | loyalty-loop 会在每天早上有事值得告诉您时发送这封邮件。"})
     void footerSaysWhyTheOwnerGetsThisAndOffersNoUnsubscribe(String locale, String footer) {
-        RenderedEmail email = templates.ownerDigest(digest(locale, picks(3)));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest(locale, picks(3)));
 
         assertThat(email.text()).endsWith("--\n" + footer + "\n");
         assertThat(email.html()).contains(">" + footer + "</p>")
@@ -339,7 +341,7 @@ class OwnerDigestEmailTest {
     void scriptInPickNameShopNameAndOrderNameIsEscapedInHtmlAndReadableInText() {
         Pick pick = bigFirstOrder(SCRIPT, "ana@example.com", "#1001" + SCRIPT, new Money(24000, "USD"));
         Shop shop = shop(SCRIPT + " Shop", "en", "USD");
-        RenderedEmail email = templates.ownerDigest(new OwnerDigestView(shop, DAY, List.of(pick), HEALTH));
+        RenderedEmail email = new OwnerDigestEmail(templates).render(new OwnerDigestView(shop, DAY, List.of(pick), HEALTH));
 
         assertThat(email.html()).doesNotContainIgnoringCase("<script")
                 .contains("1. &lt;script&gt;alert(1)&lt;/script&gt;</h2>",
@@ -351,7 +353,7 @@ class OwnerDigestEmailTest {
 
     @Test
     void subjectStaysOnOneLineWhateverTheNamesContain() {
-        RenderedEmail email = templates.ownerDigest(digest("en", List.of(vip("Jane\r\nBcc: victim@example.com",
+        RenderedEmail email = new OwnerDigestEmail(templates).render(digest("en", List.of(vip("Jane\r\nBcc: victim@example.com",
                 "jane@example.com", null))));
 
         assertThat(email.subject()).doesNotContain("\r", "\n")

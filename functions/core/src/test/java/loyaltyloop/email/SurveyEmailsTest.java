@@ -14,6 +14,7 @@ import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import loyaltyloop.survey.SurveyEmails;
 
 /** The survey's emails and pages, rendered in each language, with customer text escaped. */
 @UnitTest

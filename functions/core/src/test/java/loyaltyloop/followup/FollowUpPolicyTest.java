@@ -15,6 +15,7 @@ import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import loyaltyloop.customers.FollowUpState;
 
 /** The 90-45 rule as plain functions: due times, the sweep window, the frequency cap, consent. */
 @UnitTest

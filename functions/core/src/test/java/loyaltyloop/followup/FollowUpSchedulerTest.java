@@ -22,6 +22,7 @@ import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import loyaltyloop.stats.LoopStats;
 
 /** Scheduling against the moto server: the due index and the spend histogram follow orders and refunds. */
 @MotoTest

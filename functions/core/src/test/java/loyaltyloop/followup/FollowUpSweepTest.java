@@ -34,6 +34,7 @@ import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import loyaltyloop.customers.FollowUpState;
 
 /**
  * The sweep against the moto server, sending through SES on moto: what it sends, what it moves, and that nothing

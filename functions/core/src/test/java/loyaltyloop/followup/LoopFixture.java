@@ -1,7 +1,7 @@
 package loyaltyloop.followup;
 
 import loyaltyloop.email.EmailTemplates;
-import loyaltyloop.email.SurveyEmails;
+import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.orders.Orders;
 import loyaltyloop.testing.TestClock;
 import io.micronaut.context.ApplicationContext;
@@ -34,6 +34,9 @@ import loyaltyloop.testing.CapacityCountingDynamoDbClient;
 import loyaltyloop.testing.RecordingEmailSender;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
+import loyaltyloop.owner.OwnerDigestEmail;
+import loyaltyloop.owner.OwnerDigests;
+import loyaltyloop.stats.LoopStats;
 
 /**
  * One shop of its own on the moto server (own table, own addresses), the production beans of a context wired to
@@ -41,27 +44,27 @@ import loyaltyloop.testing.TestShops;
  * for its customer ({@link CustomerAccounts#recordOrder}) and reconciled by the {@link FollowUpScheduler}, as
  * order intake and the scheduling function do.
  */
-final class LoopFixture implements AutoCloseable {
+public final class LoopFixture implements AutoCloseable {
 
-    static final String BASE_URL = "https://links.example.com";
+    public static final String BASE_URL = "https://links.example.com";
     private static final AtomicInteger ORDER_IDS = new AtomicInteger(1000);
 
-    final TestClock clock;
-    final ApplicationContext context;
-    final ShopStore shops;
-    final CustomerStore customers;
-    final OrderStore orders;
-    final DueCustomers due;
-    final SpendStats spendStats;
-    final LoopStats loopStats;
-    final Links links;
+    public final TestClock clock;
+    public final ApplicationContext context;
+    public final ShopStore shops;
+    public final CustomerStore customers;
+    public final OrderStore orders;
+    public final DueCustomers due;
+    public final SpendStats spendStats;
+    public final LoopStats loopStats;
+    public final Links links;
     /** The real SES adapter (SES on the moto server). */
-    final EmailSender ses;
+    public final EmailSender ses;
     /** What went through {@link #ses}, as the messages the services built (kind and headers are not kept by moto). */
     final List<EmailMessage> sent;
-    final CustomerAccounts accounts;
-    final FollowUpScheduler scheduler;
-    Shop shop;
+    public final CustomerAccounts accounts;
+    public final FollowUpScheduler scheduler;
+    public Shop shop;
 
     private final boolean ownsTable;
 
@@ -92,21 +95,21 @@ final class LoopFixture implements AutoCloseable {
     }
 
     /** Another context on the same table, shop and clock, without capacity counting: for seeding quickly. */
-    LoopFixture plainTwin() {
+    public LoopFixture plainTwin() {
         return new LoopFixture(clock, context.getRequiredProperty("loyalty.table", String.class),
                 context.getRequiredProperty("loyalty.link-key-secret", String.class), Map.of(), shop);
     }
 
-    static LoopFixture start(Instant start) {
+    public static LoopFixture start(Instant start) {
         return new LoopFixture(start, Map.of());
     }
 
     /** With every DynamoDB call of the context's beans counted in capacity units. */
-    static LoopFixture countingCapacity(Instant start) {
+    public static LoopFixture countingCapacity(Instant start) {
         return new LoopFixture(start, Map.of("loyalty.test.count-capacity", "true"));
     }
 
-    CapacityCountingDynamoDbClient capacity() {
+    public CapacityCountingDynamoDbClient capacity() {
         return context.getBean(CapacityCounting.class).counter();
     }
 
@@ -131,34 +134,34 @@ final class LoopFixture implements AutoCloseable {
                 shop.productTips()));
     }
 
-    void saveShop(Shop changed) {
+    public void saveShop(Shop changed) {
         shops.save(changed);
         shop = changed;
     }
 
     // --- services on this fixture's beans and clock ---
 
-    FollowUpSweep sweep() {
+    public FollowUpSweep sweep() {
         return sweep(ses, customers, 500);
     }
 
-    FollowUpSweep sweep(EmailSender sender, CustomerStore store, int batchLimit) {
+    public FollowUpSweep sweep(EmailSender sender, CustomerStore store, int batchLimit) {
         return new FollowUpSweep(shops, store, orders, due, spendStats, loopStats, sender, links, clock,
-                context.getBean(EmailTemplates.class), context.getBean(SurveyEmails.class), BASE_URL, batchLimit);
+                context.getBean(FollowUpEmail.class), context.getBean(SurveyEmails.class), BASE_URL, batchLimit);
     }
 
-    OwnerDigests digests() {
+    public OwnerDigests digests() {
         return new OwnerDigests(shops, customers, orders, due, spendStats, loopStats, ses, clock,
-                context.getBean(EmailTemplates.class));
+                context.getBean(OwnerDigestEmail.class));
     }
 
     // --- customers ---
 
-    String newEmail(String who) {
+    public String newEmail(String who) {
         return TestAws.unique(who) + "@example.com";
     }
 
-    Order order(String email, String firstName, long totalMinor, MarketingConsent consent) {
+    public Order order(String email, String firstName, long totalMinor, MarketingConsent consent) {
         int number = ORDER_IDS.incrementAndGet();
         Money total = new Money(totalMinor, "USD");
         return Orders.anOrder().shop(shop.domain()).orderId("82098291194615" + number).orderName("#" + number)
@@ -168,11 +171,11 @@ final class LoopFixture implements AutoCloseable {
     }
 
     /** An order placed now, handled as intake and the scheduling function handle it. */
-    Order place(String email, String firstName, long totalMinor) {
+    public Order place(String email, String firstName, long totalMinor) {
         return place(order(email, firstName, totalMinor, MarketingConsent.GRANTED));
     }
 
-    Order place(Order order) {
+    public Order place(Order order) {
         orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, "delivery-" + order.orderId(), clock.instant()));
         int number = accounts.recordOrder(shop, order);
         scheduler.reconcile(shop.domain(), order.email(), order.orderId(), number == 1);
@@ -180,7 +183,7 @@ final class LoopFixture implements AutoCloseable {
     }
 
     /** An order placed now, scheduled as the scheduling function does on {@code OrderPlaced}: with its survey. */
-    Order placeWithSurvey(String email, String firstName, long totalMinor) {
+    public Order placeWithSurvey(String email, String firstName, long totalMinor) {
         Order order = order(email, firstName, totalMinor, MarketingConsent.GRANTED);
         orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, "delivery-" + order.orderId(), clock.instant()));
         int number = accounts.recordOrder(shop, order);
@@ -189,12 +192,12 @@ final class LoopFixture implements AutoCloseable {
         return order;
     }
 
-    Customer customer(String email) {
+    public Customer customer(String email) {
         return customers.find(shop.domain(), email).orElseThrow();
     }
 
     /** Every customer the due index lists as due before {@code until}, read page by page to the end. */
-    List<String> dueBefore(Instant until) {
+    public List<String> dueBefore(Instant until) {
         List<String> emails = new ArrayList<>();
         String cursor = null;
         do {
@@ -205,11 +208,11 @@ final class LoopFixture implements AutoCloseable {
         return emails;
     }
 
-    Optional<Customer> find(String email) {
+    public Optional<Customer> find(String email) {
         return customers.find(shop.domain(), email);
     }
 
-    List<EmailMessage> sentTo(String email) {
+    public List<EmailMessage> sentTo(String email) {
         return sent.stream().filter(m -> m.to().equals(email)).toList();
     }
 

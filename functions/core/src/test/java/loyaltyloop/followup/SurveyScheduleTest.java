@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import loyaltyloop.followup.FollowUpState.SurveyState;
+import loyaltyloop.customers.FollowUpState.SurveyState;
 import loyaltyloop.shops.LoyaltySettings.SurveySettings;
 import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
+import loyaltyloop.customers.FollowUpState;
 
 @UnitTest
 class SurveyScheduleTest {

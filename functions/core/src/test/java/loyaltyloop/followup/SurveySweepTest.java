@@ -15,6 +15,7 @@ import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import loyaltyloop.customers.FollowUpState;
 
 /** The survey as the sweep sends it: 14 days after the order, once, as a marketing email that counts as contact. */
 @MotoTest

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import loyaltyloop.orders.IntakeResult;
+import loyaltyloop.intake.IntakeResult;
 import org.junit.jupiter.api.Test;
 
 /** What a shop's webhook call is answered (DESIGN.md §4): no AWS, no context. */

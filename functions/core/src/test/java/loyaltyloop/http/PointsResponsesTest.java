@@ -1,7 +1,7 @@
 package loyaltyloop.http;
 
 import loyaltyloop.testing.UnitTest;
-import loyaltyloop.email.PointsEmails;
+import loyaltyloop.points.PointsEmails;
 import loyaltyloop.email.EmailTemplates;
 import static loyaltyloop.http.EdgeFixtures.SHOP;
 import static loyaltyloop.http.EdgeFixtures.coupon;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.customers.LinkProblem;
 import loyaltyloop.email.EmailLocale;
-import loyaltyloop.email.SurveyEmails;
+import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.survey.SurveyOutcome.AnswerRefused;
 import loyaltyloop.survey.SurveyOutcome.AnswerTooLarge;

@@ -1,6 +1,6 @@
 package loyaltyloop.referral;
 
-import loyaltyloop.email.PointsEmails;
+import loyaltyloop.points.PointsEmails;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsOutcome;
@@ -27,6 +27,7 @@ import loyaltyloop.testing.MotoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import loyaltyloop.points.Conversion;
 
 /** Crediting converted referrals and clawing back on refunds, through the DynamoDB ledger on the moto server. */
 @MotoTest
@@ -90,7 +91,7 @@ class ReferralCreditsTest {
         });
         Conversion conversion = f.ledger.findConversion(f.shop.domain(), order.orderId()).orElseThrow();
         assertThat(conversion.status()).isEqualTo(Conversion.Status.CREDITED);
-        assertThat(conversion.source()).isEqualTo(Attribution.Source.ATTRIBUTE);
+        assertThat(conversion.source()).isEqualTo(Conversion.Source.ATTRIBUTE);
         assertThat(conversion.referrerEmail()).isEqualTo(rita.email());
 
         EmailMessage email = f.sentTo(rita.email()).get(0);
@@ -173,9 +174,9 @@ class ReferralCreditsTest {
                 .isEqualTo(rita.email());
         Conversion landing = f.ledger.findConversion(f.shop.domain(), viaLanding.orderId()).orElseThrow();
         assertThat(landing.referrerEmail()).isEqualTo(other.email());
-        assertThat(landing.source()).isEqualTo(Attribution.Source.LANDING_SITE);
+        assertThat(landing.source()).isEqualTo(Conversion.Source.LANDING_SITE);
         assertThat(f.ledger.findConversion(f.shop.domain(), viaDiscount.orderId()).orElseThrow().source())
-                .isEqualTo(Attribution.Source.DISCOUNT_CODE);
+                .isEqualTo(Conversion.Source.DISCOUNT_CODE);
         assertThat(f.balance(rita.email())).isEqualTo(1000);
         assertThat(f.balance(other.email())).isEqualTo(500);
     }

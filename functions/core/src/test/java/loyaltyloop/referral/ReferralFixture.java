@@ -1,7 +1,7 @@
 package loyaltyloop.referral;
 
 import loyaltyloop.email.EmailTemplates;
-import loyaltyloop.email.PointsEmails;
+import loyaltyloop.points.PointsEmails;
 import loyaltyloop.orders.Orders;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsPages;

@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.points.Conversion;
 import loyaltyloop.orders.Orders;
 import loyaltyloop.points.PointsRules;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +36,9 @@ class ReferralRulesTest {
                 List.of("WELCOME10", "abcdefgh", "ZZZZ2222"));
 
         assertThat(Attribution.candidates(order)).containsExactly(
-                new Attribution.Candidate("K7QH2MZP", Attribution.Source.ATTRIBUTE),
-                new Attribution.Candidate("ABCDEFGH", Attribution.Source.LANDING_SITE),
-                new Attribution.Candidate("ZZZZ2222", Attribution.Source.DISCOUNT_CODE));
+                new Attribution.Candidate("K7QH2MZP", Conversion.Source.ATTRIBUTE),
+                new Attribution.Candidate("ABCDEFGH", Conversion.Source.LANDING_SITE),
+                new Attribution.Candidate("ZZZZ2222", Conversion.Source.DISCOUNT_CODE));
     }
 
     @Test

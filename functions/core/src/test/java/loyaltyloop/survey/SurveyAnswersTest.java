@@ -12,7 +12,7 @@ import loyaltyloop.coupons.CouponCodes;
 import loyaltyloop.coupons.CouponProvisioner;
 import loyaltyloop.customers.LinkProblem;
 import loyaltyloop.email.EmailLocale;
-import loyaltyloop.email.SurveyEmails;
+import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.survey.SurveyAnswers.Submission;
@@ -59,7 +59,7 @@ class SurveyAnswersTest {
     private static long answeredToday() {
         java.time.LocalDate today = java.time.LocalDate.ofInstant(loop.clock.instant(), java.time.ZoneOffset.UTC);
         return loop.loopStats.totals(loop.shop.domain(), today, today)
-                .get(loyaltyloop.followup.LoopStats.Count.SURVEYS_ANSWERED);
+                .get(loyaltyloop.stats.LoopStats.Count.SURVEYS_ANSWERED);
     }
 
     private static List<JsonNode> events(String type) {

@@ -13,7 +13,7 @@ import loyaltyloop.coupons.CouponProvisioner;
 import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
-import loyaltyloop.followup.LoopStats;
+import loyaltyloop.stats.LoopStats;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.Concurrently;
@@ -89,7 +89,7 @@ class SurveyFollowThroughTest {
         assertThat(alert.text()).contains("Arrived <b>broken</b>", order.email(), "$49.90");
         assertThat(alert.html()).contains("Arrived &lt;b&gt;broken&lt;/b&gt;").doesNotContain("<b>broken");
         assertThat(loop.loopStats.notes(loop.shop.domain(), today))
-                .contains(new LoopStats.DigestNote(SurveyFollowThrough.LOW_RATING, order.email(), order.orderId()));
+                .contains(new LoopStats.DigestNote(LoopStats.DigestNote.LOW_RATING, order.email(), order.orderId()));
     }
 
     @Test

@@ -23,6 +23,7 @@ import loyaltyloop.testing.TestShops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import loyaltyloop.stats.LoopStats;
 
 /** The scheduling function with the sample {@code OrderPlaced} event and refund/cancel events as intake publishes them. */
 @MotoTest

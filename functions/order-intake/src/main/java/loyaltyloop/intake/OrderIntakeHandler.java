@@ -8,9 +8,9 @@ import loyaltyloop.http.HttpApiRequest;
 import loyaltyloop.http.HttpRequestHandler;
 import loyaltyloop.http.HttpResponses;
 import loyaltyloop.http.IntakeResponses;
-import loyaltyloop.orders.IntakeResult;
-import loyaltyloop.orders.OrderIntake;
-import loyaltyloop.orders.WebhookDelivery;
+import loyaltyloop.intake.IntakeResult;
+import loyaltyloop.intake.OrderIntake;
+import loyaltyloop.intake.WebhookDelivery;
 import loyaltyloop.shops.Platform;
 
 /** {@code POST /webhooks/shopify} and {@code POST /webhooks/woocommerce}: one call into {@link OrderIntake}. */

@@ -317,7 +317,7 @@ class OrderIntakeHandlerTest {
         java.util.Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
         headers.put("x-wc-webhook-topic", "order.updated");
         headers.put("x-wc-webhook-delivery-id", deliveryId);
-        headers.put("x-wc-webhook-signature", loyaltyloop.orders.WebhookSignature.sign(WOO_SECRET,
+        headers.put("x-wc-webhook-signature", loyaltyloop.intake.WebhookSignature.sign(WOO_SECRET,
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         event.setHeaders(headers);
         event.setBody(body);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import loyaltyloop.orders.WebhookSignature;
+import loyaltyloop.intake.WebhookSignature;
 
 /** The real-shaped sample events from {@code events/}, and variants of them signed like a shop would. */
 final class WebhookEvents {

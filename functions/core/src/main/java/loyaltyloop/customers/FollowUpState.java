@@ -1,4 +1,4 @@
-package loyaltyloop.followup;
+package loyaltyloop.customers;
 
 import java.time.Instant;
 

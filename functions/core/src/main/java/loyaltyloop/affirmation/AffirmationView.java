@@ -1,4 +1,4 @@
-package loyaltyloop.email;
+package loyaltyloop.affirmation;
 
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;

@@ -1,4 +1,4 @@
-package loyaltyloop.orders;
+package loyaltyloop.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import loyaltyloop.customers.CustomerAccounts;
-import loyaltyloop.customers.CustomerEmails;
+import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.json.Json;
 import loyaltyloop.secrets.SecretSource;
@@ -25,6 +25,19 @@ import loyaltyloop.shops.ShopDomains;
 import loyaltyloop.shops.ShopStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import loyaltyloop.orders.DeliveryRecord;
+import loyaltyloop.orders.JsonFields;
+import loyaltyloop.orders.Money;
+import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderCancelled;
+import loyaltyloop.orders.OrderPlaced;
+import loyaltyloop.orders.OrderRefunded;
+import loyaltyloop.orders.OrderStatus;
+import loyaltyloop.orders.OrderStore;
+import loyaltyloop.orders.ParsedOrder;
+import loyaltyloop.orders.ShopifyOrders;
+import loyaltyloop.orders.StoredOrder;
+import loyaltyloop.orders.WooCommerceOrders;
 
 /**
  * Turns a shop's webhook call into a verified, de-duplicated, stored order and publishes {@code OrderPlaced}

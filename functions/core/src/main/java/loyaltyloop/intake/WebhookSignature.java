@@ -1,4 +1,4 @@
-package loyaltyloop.orders;
+package loyaltyloop.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package loyaltyloop.email;
+package loyaltyloop.owner;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package loyaltyloop.followup;
+package loyaltyloop.owner;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -18,16 +18,20 @@ import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
-import loyaltyloop.email.EmailTemplates;
-import loyaltyloop.email.OwnerDigestView;
+import loyaltyloop.owner.OwnerDigestView;
 import loyaltyloop.email.RenderedEmail;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.shops.Shop;
-import loyaltyloop.survey.SurveyFollowThrough;
 import loyaltyloop.shops.ShopStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import loyaltyloop.followup.DueCustomers;
+import loyaltyloop.followup.FollowUpPolicy;
+import loyaltyloop.followup.FollowUpScheduler;
+import loyaltyloop.followup.SpendHistogram;
+import loyaltyloop.followup.SpendStats;
+import loyaltyloop.stats.LoopStats;
 
 /**
  * The owner's daily "pick three": the customers most worth a personal touch today — big first orders from
@@ -52,10 +56,10 @@ public class OwnerDigests {
     private final LoopStats loopStats;
     private final EmailSender sender;
     private final Clock clock;
-    private final EmailTemplates templates;
+    private final OwnerDigestEmail emails;
 
     public OwnerDigests(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
-            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock, EmailTemplates templates) {
+            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock, OwnerDigestEmail emails) {
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -64,7 +68,7 @@ public class OwnerDigests {
         this.loopStats = loopStats;
         this.sender = sender;
         this.clock = clock;
-        this.templates = templates;
+        this.emails = emails;
     }
 
     public enum Outcome { SENT, NOTHING_TO_SAY, ALREADY_SENT, NO_OWNER_ADDRESS }
@@ -93,7 +97,7 @@ public class OwnerDigests {
         if (!loopStats.claimDigest(shop.domain(), today)) {
             return Outcome.ALREADY_SENT;
         }
-        RenderedEmail email = templates.ownerDigest(view);
+        RenderedEmail email = emails.render(view);
         try {
             sender.send(new EmailMessage(EmailKind.OWNER_DIGEST, shop.senderAddress(), shop.senderName(),
                     shop.ownerEmail(), null, email.subject(), email.text(), email.html(), Map.of()));
@@ -113,7 +117,7 @@ public class OwnerDigests {
         List<OwnerDigestView.Pick> bigFirstOrders = new ArrayList<>();
         List<OwnerDigestView.Pick> lowRatings = new ArrayList<>();
         for (LoopStats.DigestNote note : loopStats.notes(shop.domain(), today.minusDays(1))) {
-            boolean low = SurveyFollowThrough.LOW_RATING.equals(note.kind());
+            boolean low = LoopStats.DigestNote.LOW_RATING.equals(note.kind());
             if (!low && !FollowUpScheduler.BIG_FIRST_ORDER.equals(note.kind())) {
                 continue;
             }

@@ -1,4 +1,4 @@
-package loyaltyloop.email;
+package loyaltyloop.survey;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -13,6 +13,14 @@ import loyaltyloop.email.Translation.Spaced;
 import loyaltyloop.orders.Money;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.email.EmailLinks;
+import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.Letter;
+import loyaltyloop.email.MoneyFormat;
+import loyaltyloop.email.RenderedEmail;
+import loyaltyloop.email.TemplateModels;
+import loyaltyloop.email.Translation;
 
 /**
  * Renders the survey's emails and pages in the customer's language (the owner alert in the shop's): the survey

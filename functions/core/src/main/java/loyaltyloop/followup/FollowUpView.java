@@ -1,4 +1,4 @@
-package loyaltyloop.email;
+package loyaltyloop.followup;
 
 import java.util.List;
 import loyaltyloop.shops.Shop;

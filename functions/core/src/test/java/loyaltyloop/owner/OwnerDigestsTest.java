@@ -1,4 +1,4 @@
-package loyaltyloop.followup;
+package loyaltyloop.owner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
-import loyaltyloop.followup.OwnerDigests.Outcome;
+import loyaltyloop.owner.OwnerDigests.Outcome;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -18,6 +18,8 @@ import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import loyaltyloop.owner.OwnerDigests;
+import loyaltyloop.followup.LoopFixture;
 
 /** The owner's daily "pick three" against the moto server, sent through SES on moto. */
 @MotoTest
@@ -159,13 +161,13 @@ class OwnerDigestsTest {
     }
 
     /** The digest as it would be built now (package-private {@link OwnerDigests#build}). */
-    private record OwnerDigestsView(loyaltyloop.email.OwnerDigestView view) {
+    private record OwnerDigestsView(loyaltyloop.owner.OwnerDigestView view) {
         OwnerDigestsView(LoopFixture loop) {
             this(loop.digests().build(loop.shop, loop.clock.instant(),
                     java.time.LocalDate.ofInstant(loop.clock.instant(), java.time.ZoneOffset.UTC)));
         }
 
-        loyaltyloop.email.OwnerDigestView.Health health() {
+        loyaltyloop.owner.OwnerDigestView.Health health() {
             return view.health();
         }
     }

@@ -1,4 +1,4 @@
-package loyaltyloop.orders;
+package loyaltyloop.intake;
 
 import loyaltyloop.shops.Platform;
 

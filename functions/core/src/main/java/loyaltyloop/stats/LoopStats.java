@@ -1,4 +1,4 @@
-package loyaltyloop.followup;
+package loyaltyloop.stats;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -40,5 +40,8 @@ public interface LoopStats {
 
     /** A reason to look at a customer: what happened and the order it was about. */
     record DigestNote(String kind, String email, String orderId) {
+
+        /** A survey answered with a rating of 1-2: the digest puts these first. */
+        public static final String LOW_RATING = "LOW_RATING";
     }
 }

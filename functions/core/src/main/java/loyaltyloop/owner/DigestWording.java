@@ -1,30 +1,34 @@
-package loyaltyloop.email;
+package loyaltyloop.owner;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import loyaltyloop.email.CommonWording;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.MoneyFormat;
+import loyaltyloop.email.Translation;
 
 /** The sentences of the owner's daily digest that depend on its picks: how many, who, and why each. */
-record DigestWording(Translation t) {
+public record DigestWording(Translation t) {
 
     /** {@code names}: who each pick is (name or email), in order; empty when there are no picks. */
-    String subject(List<String> names, String shop) {
+    public String subject(List<String> names, String shop) {
         return t.text(names.isEmpty() ? "digest.subject.none" : "digest.subject", names.size(),
                 new CommonWording(t).list(names, "digest.names.last"), shop);
     }
 
-    String heading(int picks) {
+    public String heading(int picks) {
         return t.text(picks == 0 ? "digest.heading.none" : "digest.heading", picks);
     }
 
-    String intro(int picks) {
+    public String intro(int picks) {
         return t.text(picks == 0 ? "digest.intro.none" : "digest.intro");
     }
 
     /** Why this customer is worth a personal note today; null when the pick has no reason. */
-    String reason(OwnerDigestView.Pick pick, LocalDate day) {
+    public String reason(OwnerDigestView.Pick pick, LocalDate day) {
         if (pick.reason() == null) {
             return null;
         }
@@ -57,7 +61,7 @@ record DigestWording(Translation t) {
         return t.text("digest.reason.orderAndTotal", orderName, total);
     }
 
-    static LocalDate utcDay(Instant instant) {
+    public static LocalDate utcDay(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 }

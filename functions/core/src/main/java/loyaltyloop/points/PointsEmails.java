@@ -1,4 +1,4 @@
-package loyaltyloop.email;
+package loyaltyloop.points;
 
 import jakarta.inject.Singleton;
 import java.text.NumberFormat;
@@ -17,6 +17,12 @@ import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.LoyaltySettings.RedeemTier;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.email.EmailKind;
+import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.EmailMessage;
+import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.email.MoneyFormat;
+import loyaltyloop.email.Translation;
 
 /**
  * The points email ({@code kind=points}) and the points pages ({@code /p/{token}}), in English, Traditional and

@@ -1,4 +1,4 @@
-package loyaltyloop.email;
+package loyaltyloop.survey;
 
 import java.util.List;
 

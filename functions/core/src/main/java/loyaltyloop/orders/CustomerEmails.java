@@ -1,4 +1,4 @@
-package loyaltyloop.customers;
+package loyaltyloop.orders;
 
 import java.util.Locale;
 import java.util.Optional;

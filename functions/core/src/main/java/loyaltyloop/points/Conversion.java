@@ -1,4 +1,4 @@
-package loyaltyloop.referral;
+package loyaltyloop.points;
 
 import java.time.Instant;
 import java.util.Set;
@@ -15,7 +15,7 @@ import java.util.Set;
  * @param version optimistic-concurrency version of the clawback state
  * @param notifyPending the referrer's points email failed and is owed: the next delivery of the order sends it
  */
-public record Conversion(String shop, String orderId, String referrerEmail, String code, Attribution.Source source,
+public record Conversion(String shop, String orderId, String referrerEmail, String code, Source source,
         Status status, String rejectReason, long points, long orderTotalMinor, String currency, Instant orderPlacedAt,
         Instant at, long refundedMinor, long clawedPoints, Set<String> appliedRefunds, long version,
         boolean notifyPending) {
@@ -27,7 +27,7 @@ public record Conversion(String shop, String orderId, String referrerEmail, Stri
     }
 
     /** A conversion with no email owed. */
-    public Conversion(String shop, String orderId, String referrerEmail, String code, Attribution.Source source,
+    public Conversion(String shop, String orderId, String referrerEmail, String code, Source source,
             Status status, String rejectReason, long points, long orderTotalMinor, String currency,
             Instant orderPlacedAt, Instant at, long refundedMinor, long clawedPoints, Set<String> appliedRefunds,
             long version) {
@@ -40,5 +40,29 @@ public record Conversion(String shop, String orderId, String referrerEmail, Stri
         applied.add(refundRef);
         return new Conversion(shop, orderId, referrerEmail, code, source, status, rejectReason, points, orderTotalMinor,
                 currency, orderPlacedAt, at, newRefundedMinor, newClawedPoints, applied, version + 1, notifyPending);
+    }
+
+    /** Where a code was found; stored with the conversion. */
+    public enum Source {
+        ATTRIBUTE("attribute"), LANDING_SITE("landing-site"), DISCOUNT_CODE("discount-code");
+
+        private final String wireName;
+
+        Source(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static Source fromWireName(String name) {
+            for (Source s : values()) {
+                if (s.wireName.equals(name)) {
+                    return s;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package loyaltyloop.orders;
+package loyaltyloop.intake;
 
 /**
  * What became of a webhook call. Shops retry a call they see fail and drop subscriptions that keep failing, so only
