@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * sending twice. A send that fails with an error gives the claim back so the retry sends it.
  */
 @Singleton
-@Requires(beans = EmailSender.class) // Lambda creates every singleton at init; a jar without SES has none
+@Requires(beans = EmailSender.class) // only the functions that send email have an EmailSender; elsewhere this is no bean
 public class AffirmationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AffirmationService.class);

@@ -44,7 +44,7 @@ import loyaltyloop.stats.LoopStats;
  * and before SES answers loses that one email rather than risking two.
  */
 @Singleton
-@Requires(beans = EmailSender.class) // Lambda creates every singleton at init; a jar without SES has none
+@Requires(beans = EmailSender.class) // only the functions that send email have an EmailSender; elsewhere this is no bean
 public class FollowUpSweep {
 
     public static final Duration INTERVAL = Duration.ofHours(1);

@@ -48,7 +48,7 @@ import loyaltyloop.orders.WooCommerceOrders;
  * the publishing over (consumers are idempotent, so a rare second event is harmless).
  */
 @Singleton
-@Requires(beans = EventPublisher.class) // Lambda creates every singleton at init; a jar without EventBridge has none
+@Requires(beans = EventPublisher.class) // only the functions that publish have an EventPublisher; elsewhere this is no bean
 public class OrderIntake {
 
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;

@@ -39,7 +39,7 @@ import loyaltyloop.stats.LoopStats;
  * and not at all when there is nothing to say.
  */
 @Singleton
-@Requires(beans = EmailSender.class) // Lambda creates every singleton at init; a jar without SES has none
+@Requires(beans = EmailSender.class) // only the functions that send email have an EmailSender; elsewhere this is no bean
 public class OwnerDigests {
 
     static final int PICKS = 3;
