@@ -23,6 +23,8 @@ import java.util.Properties;
 public final class Translation {
 
     private static final Translation[] LOADED = new Translation[EmailLocale.values().length];
+    /** Hangul Jamo, the first block of any CJK script. */
+    private static final char FIRST_CJK = '\u1100';
 
     private final EmailLocale locale;
     private final Map<String, String> patterns;
@@ -85,12 +87,17 @@ public final class Translation {
             return pattern;
         }
         MessageFormat format = new MessageFormat(pattern, locale.toLocale());
+        String text = format.format(args);
+        // Spacing needs a Chinese character in the sentence; English never pays for finding where names stand.
+        if (!hasCjk(text)) {
+            return text;
+        }
         for (Object arg : args) {
             if (arg instanceof Spaced) {
                 return spaced(format.formatToCharacterIterator(args), args);
             }
         }
-        return format.format(args);
+        return text;
     }
 
     /**
@@ -144,8 +151,21 @@ public final class Translation {
         return out.toString();
     }
 
+    /** Whether the text has a character from U+1100 on, where the CJK scripts and punctuation begin. */
+    private static boolean hasCjk(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= FIRST_CJK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A Chinese, Japanese or Korean letter (not punctuation): where a Latin word needs a space before it. */
     private static boolean isCjkLetter(int codePoint) {
+        if (codePoint < FIRST_CJK) {
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
@@ -154,6 +174,9 @@ public final class Translation {
 
     /** A CJK letter or CJK punctuation: an edge that needs no space next to Chinese. */
     private static boolean isCjk(int codePoint) {
+        if (codePoint < FIRST_CJK) {
+            return false;
+        }
         Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
         return isCjkLetter(codePoint) || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
                 || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS;
