@@ -44,6 +44,7 @@ public abstract class HttpRequestHandler
      * language the customer reads is not known by then).
      */
     protected APIGatewayV2HTTPResponse failed() {
-        return HttpResponses.page(500, new EmailTemplates().linkProblemPage(EmailLocale.EN, 500));
+        return HttpResponses.page(500,
+                getApplicationContext().getBean(EmailTemplates.class).linkProblemPage(EmailLocale.EN, 500));
     }
 }
