@@ -11,9 +11,10 @@ import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
 
 /**
- * Renders the emails and pages in English, Traditional Chinese and Simplified Chinese from the JTE templates
- * precompiled at build time ({@code src/main/jte/html}: HTML with escaping on; {@code src/main/jte/text}: plain
- * text). One instance serves every caller (a singleton bean; tests may build their own): it is thread-safe and loads
+ * The JTE templates precompiled at build time ({@code src/main/jte/html}: HTML with escaping on; {@code
+ * src/main/jte/text}: plain text), the unsubscribe and bad-link pages every function shares, and the small text rules
+ * every email follows. Each feature's emails and pages ({@code AffirmationEmail}, {@code FollowUpEmail},
+ * {@code SurveyEmails}, …) build their own model and render it here. One instance serves every caller (a singleton bean; tests may build their own): it is thread-safe and loads
  * nothing reflectively beyond the generated template classes.
  */
 @Singleton
