@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.LoyaltySettings;
-import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
 import loyaltyloop.testing.UnitTest;

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import loyaltyloop.coupons.Coupon;
-import loyaltyloop.referral.Attribution;
 import loyaltyloop.points.Conversion;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;

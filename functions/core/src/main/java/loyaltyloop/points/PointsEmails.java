@@ -2,7 +2,6 @@ package loyaltyloop.points;
 
 import jakarta.inject.Singleton;
 import java.text.NumberFormat;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

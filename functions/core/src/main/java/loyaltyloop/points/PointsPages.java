@@ -1,6 +1,5 @@
 package loyaltyloop.points;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -18,11 +17,9 @@ import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.customers.LinkProblem;
 import loyaltyloop.customers.LinkedCustomers;
 import loyaltyloop.email.EmailLocale;
-import loyaltyloop.events.DomainEvent;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.links.LinkPurpose;
 import loyaltyloop.links.Links;
-import loyaltyloop.orders.OrderJson;
 import loyaltyloop.points.PointsOutcome.CouponPreparing;
 import loyaltyloop.points.PointsOutcome.LinkRefused;
 import loyaltyloop.points.PointsOutcome.NotEnoughPoints;

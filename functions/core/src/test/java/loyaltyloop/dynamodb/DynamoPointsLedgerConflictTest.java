@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import loyaltyloop.referral.Attribution;
 import loyaltyloop.points.Conversion;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.testing.MotoTest;

@@ -1,6 +1,5 @@
 package loyaltyloop.followup;
 
-import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.orders.Orders;
 import loyaltyloop.testing.TestClock;

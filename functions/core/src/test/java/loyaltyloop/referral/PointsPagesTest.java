@@ -1,7 +1,5 @@
 package loyaltyloop.referral;
 
-import loyaltyloop.email.EmailTemplates;
-import loyaltyloop.points.PointsEmails;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsLedger;
 import loyaltyloop.points.PointsOutcome;

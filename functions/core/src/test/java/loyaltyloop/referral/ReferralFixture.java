@@ -1,6 +1,5 @@
 package loyaltyloop.referral;
 
-import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.points.PointsEmails;
 import loyaltyloop.orders.Orders;
 import loyaltyloop.points.PointsLedger;

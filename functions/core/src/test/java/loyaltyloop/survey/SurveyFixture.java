@@ -15,7 +15,6 @@ import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.dynamodb.DemoCheckoutProvisioner;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
-import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.stats.LoopStats;

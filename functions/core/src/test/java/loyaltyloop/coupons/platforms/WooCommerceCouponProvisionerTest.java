@@ -6,7 +6,6 @@ import static loyaltyloop.coupons.platforms.PlatformFixtures.coupon;
 import static loyaltyloop.coupons.platforms.PlatformFixtures.fixedOff;
 import static loyaltyloop.coupons.platforms.PlatformFixtures.shop;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
