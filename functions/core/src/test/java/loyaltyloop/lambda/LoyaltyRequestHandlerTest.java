@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
-import loyaltyloop.coupons.platforms.ShopApiClient;
+import loyaltyloop.platforms.ShopApiClient;
 import loyaltyloop.testing.CapacityCounting;
 import loyaltyloop.testing.CapacityCountingDynamoDbClient;
 import loyaltyloop.testing.MotoTest;

@@ -1,4 +1,4 @@
-package loyaltyloop.coupons.platforms;
+package loyaltyloop.platforms;
 
 import java.time.Duration;
 import java.time.Instant;

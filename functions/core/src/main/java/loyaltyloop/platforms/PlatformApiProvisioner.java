@@ -1,4 +1,4 @@
-package loyaltyloop.coupons.platforms;
+package loyaltyloop.platforms;
 
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.GeneratedCodeProvisioner;

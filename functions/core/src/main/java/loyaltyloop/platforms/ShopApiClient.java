@@ -1,4 +1,4 @@
-package loyaltyloop.coupons.platforms;
+package loyaltyloop.platforms;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package loyaltyloop.coupons.platforms;
+package loyaltyloop.platforms;
 
 import loyaltyloop.orders.Money;
 

@@ -1,10 +1,10 @@
-package loyaltyloop.coupons.platforms;
+package loyaltyloop.platforms;
 
-import static loyaltyloop.coupons.platforms.PlatformFixtures.CODE;
-import static loyaltyloop.coupons.platforms.PlatformFixtures.SECRET_REF;
-import static loyaltyloop.coupons.platforms.PlatformFixtures.coupon;
-import static loyaltyloop.coupons.platforms.PlatformFixtures.fixedOff;
-import static loyaltyloop.coupons.platforms.PlatformFixtures.shop;
+import static loyaltyloop.platforms.PlatformFixtures.CODE;
+import static loyaltyloop.platforms.PlatformFixtures.SECRET_REF;
+import static loyaltyloop.platforms.PlatformFixtures.coupon;
+import static loyaltyloop.platforms.PlatformFixtures.fixedOff;
+import static loyaltyloop.platforms.PlatformFixtures.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

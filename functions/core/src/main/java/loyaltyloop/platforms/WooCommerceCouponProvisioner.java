@@ -1,4 +1,4 @@
-package loyaltyloop.coupons.platforms;
+package loyaltyloop.platforms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
