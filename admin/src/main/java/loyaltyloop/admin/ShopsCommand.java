@@ -125,6 +125,9 @@ public final class ShopsCommand {
             if (!help && !args.isEmpty() && args.get(0).equals("add")) {
                 return add(parseAdd(args.subList(1, args.size())));
             }
+            if (!help && !args.isEmpty() && args.get(0).equals("import")) {
+                return ShopsImport.run(args.subList(1, args.size()));
+            }
             if (!help && args.size() > 1 && args.get(0).equals("coupons") && args.get(1).equals("upload")) {
                 return upload(parseUpload(args.subList(2, args.size())));
             }
@@ -133,7 +136,7 @@ public final class ShopsCommand {
             System.err.println(USAGE);
             return Flags.EXIT_USAGE;
         }
-        (help ? System.out : System.err).println(USAGE);
+        (help ? System.out : System.err).println(USAGE + "\n\n" + ShopsImport.USAGE);
         return help ? 0 : Flags.EXIT_USAGE;
     }
 

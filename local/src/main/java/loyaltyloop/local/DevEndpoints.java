@@ -32,12 +32,19 @@ final class DevEndpoints {
     private final LocalEventBus bus;
     private final ScheduleRunner schedules;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final LocalImport imports;
 
     DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules) {
+        this(outbox, clock, bus, schedules, null);
+    }
+
+    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules,
+            LocalImport imports) {
         this.outbox = outbox;
         this.clock = clock;
         this.bus = bus;
         this.schedules = schedules;
+        this.imports = imports;
     }
 
     void ready() {
@@ -78,11 +85,13 @@ final class DevEndpoints {
             fireSchedule(exchange, schedule.group(1));
         } else if (path.equals("/_local/events") && post) {
             putEvent(exchange);
+        } else if (path.equals(LocalImport.PATH) && post && imports != null) {
+            imports.handle(exchange);
         } else if (path.equals("/_local/dead-letters") && get) {
             Responses.json(exchange, 200, bus.deadLetters());
         } else if (known(path)) {
             exchange.getResponseHeaders().set("Allow", path.startsWith("/_local/schedules/")
-                    || path.equals("/_local/events") ? "POST" : path.equals("/_local/clock") ? "GET, POST" : "GET");
+                    || path.equals("/_local/events") || path.equals(LocalImport.PATH) ? "POST" : path.equals("/_local/clock") ? "GET, POST" : "GET");
             Responses.error(exchange, 405, "method not allowed");
         } else {
             Responses.error(exchange, 404, "not found");
@@ -91,7 +100,7 @@ final class DevEndpoints {
 
     private static boolean known(String path) {
         return List.of("/_local/health", "/_local/outbox", "/_local/outbox.html", "/_local/clock", "/_local/events",
-                "/_local/dead-letters").contains(path) || EMAIL_PAGE.matcher(path).matches()
+                "/_local/dead-letters", LocalImport.PATH).contains(path) || EMAIL_PAGE.matcher(path).matches()
                 || SCHEDULE.matcher(path).matches();
     }
 

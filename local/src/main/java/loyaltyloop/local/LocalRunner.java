@@ -106,7 +106,8 @@ public final class LocalRunner implements AutoCloseable {
 
         seedDemoShops();
 
-        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules);
+        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules,
+                new LocalImport(context.getBean(loyaltyloop.history.HistoryImport.class), context.getBean(ShopStore.class)));
         http.start(new HttpApiRoutes(template.routes()), functions, dev, clock);
         schedules.start();
         dev.ready();

@@ -117,11 +117,20 @@ public final class TemplateModels {
             String healthHeading,
             List<Fact> health,
             String footer,
-            String colon) {
+            String colon,
+            List<String> warnings) {
 
         public OwnerDigest {
             picks = List.copyOf(picks);
             health = List.copyOf(health);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** {@code warnings}: what is wrong with the shop's connection, shown first; none here. */
+        public OwnerDigest(String lang, String subject, String heading, String date, String intro,
+                List<DigestPick> picks, String whyLabel, String healthHeading, List<Fact> health, String footer,
+                String colon) {
+            this(lang, subject, heading, date, intro, picks, whyLabel, healthHeading, health, footer, colon, null);
         }
     }
 

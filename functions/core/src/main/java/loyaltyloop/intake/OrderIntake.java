@@ -114,6 +114,20 @@ public class OrderIntake {
         return delivery.platform() == Platform.SHOPIFY ? shopify(received) : wooCommerce(received);
     }
 
+    /**
+     * An order (or refund) the shop's API shows and no webhook brought, handled exactly as its webhook would have
+     * been (reconciliation): the shop is already known and the body came from its API, so there is no signature.
+     *
+     * @param deliveryId stands in for the platform's delivery id; the same id for the same change de-duplicates
+     */
+    public IntakeResult recover(Shop shop, String topic, String deliveryId, JsonNode body, String linkBaseUrl) {
+        if (orders.findDelivery(shop.domain(), deliveryId).isPresent()) {
+            return IntakeResult.duplicate();
+        }
+        Received received = new Received(shop, deliveryId, topic, body, linkBaseUrl);
+        return shop.platform() == Platform.SHOPIFY ? shopify(received) : wooCommerce(received);
+    }
+
     private IntakeResult shopify(Received r) {
         return switch (r.topic) {
             case "orders/create", "orders/paid", "orders/updated", "orders/fulfilled", "orders/partially_fulfilled" ->
@@ -310,7 +324,8 @@ public class OrderIntake {
     }
 
     private boolean published(StoredOrder order) {
-        return orders.findDelivery(order.order().shop(), order.createdByDelivery()).isPresent();
+        // An imported order owes no event: its webhook arriving later must not thank for it.
+        return order.imported() || orders.findDelivery(order.order().shop(), order.createdByDelivery()).isPresent();
     }
 
     private void record(Received r, String orderId, String outcome, String reason) {

@@ -97,7 +97,8 @@ public class OwnerDigestEmail {
                 t.text("digest.health.heading"),
                 healthFacts,
                 t.text("digest.footer"),
-                t.text("common.colon"));
+                t.text("common.colon"),
+                words.warnings(view.connection()));
 
         return new RenderedEmail(subject, templates.renderText("ownerdigest.jte", model), templates.renderHtml("ownerdigest.jte", model));
     }

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.Shop;
@@ -100,5 +102,67 @@ public class ShopApiClient {
                     + "): the shop's coupon API credentials are wrong or lack the scope to write discounts", false);
         }
         return new ProvisioningException(what + " was rejected (HTTP " + status + ")", false);
+    }
+
+    // ---- Reading a shop's orders (history import, reconciliation) --------------------------------------------------
+
+    /** An answer with the response headers a caller pages by (WooCommerce's {@code X-WP-TotalPages}). */
+    public record PagedAnswer(int status, String body, Map<String, List<String>> headers) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The first value of a header, by name in any case; null when absent. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+    }
+
+    /** POSTs a GraphQL document to the shop's Shopify Admin API, signed in with the shop's credentials. */
+    PagedAnswer shopifyGraphql(Shop shop, SecretSource secrets, String apiVersion, String body, String what) {
+        return sendPaged(authorised(HttpRequest.newBuilder(uri(shop, "/admin/api/" + apiVersion + "/graphql.json")),
+                shop, secrets)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), what);
+    }
+
+    /** GETs a path of the shop's WooCommerce REST API, signed in with the shop's REST key. */
+    PagedAnswer wooCommerceGet(Shop shop, SecretSource secrets, String pathAndQuery, String what) {
+        return sendPaged(authorised(HttpRequest.newBuilder(uri(shop, pathAndQuery)), shop, secrets).GET(), what);
+    }
+
+    /**
+     * Puts the shop's credentials on a request: Shopify's access token header, WooCommerce's REST key as HTTP Basic
+     * auth (which WooCommerce accepts over HTTPS). The one place the order readers' requests are signed in.
+     */
+    HttpRequest.Builder authorised(HttpRequest.Builder request, Shop shop, SecretSource secrets) {
+        String credentials = credentials(shop, secrets);
+        request.header("Accept", "application/json");
+        if (shop.platform() == loyaltyloop.shops.Platform.SHOPIFY) {
+            return request.header("X-Shopify-Access-Token", credentials);
+        }
+        int colon = credentials.indexOf(':');
+        if (colon <= 0 || colon == credentials.length() - 1) {
+            throw new ProvisioningException("the API credentials of " + shop.domain() + " in the secret "
+                    + shop.settings().coupons().apiSecretRef() + " are not consumer_key:consumer_secret", false);
+        }
+        return request.header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private PagedAnswer sendPaged(HttpRequest.Builder request, String what) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(requestTimeout).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new PagedAnswer(response.statusCode(), response.body(), response.headers().map());
+        } catch (HttpTimeoutException e) {
+            throw new ProvisioningException(what + " timed out", true);
+        } catch (IOException e) {
+            throw new ProvisioningException(what + " failed: " + e.getClass().getSimpleName(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisioningException(what + " was interrupted", true);
+        }
     }
 }

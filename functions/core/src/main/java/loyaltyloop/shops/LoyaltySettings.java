@@ -6,7 +6,8 @@ import java.util.List;
  * What a shop owner can tune about the loop. Every part has a default, so a shop registered without any of it
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
-public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
+        HistorySettings history) {
 
     public static final LoyaltySettings DEFAULTS =
             new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
@@ -15,12 +16,18 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         survey = survey == null ? SurveySettings.DEFAULTS : survey;
         coupons = coupons == null ? CouponSettings.DEFAULTS : coupons;
         referrals = referrals == null ? ReferralSettings.DEFAULTS : referrals;
+        history = history == null ? HistorySettings.DEFAULTS : history;
+    }
+
+    /** Settings without a history part (the default applies). */
+    public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+        this(survey, coupons, referrals, null);
     }
 
     /** The same settings with coupons made another way (the rest of the coupon settings kept). */
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
-                coupons.apiSecretRef()), referrals);
+                coupons.apiSecretRef()), referrals, history);
     }
 
     /**
@@ -114,6 +121,22 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         public RedeemTier {
             if (points <= 0) {
                 throw new IllegalArgumentException("a tier costs at least one point");
+            }
+        }
+    }
+
+    /**
+     * What a history import does (docs/import.md).
+     *
+     * @param overdueSpreadDays customers already past their 90-45 limit when their history is imported get their
+     *     follow-up on one of this many days after the import day, not all at the next sweep
+     */
+    public record HistorySettings(int overdueSpreadDays) {
+        public static final HistorySettings DEFAULTS = new HistorySettings(14);
+
+        public HistorySettings {
+            if (overdueSpreadDays < 1 || overdueSpreadDays > 90) {
+                throw new IllegalArgumentException("history.overdueSpreadDays must be 1..90");
             }
         }
     }
