@@ -71,7 +71,8 @@ final class ImportBench {
                     "imported " + result.counts().ordersImported() + " of " + orders);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("orders", orders);
-            out.put("customers", result.counts().customers());
+            out.put("customers", customers);
+            out.put("customerWritesByPage", result.counts().customers());
             out.put("importWcuPerOrder", Stats.round(counter.wcu() / orders, 3));
             out.put("importRcuPerOrder", Stats.round(counter.rcu() / orders, 3));
             out.put("importOrdersPerSecond", Stats.round(orders / seconds, 1));
