@@ -49,7 +49,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(12);
+        assertThat(FUNCTION_ROLES).hasSize(13);
     }
 
     private static List<?> list(Object value) {
@@ -84,6 +84,14 @@ class TemplatePermissionsTest {
         List<String> intake = GRANTS.stream().filter(g -> g.role().equals("OrderIntakeRole") && g.action().startsWith("ssm:"))
                 .map(Grant::resource).toList();
         assertThat(intake).anyMatch(r -> r.endsWith("/shops/*/webhook-secret")).noneMatch(r -> r.contains("coupon-api"));
+    }
+
+    @Test
+    void reconciliationReadsTheShopsApiCredentialsButNotTheirWebhookSecrets() {
+        assertThat(GRANTS).filteredOn(g -> g.role().equals("ReconciliationRole")
+                        && g.action().equals("ssm:GetParameter"))
+                .isNotEmpty()
+                .allSatisfy(g -> assertThat(g.resource()).endsWith("/shops/*/coupon-api"));
     }
 
     @Test
