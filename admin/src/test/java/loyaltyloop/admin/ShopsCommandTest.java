@@ -58,6 +58,11 @@ class ShopsCommandTest {
         public void save(Shop shop) {
             shops.put(shop.domain(), shop);
         }
+
+        @Override
+        public boolean markUninstalled(String domain, java.time.Instant at) {
+            return shops.computeIfPresent(domain, (d, s) -> s.withConnection(s.connection().uninstalled(at))) != null;
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ShopifyCouponProvisionerTest {
 
     private static final String TOKEN = "shpat_0123456789abcdef0123456789abcdef";
-    private static final String GRAPHQL = "/admin/api/2025-10/graphql.json";
+    private static final String GRAPHQL = "/admin/api/" + ShopApiClient.SHOPIFY_API_VERSION + "/graphql.json";
 
     private final ContractStub stub = new ContractStub();
     private final Shop shop = shop(Platform.SHOPIFY, "USD", SECRET_REF);
@@ -40,8 +40,7 @@ class ShopifyCouponProvisionerTest {
     }
 
     private ShopifyCouponProvisioner provisioner(Duration requestTimeout) {
-        return new ShopifyCouponProvisioner(PlatformFixtures.client(stub, requestTimeout),
-                PlatformFixtures.secrets(Map.of(SECRET_REF, TOKEN)));
+        return new ShopifyCouponProvisioner(PlatformFixtures.client(stub, requestTimeout, Map.of(SECRET_REF, TOKEN)));
     }
 
     private ShopifyCouponProvisioner provisioner() {
@@ -194,7 +193,7 @@ class ShopifyCouponProvisionerTest {
     @Test
     void missingCredentialsNameTheSecretReferenceAndCallNothing() {
         ShopifyCouponProvisioner noSecrets = new ShopifyCouponProvisioner(
-                PlatformFixtures.client(stub, Duration.ofSeconds(5)), PlatformFixtures.secrets(Map.of()));
+                PlatformFixtures.client(stub, Duration.ofSeconds(5), Map.of()));
 
         assertThatThrownBy(() -> noSecrets.provision(shop, coupon(CouponTerms.percentOff(20), "USD")))
                 .isInstanceOfSatisfying(ProvisioningException.class, e -> assertThat(e.retryable()).isFalse())
