@@ -44,6 +44,18 @@ public class PlatformConnectionCheck {
     }
 
     public List<CheckFinding> check(Shop shop) {
+        boolean noCredentials = !shop.connection().isApp() && (shop.settings().coupons().apiSecretRef() == null
+                || shop.settings().coupons().apiSecretRef().isBlank());
+        if (noCredentials) {
+            // Nothing to connect with: a problem only when coupons are meant to be made through the API.
+            String text = "no API credentials are stored for this shop, so nothing could be checked at "
+                    + shop.platform().wireName() + (shop.platform() == Platform.SHOPIFY
+                            ? ": connect it as a Dev Dashboard app (shops add --client-id --client-secret)"
+                            : ": register a REST key (shops add --coupon-api-credentials ck_…:cs_…)");
+            return List.of(shop.settings().coupons().provisioning() == LoyaltySettings.Provisioning.PLATFORM_API
+                    ? CheckFinding.problem(text + "; coupons cannot be created without them")
+                    : CheckFinding.warning(text));
+        }
         return shop.platform() == Platform.SHOPIFY ? shopify(shop) : wooCommerce(shop);
     }
 

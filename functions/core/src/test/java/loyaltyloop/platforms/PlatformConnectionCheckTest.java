@@ -126,4 +126,16 @@ class PlatformConnectionCheckTest {
         assertThat(problems(check(wooShop))).singleElement().satisfies(f -> assertThat(f.text())
                 .contains("HTTP 401").contains(WOO_REF));
     }
+
+    @Test
+    void aShopWithoutCredentialsIsAProblemOnlyWhenItsCouponsNeedThem() {
+        Shop noKey = PlatformFixtures.shop(Platform.WOOCOMMERCE, "USD", null);
+        Shop pool = noKey.withCouponProvisioning(loyaltyloop.shops.LoyaltySettings.Provisioning.POOL);
+
+        assertThat(problems(check(noKey))).singleElement().satisfies(f -> assertThat(f.text())
+                .contains("no API credentials").contains("coupons cannot be created"));
+        assertThat(check(pool)).singleElement().satisfies(f -> assertThat(f.severity())
+                .isEqualTo(CheckFinding.Severity.WARNING));
+        assertThat(stub.received()).isEmpty();
+    }
 }
