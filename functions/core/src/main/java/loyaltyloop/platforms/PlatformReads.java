@@ -1,6 +1,5 @@
 package loyaltyloop.platforms;
 
-import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.history.PastOrdersException;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Shop;
@@ -11,16 +10,19 @@ final class PlatformReads {
     private PlatformReads() {
     }
 
-    /** A shop whose API credentials are configured (the same ones the coupons use). */
+    /** A shop whose API can be called: connected as a Shopify app, or with API credentials stored. */
     static boolean hasCredentials(Shop shop) {
         LoyaltySettings.CouponSettings coupons = shop.settings().coupons();
-        return coupons.apiSecretRef() != null && !coupons.apiSecretRef().isBlank();
+        return (shop.platform() == loyaltyloop.shops.Platform.SHOPIFY && shop.connection().isApp())
+                || (coupons.apiSecretRef() != null && !coupons.apiSecretRef().isBlank());
     }
 
-    /** A client failure (no credentials, a timeout, a refused connection) as the import sees it. */
-    static PastOrdersException failed(ProvisioningException e) {
-        return new PastOrdersException(e.getMessage(), e.retryable() ? PastOrdersException.Kind.RETRYABLE
-                : PastOrdersException.Kind.FAILED);
+    /** A client failure (no or refused credentials, a timeout, a refused connection) as the import sees it. */
+    static PastOrdersException failed(ShopApiException e) {
+        PastOrdersException.Kind kind = e.retryable() ? PastOrdersException.Kind.RETRYABLE
+                : e.problem() == ShopApiException.Problem.CREDENTIALS || e.problem() == ShopApiException.Problem.FORBIDDEN
+                        ? PastOrdersException.Kind.CREDENTIALS_REFUSED : PastOrdersException.Kind.FAILED;
+        return new PastOrdersException(e.getMessage(), kind);
     }
 
     /** An unsuccessful status; bodies are left out, they are the shop's. */

@@ -10,16 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.history.PastOrders;
 import loyaltyloop.history.PastOrdersException;
 import loyaltyloop.json.Json;
-import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 
 /**
- * A Shopify shop's orders through the GraphQL Admin API {@code orders} query (scopes {@code read_orders},
+ * A Shopify shop's orders through the GraphQL Admin API {@code orders} query (through {@link ShopApiClient}, so
+ * with the shop's app token or static token; scopes {@code read_orders},
  * {@code read_all_orders} for orders older than 60 days, {@code read_customers} for consent), a page at a time
  * with its cursor, each order mapped into the shape of the {@code orders/create} webhook (the REST order
  * resource) so {@code ShopifyOrders} normalises it, refunds as {@code refunds[].transactions} like REST's.
@@ -63,17 +62,15 @@ public class ShopifyPastOrders implements PastOrders {
     }
 
     private final ShopApiClient api;
-    private final SecretSource secrets;
     private final Pause pause;
 
     @Inject
-    public ShopifyPastOrders(ShopApiClient api, SecretSource secrets) {
-        this(api, secrets, ShopifyPastOrders::sleep);
+    public ShopifyPastOrders(ShopApiClient api) {
+        this(api, ShopifyPastOrders::sleep);
     }
 
-    ShopifyPastOrders(ShopApiClient api, SecretSource secrets, Pause pause) {
+    ShopifyPastOrders(ShopApiClient api, Pause pause) {
         this.api = api;
-        this.secrets = secrets;
         this.pause = pause;
     }
 
@@ -101,8 +98,8 @@ public class ShopifyPastOrders implements PastOrders {
         for (int attempt = 0; attempt <= THROTTLED_RETRIES; attempt++) {
             ShopApiClient.PagedAnswer answer;
             try {
-                answer = api.shopifyGraphql(shop, secrets, ShopifyCouponProvisioner.API_VERSION, Json.write(body), what);
-            } catch (ProvisioningException e) {
+                answer = api.shopifyGraphqlAnswer(shop, Json.write(body), what);
+            } catch (ShopApiException e) {
                 throw PlatformReads.failed(e);
             }
             if (!answer.ok()) {

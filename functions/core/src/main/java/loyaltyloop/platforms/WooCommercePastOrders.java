@@ -8,11 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.history.PastOrders;
 import loyaltyloop.history.PastOrdersException;
 import loyaltyloop.json.Json;
-import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 
@@ -31,11 +29,9 @@ public class WooCommercePastOrders implements PastOrders {
             .withZone(ZoneOffset.UTC);
 
     private final ShopApiClient api;
-    private final SecretSource secrets;
 
-    public WooCommercePastOrders(ShopApiClient api, SecretSource secrets) {
+    public WooCommercePastOrders(ShopApiClient api) {
         this.api = api;
-        this.secrets = secrets;
     }
 
     @Override
@@ -56,8 +52,8 @@ public class WooCommercePastOrders implements PastOrders {
         String what = "reading orders of " + shop.domain() + " (page " + page + ")";
         ShopApiClient.PagedAnswer answer;
         try {
-            answer = api.wooCommerceGet(shop, secrets, path.toString(), what);
-        } catch (ProvisioningException e) {
+            answer = api.wooCommerceGet(shop, path.toString(), what);
+        } catch (ShopApiException e) {
             throw PlatformReads.failed(e);
         }
         if (!answer.ok()) {

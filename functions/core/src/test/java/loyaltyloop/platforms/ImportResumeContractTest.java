@@ -49,8 +49,8 @@ class ImportResumeContractTest {
                 .withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(null, null,
                         LoyaltySettings.Provisioning.PLATFORM_API, SECRET_REF), null));
         loop.saveShop(woo);
-        WooCommercePastOrders reader = new WooCommercePastOrders(PlatformFixtures.client(stub, Duration.ofSeconds(5)),
-                PlatformFixtures.secrets(Map.of(SECRET_REF, "ck_1:cs_2")));
+        WooCommercePastOrders reader = new WooCommercePastOrders(
+                PlatformFixtures.client(stub, Duration.ofSeconds(5), Map.of(SECRET_REF, "ck_1:cs_2")));
         HistoryImport history = new HistoryImport(loop.orders, loop.accounts, loop.customers, loop.spendStats,
                 loop.loopStats, loop.context.getBean(HistoryMarks.class), loop.clock);
         PlatformOrderSource source = new PlatformOrderSource(woo, reader,

@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
 class ShopifyPastOrdersTest {
 
     private static final String TOKEN = "shpat_0123456789abcdef0123456789abcdef";
-    private static final String GRAPHQL = "/admin/api/" + ShopifyCouponProvisioner.API_VERSION + "/graphql.json";
+    private static final String GRAPHQL = "/admin/api/" + ShopApiClient.SHOPIFY_API_VERSION + "/graphql.json";
     private static final Instant SINCE = Instant.parse("2025-01-01T00:00:00Z");
 
     private final ContractStub stub = new ContractStub();
     private final Shop shop = shop(Platform.SHOPIFY, "USD", SECRET_REF);
     private final List<Duration> pauses = new ArrayList<>();
-    private final ShopifyPastOrders reader = new ShopifyPastOrders(PlatformFixtures.client(stub, Duration.ofSeconds(5)),
-            PlatformFixtures.secrets(Map.of(SECRET_REF, TOKEN)), pauses::add);
+    private final ShopifyPastOrders reader = new ShopifyPastOrders(
+            PlatformFixtures.client(stub, Duration.ofSeconds(5), Map.of(SECRET_REF, TOKEN)), pauses::add);
 
     @AfterEach
     void stopStub() {

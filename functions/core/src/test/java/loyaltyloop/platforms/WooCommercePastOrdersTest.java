@@ -32,7 +32,7 @@ class WooCommercePastOrdersTest {
     private final ContractStub stub = new ContractStub();
     private final Shop shop = shop(Platform.WOOCOMMERCE, "EUR", SECRET_REF);
     private final WooCommercePastOrders reader = new WooCommercePastOrders(
-            PlatformFixtures.client(stub, Duration.ofSeconds(5)), PlatformFixtures.secrets(Map.of(SECRET_REF, KEY)));
+            PlatformFixtures.client(stub, Duration.ofSeconds(5), Map.of(SECRET_REF, KEY)));
 
     @AfterEach
     void stopStub() {
