@@ -106,7 +106,7 @@ public final class LocalRunner implements AutoCloseable {
 
         seedDemoShops();
 
-        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules);
+        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules, context.getBean(LocalMetrics.class));
         http.start(new HttpApiRoutes(template.routes()), functions, dev, clock);
         schedules.start();
         dev.ready();
