@@ -259,7 +259,7 @@ public final class LocalRunner implements AutoCloseable {
             runner = start(options);
         } catch (RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().contains(MotoServer.INSTALL_HINT)) {
-                System.err.println("loyalty-loop local runner: " + MotoServer.INSTALL_HINT);
+                System.err.println("loyalty-loop local runner: " + e.getMessage());
                 System.exit(EXIT_NO_MOTO);
             }
             System.err.println("loyalty-loop local runner could not start: " + e.getMessage());
