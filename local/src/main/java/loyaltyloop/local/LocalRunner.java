@@ -76,13 +76,14 @@ public final class LocalRunner implements AutoCloseable {
     private void boot() {
         useDummyAwsCredentials();
         template = TemplateReader.read(TemplateReader.locate(options.template(), Path.of("")));
+        // The port answers 503 from here until everything is up, so health checks need not wait in a backlog.
+        http = LocalHttpServer.bind(options.port());
         if (options.awsEndpoint() == null) {
             moto = MotoServer.start();
             endpoint = moto.endpoint();
         } else {
             endpoint = options.awsEndpoint();
         }
-        http = LocalHttpServer.bind(options.port());
         context = ApplicationContext.builder()
                 .environments("local")
                 .deduceEnvironment(false)

@@ -25,6 +25,8 @@ public final class MotoInstallation {
     static final String SET_UP_HINT = "Python 3 with its venv module is needed to set up the moto server (the local"
             + " AWS): install python3 (on Debian/Ubuntu also python3-venv), or install moto yourself with"
             + " pip install 'moto[server]', or pass --aws-endpoint URL of an emulator that is running.";
+    static final String PIP_HINT = "pip needs to reach PyPI (or the index pip is configured with); or install moto"
+            + " yourself with pip install 'moto[server]' so moto_server is on the PATH, or pass --aws-endpoint URL.";
 
     /** How to start moto: the command, and the Python it runs on when known. */
     record Found(String motoServer, String python) {
@@ -78,9 +80,10 @@ public final class MotoInstallation {
                 progress.println("loyalty-loop: setting up the moto server (the local AWS) in " + home
                         + " with pip install '" + MOTO_REQUIREMENT + "'; once, about a minute ...");
                 progress.flush();
-                run(List.of(python, "-m", "venv", home.toString()), "python3 -m venv could not make an environment");
+                run(List.of(python, "-m", "venv", home.toString()), "python3 -m venv could not make an environment",
+                        SET_UP_HINT);
                 run(List.of(executable(home, "python").toString(), "-m", "pip", "install", "--quiet",
-                        "--disable-pip-version-check", MOTO_REQUIREMENT), "pip could not install moto");
+                        "--disable-pip-version-check", MOTO_REQUIREMENT), "pip could not install moto", PIP_HINT);
                 if (!Files.isExecutable(executable(home, "moto_server"))) {
                     throw new IllegalStateException("pip installed moto but no moto_server appeared in " + home);
                 }
@@ -91,7 +94,7 @@ public final class MotoInstallation {
         }
     }
 
-    private static void run(List<String> command, String failure) throws IOException {
+    private static void run(List<String> command, String failure, String hint) throws IOException {
         Path output = Files.createTempFile("moto-setup-", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
@@ -101,7 +104,7 @@ public final class MotoInstallation {
                 List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
                 String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
                 throw new IllegalStateException(failure + " (" + String.join(" ", command) + "):\n" + tail + "\n"
-                        + SET_UP_HINT);
+                        + hint);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
