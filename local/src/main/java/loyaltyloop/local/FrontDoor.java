@@ -118,7 +118,23 @@ final class FrontDoor implements AutoCloseable {
                 toServer.write(oneRequestOnly(text).getBytes(StandardCharsets.ISO_8859_1));
                 toServer.flush();
                 connections.execute(() -> pumpBody(in, upstream));
-                upstream.getInputStream().transferTo(out);
+                InputStream fromServer = upstream.getInputStream();
+                // Interim answers (100 Continue) pass as they are; the final one says the connection closes, so no
+                // client keeps it for a next request that would then pass unchecked or find it gone.
+                byte[] answerHead;
+                do {
+                    answerHead = readHead(fromServer);
+                    if (answerHead == null) {
+                        return;
+                    }
+                    String status = new String(answerHead, StandardCharsets.ISO_8859_1);
+                    boolean interim = status.startsWith("HTTP/1.1 1") && !status.startsWith("HTTP/1.1 101");
+                    out.write(interim ? answerHead : oneRequestOnly(status).getBytes(StandardCharsets.ISO_8859_1));
+                    if (!interim) {
+                        break;
+                    }
+                } while (true);
+                fromServer.transferTo(out);
                 out.flush();
             }
         } catch (IOException | RuntimeException clientGoneOrServerStopped) {
@@ -178,7 +194,7 @@ final class FrontDoor implements AutoCloseable {
         }
     }
 
-    /** The head with its Connection header replaced by {@code Connection: close}. */
+    /** A request's or answer's head with its Connection header replaced by {@code Connection: close}. */
     static String oneRequestOnly(String head) {
         String[] lines = head.split("\r?\n", -1);
         StringBuilder rewritten = new StringBuilder(head.length() + 32).append(lines[0]).append("\r\n");

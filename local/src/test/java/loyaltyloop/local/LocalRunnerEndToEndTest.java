@@ -129,6 +129,12 @@ class LocalRunnerEndToEndTest {
         assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(outbox()).hasSize(1);
         assertThat(runner.eventBus().deadLetters()).isEmpty();
+
+        // The loop counted it: one order taken, two repeated deliveries, one thank-you.
+        JsonNode metrics = JSON.readTree(get("/_local/metrics").body());
+        assertThat(metrics.get("OrdersAccepted").asLong()).isEqualTo(1);
+        assertThat(metrics.get("OrderDuplicates").asLong()).isEqualTo(2);
+        assertThat(metrics.get("EmailsSent Kind=affirmation").asLong()).isEqualTo(1);
     }
 
     @Test
