@@ -78,7 +78,7 @@ class TemplatePermissionsTest {
         List<Grant> reads = GRANTS.stream().filter(g -> g.action().equals("ssm:GetParameter")).toList();
         assertThat(reads).isNotEmpty().allSatisfy(g -> assertThat(g.resource())
                 .startsWith("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/loyalty-loop/${AWS::StackName}/")
-                .matches(".*/(link-key|shops/\\*/webhook-secret|shops/\\*/coupon-api)"));
+                .matches(".*/(link-key|shops/\\*/webhook-secret|shops/\\*/coupon-api|shops/\\*/client-secret)"));
         assertThat(GRANTS).noneMatch(g -> g.action().startsWith("secretsmanager:") || g.action().startsWith("kms:"));
     }
 
@@ -87,27 +87,38 @@ class TemplatePermissionsTest {
         List<String> intake = GRANTS.stream().filter(g -> g.role().equals("OrderIntakeRole") && g.action().startsWith("ssm:"))
                 .map(Grant::resource).toList();
         assertThat(intake).anyMatch(r -> r.endsWith("/shops/*/webhook-secret")).noneMatch(r -> r.contains("coupon-api"));
+        // A Dev Dashboard app's webhooks are signed with its client secret.
+        assertThat(intake).anyMatch(r -> r.endsWith("/shops/*/client-secret"));
+    }
+
+    @Test
+    void everyFunctionThatCreatesCouponsMayBuyAShopifyAppsToken() {
+        for (String role : List.of("SurveyPageRole", "SurveyFollowThroughRole", "PointsRole")) {
+            assertThat(GRANTS).as(role).contains(new Grant(role, "ssm:GetParameter",
+                    "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/loyalty-loop/${AWS::StackName}/shops/*/client-secret"));
+        }
     }
 
     /**
      * Each role reads exactly the parameters its function's code reads: the link key only where links are signed
      * or checked (loyaltyloop.links.Links), the shops' webhook secrets only at intake, their coupon API credentials
-     * only where coupons are made at the shop's checkout.
+     * only where coupons are made at the shop's checkout, an app's client secret (webhook signatures, API tokens)
+     * at intake and where coupons are made.
      */
     @Test
     void eachRoleReadsOnlyTheParametersItsCodeUses() {
         Map<String, Set<String>> expected = new TreeMap<>(Map.ofEntries(
-                Map.entry("OrderIntakeRole", Set.of("shops/*/webhook-secret")),
+                Map.entry("OrderIntakeRole", Set.of("shops/*/webhook-secret", "shops/*/client-secret")),
                 Map.entry("AffirmationRole", Set.of("link-key")),
                 Map.entry("UnsubscribeRole", Set.of("link-key")),
                 Map.entry("FollowUpSchedulingRole", Set.of()),
                 Map.entry("FollowUpSweepRole", Set.of("link-key")),
                 Map.entry("OwnerDigestRole", Set.of()),
-                Map.entry("SurveyPageRole", Set.of("link-key", "shops/*/coupon-api")),
-                Map.entry("SurveyFollowThroughRole", Set.of("shops/*/coupon-api")),
+                Map.entry("SurveyPageRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
+                Map.entry("SurveyFollowThroughRole", Set.of("shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("CouponRedemptionRole", Set.of()),
                 Map.entry("ReferralRedirectRole", Set.of()),
-                Map.entry("PointsRole", Set.of("link-key", "shops/*/coupon-api")),
+                Map.entry("PointsRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("ReferralEventsRole", Set.of("link-key"))));
         Map<String, Set<String>> granted = new TreeMap<>();
         FUNCTION_ROLES.forEach(role -> granted.put(role, new TreeSet<>()));
