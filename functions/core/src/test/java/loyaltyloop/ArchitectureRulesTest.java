@@ -72,6 +72,7 @@ class ArchitectureRulesTest {
         noClasses().that().resideInAnyPackage(FEATURES)
                 .and().haveSimpleNameNotEndingWith("Email")
                 .and().haveSimpleNameNotEndingWith("Emails")
+                .and().haveSimpleNameNotEndingWith("Page")
                 .should().callMethod(EmailTemplates.class, "renderHtml", String.class, Object.class)
                 .check(CORE);
     }

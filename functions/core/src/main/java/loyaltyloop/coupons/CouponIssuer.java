@@ -1,5 +1,7 @@
 package loyaltyloop.coupons;
 
+import loyaltyloop.stats.LoopStats;
+
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,18 +31,21 @@ public class CouponIssuer {
     private final CouponStore store;
     private final EventPublisher events;
     private final Clock clock;
+    private final LoopStats loopStats;
     private final Duration retryPause;
 
-    public CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock) {
-        this(provisioners, store, events, clock, Duration.ofMillis(250));
+    public CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
+            LoopStats loopStats) {
+        this(provisioners, store, events, clock, loopStats, Duration.ofMillis(250));
     }
 
     CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
-            Duration retryPause) {
+            LoopStats loopStats, Duration retryPause) {
         this.provisioners = List.copyOf(provisioners);
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.loopStats = loopStats;
         this.retryPause = retryPause;
     }
 
@@ -84,6 +89,8 @@ public class CouponIssuer {
         if (store.markIssued(shop.domain(), coupon.code())) {
             // Only the call that flipped the state publishes, so CouponIssued goes out once per coupon.
             events.publish(CouponIssued.of(coupon));
+            loopStats.add(shop.domain(), clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                    LoopStats.Count.COUPONS_ISSUED, 1);
         }
         return coupon.issued();
     }

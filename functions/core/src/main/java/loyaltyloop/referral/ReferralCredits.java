@@ -1,5 +1,8 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.customers.CustomerLadder;
+import loyaltyloop.stats.LoopStats;
+
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsClawedBack;
 import loyaltyloop.points.PointsCredited;
@@ -58,10 +61,14 @@ public class ReferralCredits {
     private final Clock clock;
     private final PointsEmails emails;
     private final CustomerAccounts accounts;
+    private final CustomerLadder ladder;
+    private final LoopStats loopStats;
 
     public ReferralCredits(ShopStore shops, CustomerStore customers, OrderStore orders, SpendStats spend,
             PointsLedger ledger, EventPublisher events, EmailSender sender, Links links, Clock clock,
-            PointsEmails emails) {
+            PointsEmails emails, CustomerLadder ladder, LoopStats loopStats) {
+        this.ladder = ladder;
+        this.loopStats = loopStats;
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -143,6 +150,11 @@ public class ReferralCredits {
                 CustomerEmails.mask(referrer.email()), order.orderId(), order.shop());
         events.publish(PointsCredited.of(order.shop(), referrer.email(), entry, balance.get(), match.code(),
                 match.source().wireName()));
+        // Counted by the call that credited, so once per conversion; a crash here loses the count, not the points.
+        loopStats.add(order.shop(), now.atZone(java.time.ZoneOffset.UTC).toLocalDate(), java.util.Map.of(
+                LoopStats.Count.REFERRAL_CONVERSIONS, 1L, LoopStats.Count.LOOP_REVENUE_MINOR,
+                order.total().currency().equals(shop.get().currency()) ? order.total().minor() : 0L));
+        ladder.markAdvocate(shop.get(), referrer.email());
         notify(shop.get(), referrer, entry, balance.get(), placed.linkBaseUrl());
         return Outcome.CREDITED;
     }

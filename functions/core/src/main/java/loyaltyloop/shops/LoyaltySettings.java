@@ -6,7 +6,8 @@ import java.util.List;
  * What a shop owner can tune about the loop. Every part has a default, so a shop registered without any of it
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
-public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
+        LadderSettings ladder) {
 
     public static final LoyaltySettings DEFAULTS =
             new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
@@ -15,12 +16,17 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         survey = survey == null ? SurveySettings.DEFAULTS : survey;
         coupons = coupons == null ? CouponSettings.DEFAULTS : coupons;
         referrals = referrals == null ? ReferralSettings.DEFAULTS : referrals;
+        ladder = ladder == null ? LadderSettings.DEFAULTS : ladder;
+    }
+
+    public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+        this(survey, coupons, referrals, null);
     }
 
     /** The same settings with coupons made another way (the rest of the coupon settings kept). */
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
-                coupons.apiSecretRef()), referrals);
+                coupons.apiSecretRef()), referrals, ladder);
     }
 
     /**
@@ -114,6 +120,21 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         public RedeemTier {
             if (points <= 0) {
                 throw new IllegalArgumentException("a tier costs at least one point");
+            }
+        }
+    }
+
+    /**
+     * The loyalty ladder (docs/ladder.md).
+     *
+     * @param loyalAfterOrders a customer with this many orders within 12 months is {@code loyal} (default 4)
+     */
+    public record LadderSettings(int loyalAfterOrders) {
+        public static final LadderSettings DEFAULTS = new LadderSettings(4);
+
+        public LadderSettings {
+            if (loyalAfterOrders < 2 || loyalAfterOrders > 12) {
+                throw new IllegalArgumentException("ladder.loyalAfterOrders must be 2..12");
             }
         }
     }
