@@ -40,7 +40,7 @@ public class AffirmationEmail {
         Shop shop = view.shop();
         Order order = view.order();
         EmailLocale locale = EmailLocale.resolve(order.locale(), shop.defaultLocale());
-        Translation t = Translation.of(locale);
+        Translation t = Translation.of(locale, shop);
         Spaced shopName = new Spaced(shopName(shop));
         String name = blankToNull(order.firstName());
         String orderName = orderName(order);

@@ -42,7 +42,7 @@ public class FollowUpEmail {
     public RenderedEmail render(FollowUpView view) {
         Shop shop = view.shop();
         EmailLocale locale = EmailLocale.resolve(view.locale(), shop.defaultLocale());
-        Translation t = Translation.of(locale);
+        Translation t = Translation.of(locale, shop);
         FollowUpWording words = new FollowUpWording(t);
         CommonWording common = new CommonWording(t);
         String shopName = shopName(shop);

@@ -38,7 +38,7 @@ public class OwnerDigestEmail {
     public RenderedEmail render(OwnerDigestView view) {
         Shop shop = view.shop();
         EmailLocale locale = EmailLocale.resolve(shop.defaultLocale(), null);
-        Translation t = Translation.of(locale);
+        Translation t = Translation.of(locale, shop);
         DigestWording words = new DigestWording(t);
         String shopName = shopName(shop);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale.toLocale());

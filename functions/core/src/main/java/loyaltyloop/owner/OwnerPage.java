@@ -57,7 +57,7 @@ public class OwnerPage {
 
     public String render(OwnerInsight insight) {
         EmailLocale locale = EmailLocale.resolve(insight.shop().defaultLocale(), null);
-        Translation t = Translation.of(locale);
+        Translation t = Translation.of(locale, insight.shop());
         NumberFormat numbers = NumberFormat.getIntegerInstance(locale.toLocale());
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale.toLocale());
 

@@ -42,7 +42,7 @@ public final class SurveyEmails {
     public RenderedEmail survey(Shop shop, String locale, String firstName, String orderName, long daysSinceOrder,
             String surveyUrl, String unsubscribeUrl) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         String name = EmailTemplates.oneLineOrNull(firstName);
         String order = orderLabel(orderName);
         String url = EmailLinks.linkUrl(surveyUrl);
@@ -67,7 +67,7 @@ public final class SurveyEmails {
     /** The coupon a completed survey earned. */
     public RenderedEmail coupon(Shop shop, String locale, String firstName, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         Spaced shopName = new Spaced(EmailTemplates.shopName(shop));
         String offer = offer(t, coupon.terms(), coupon.currency());
         String subject = EmailTemplates.oneLine(t.text("coupon.subject", offer, shopName));
@@ -83,7 +83,7 @@ public final class SurveyEmails {
     /** The apology after a rating of 1 or 2: a person will be in touch, and the coupon. */
     public RenderedEmail serviceRecovery(Shop shop, String locale, String firstName, String orderName, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         Spaced shopName = new Spaced(EmailTemplates.shopName(shop));
         String order = orderLabel(orderName);
         String subject = EmailTemplates.oneLine(t.text("survey.recovery.subject", order));
@@ -105,7 +105,7 @@ public final class SurveyEmails {
     public RenderedEmail ownerAlert(Shop shop, String customerName, String customerEmail, int rating, String comment,
             String orderName, Money orderTotal, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(shop.defaultLocale(), null);
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         String email = EmailTemplates.oneLineOrNull(customerEmail);
         String name = EmailTemplates.oneLineOrNull(customerName);
         Spaced who = new Spaced(name != null ? name : email);
@@ -133,7 +133,7 @@ public final class SurveyEmails {
     public String surveyForm(Shop shop, String locale, String orderName, String formActionUrl, Integer rating,
             String comment, Problem error) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         String offer = offer(t, shop.settings().coupons().surveyReward(), shop.currency());
         List<SurveyPageModel.RatingChoice> ratings = new ArrayList<>();
         for (int value = 5; value >= 1; value--) {
@@ -157,7 +157,7 @@ public final class SurveyEmails {
     /** After the survey: the code, or (while the shop is still being given it) that it is on its way. */
     public String surveyThanks(Shop shop, String locale, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         boolean ready = coupon != null && coupon.usable();
         return templates.renderHtml("surveypage.jte", new SurveyPageModel(lang.tag(), pageTitle(t, shop),
                 t.text("survey.thanks.heading"),
