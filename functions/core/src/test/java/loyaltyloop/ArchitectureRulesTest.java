@@ -74,6 +74,8 @@ class ArchitectureRulesTest {
                 .and().haveSimpleNameNotEndingWith("Emails")
                 .and().haveSimpleNameNotEndingWith("Page")
                 .should().callMethod(EmailTemplates.class, "renderHtml", String.class, Object.class)
+                .orShould().callMethod(EmailTemplates.class, "renderHtml", String.class, Object.class,
+                        loyaltyloop.email.BrandHeader.class)
                 .check(CORE);
     }
 

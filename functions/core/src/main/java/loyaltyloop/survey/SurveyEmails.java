@@ -15,6 +15,7 @@ import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.email.EmailLinks;
 import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.BrandHeader;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.Letter;
 import loyaltyloop.email.MoneyFormat;
@@ -61,7 +62,7 @@ public final class SurveyEmails {
                 t.text("survey.signOff"), t.text("common.signature", shopName), t.text("survey.why", shopName),
                 t.text("common.unsubscribe.prompt"), t.text("common.unsubscribe.link"), unsubscribe,
                 t.text("common.colon"), t.text("common.gap"));
-        return render(subject, letter);
+        return render(subject, letter, shop);
     }
 
     /** The coupon a completed survey earned. */
@@ -77,7 +78,7 @@ public final class SurveyEmails {
                 null, t.text("coupon.code.label"), coupon.code(), terms(t, coupon), null, null,
                 List.of(t.text("coupon.howTo")), t.text("survey.signOff"), t.text("common.signature", shopName),
                 t.text("coupon.why", shopName), null, null, null, t.text("common.colon"), t.text("common.gap"));
-        return render(subject, letter);
+        return render(subject, letter, shop);
     }
 
     /** The apology after a rating of 1 or 2: a person will be in touch, and the coupon. */
@@ -98,7 +99,7 @@ public final class SurveyEmails {
                 coupon == null ? null : terms(t, coupon), null, null, List.of(), t.text("survey.signOff"),
                 t.text("common.signature", shopName), null, null, null, null, t.text("common.colon"),
                 t.text("common.gap"));
-        return render(subject, letter);
+        return render(subject, letter, shop);
     }
 
     /** The owner's alert about a low rating, in the shop's language, with everything needed to reply today. */
@@ -126,7 +127,7 @@ public final class SurveyEmails {
         Letter letter = new Letter(lang.tag(), subject, intro, t.named("survey.greeting", null), List.of(intro), facts,
                 t.text("survey.alert.comment.label"), text, null, null, null, null, null, closing, "", "loyalty-loop",
                 null, null, null, null, t.text("common.colon"), t.text("common.gap"));
-        return render(subject, letter);
+        return render(subject, letter, shop);
     }
 
     /** The survey form; {@code rating}/{@code comment} refill it after a refused answer, {@code error} says why. */
@@ -167,9 +168,9 @@ public final class SurveyEmails {
                         + t.text("survey.thanks.emailedToo") : null));
     }
 
-    private RenderedEmail render(String subject, Letter letter) {
+    private RenderedEmail render(String subject, Letter letter, Shop shop) {
         return new RenderedEmail(subject, templates.renderText("letter.jte", letter),
-                templates.renderHtml("letter.jte", letter));
+                templates.renderHtml("letter.jte", letter, BrandHeader.of(shop)));
     }
 
     private static String orderLabel(String orderName) {

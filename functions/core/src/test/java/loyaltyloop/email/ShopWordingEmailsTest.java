@@ -43,4 +43,14 @@ class ShopWordingEmailsTest {
                         List.of(EmailFixtures.item("Ceramic Mug", 1, "12.00", "USD"))), 1));
         assertThat(thanks.subject() + thanks.text() + thanks.html()).doesNotContain("still loving");
     }
+
+    @Test
+    void aShopsBrandColourAndLogoHeadItsEmailsEscaped() {
+        Shop branded = shop("<script>x()</script> Shop", "en", "USD").withSettings(new LoyaltySettings(null, null,
+                null, null, null, new LoyaltySettings.Brand("#1D4ED8", "https://cdn.example.com/logo.png?a=1&b=2")));
+        String html = followUp(branded, "en").html();
+        assertThat(html).contains("background-color:#1d4ed8", "<img src=\"https://cdn.example.com/logo.png?a=1&amp;b=2\"",
+                "alt=\"&lt;script").doesNotContain("<script>x()");
+        assertThat(followUp(shop("Demo Shop", "en", "USD"), "en").html()).doesNotContain("<img");
+    }
 }
