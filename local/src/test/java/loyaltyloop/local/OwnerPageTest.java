@@ -10,9 +10,24 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import loyaltyloop.testing.EndToEndTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The bar of issue 17: a scripted history through the local runner (orders, a repeat order, a referral, surveys with
@@ -20,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * Every count in its JSON is what the script did, and the stages sum to the customers.
  */
 @EndToEndTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OwnerPageTest {
 
     private static final String SECRET = "owner-page-secret-0123456789abcdef";
@@ -50,9 +66,15 @@ class OwnerPageTest {
                         email, total));
     }
 
+    /**
+     * Moves the clock, then lets the runner's schedule ticker (it looks every second) fire what the clock passed (the
+     * hourly sweep, the morning digest) and waits until all of it is handled, so the script is the same every run.
+     */
     static void advance(String duration) throws Exception {
         assertThat(http.post("/_local/clock", "application/json", "{\"advance\":\"" + duration + "\"}").statusCode())
                 .isEqualTo(200);
+        Thread.sleep(2_500);
+        assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(60))).isTrue();
     }
 
     static JsonNode lastTo(String to, String kind) throws Exception {
@@ -64,6 +86,10 @@ class OwnerPageTest {
         }
         assertThat(found).as(kind + " to " + to).isNotNull();
         return found;
+    }
+
+    static long outboxCount(String kind) throws Exception {
+        return http.outbox().findValues("kind").stream().filter(k -> k.asText().equals(kind)).count();
     }
 
     static String find(String text, String regex) {
@@ -83,6 +109,7 @@ class OwnerPageTest {
     }
 
     @Test
+    @Order(1)
     void afterAScriptedHistoryEveryCountOnTheOwnerPageIsWhatHappened() throws Exception {
         // Day 0: Dan's big order first (the only customer, so in the top 10%: loyal), then three smaller ones; Cat
         // comes through Ann's referral link, which makes Ann an advocate.
@@ -115,15 +142,14 @@ class OwnerPageTest {
                 {"id":99001,"order_id":5001,"transactions":[{"kind":"refund","status":"success","amount":"990.00",
                  "currency":"USD"}]}""");
 
-        // Day 185: nobody heard from the shop for months; Dan and Ann (last orders on day 0) lapsed on day 180.
+        // Day 185: Dan and Ann (last orders on day 0) lapsed on day 180. The clock's jump fires the hourly sweep, which
+        // sends the four follow-ups now due: the 90-45 promise is kept.
         advance("P160D");
-        JsonNode before = ownerJson();
-        assertThat(before.path("promise").path("overdue").asLong()).isEqualTo(4);
-        assertThat(before.path("promise").path("withinWindow").asLong()).isZero();
-
-        // The sweep keeps the promise again, and the digest carries the owner's link.
         assertThat(http.post("/_local/schedules/FollowUpSweepFunction", null, "").statusCode()).isEqualTo(200);
-        assertThat(http.post("/_local/schedules/OwnerDigestFunction", null, "").statusCode()).isEqualTo(200);
+        assertThat(outboxCount("follow-up")).isEqualTo(4);
+
+        // Day 186: the morning's digest summarises the owner page and carries its link.
+        advance("P1D");
         String digest = lastTo("owner@demo.example", "owner-digest").get("text").asText();
         assertThat(digest).contains("4 customers: 0 first-time, 2 repeat, 0 loyal, 0 advocates, 2 lapsed.",
                 "90-45 promise: 100% within their window, 0 overdue.");
@@ -142,7 +168,7 @@ class OwnerPageTest {
             sum += n.asLong();
         }
         assertThat(sum).isEqualTo(owner.path("customers").asLong());
-        // Days 179-185 and 156-185: only the two lapses.
+        // Days 180-186 and 157-186: only the two lapses.
         for (String period : new String[] {"last7Days", "last30Days"}) {
             JsonNode moves = owner.path("moves").path(period);
             assertThat(moves.path("joined").asLong()).isZero();
@@ -175,7 +201,78 @@ class OwnerPageTest {
         assertThat(runner.eventBus().deadLetters()).isEmpty();
     }
 
+    /**
+     * The page as the owner sees it, after the history above: headless Chromium (Debian's {@code chromium} and
+     * {@code chromium-driver}; {@code .ci/run} installs them) at a phone's width. Every chart is drawn (its bars have
+     * a size on screen), and every number it shows is the JSON's. The screenshot goes to
+     * {@code -Downer.screenshot=PATH} (default {@code target/owner-page.png}); docs/owner-page.png is one.
+     */
     @Test
+    @Order(2)
+    void theChartsRenderInABrowserAndShowTheJsonsNumbers() throws Exception {
+        Path chromium = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        Path driverBinary = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+        Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driverBinary),
+                "no browser: install Debian's chromium and chromium-driver (apt-get install -y chromium "
+                        + "chromium-driver) to run the owner page's browser test");
+        String url = signedOwnerUrl();
+        JsonNode json = ownerJson(url);
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--hide-scrollbars", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.manage().window().setSize(new Dimension(420, 900));
+            browser.get(url);
+            assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+            assertThat(browser.findElement(By.id("customers")).getAttribute("data-count"))
+                    .isEqualTo(json.path("customers").asText());
+            List<WebElement> stages = browser.findElements(By.cssSelector("#funnel g[data-stage]"));
+            assertThat(stages).hasSize(5);
+            for (WebElement stage : stages) {
+                String key = stage.getAttribute("data-stage");
+                assertThat(stage.getAttribute("data-count")).as(key).isEqualTo(json.path("stages").path(key).asText());
+                WebElement bar = stage.findElement(By.tagName("rect"));
+                assertThat(bar.getRect().getWidth()).as(key + " bar drawn").isPositive();
+                assertThat(stage.findElements(By.tagName("text")).get(1).getText()).as(key + " label")
+                        .isEqualTo(json.path("stages").path(key).asText());
+            }
+            // The trend's last week is today: the same stages, stacked.
+            List<WebElement> weeks = browser.findElements(By.cssSelector("#trend svg > g"));
+            assertThat(weeks).hasSize(12);
+            long lastWeek = 0;
+            for (WebElement segment : weeks.get(11).findElements(By.cssSelector("rect[data-count]"))) {
+                assertThat(segment.getRect().getHeight()).isPositive();
+                lastWeek += Long.parseLong(segment.getAttribute("data-count"));
+            }
+            assertThat(lastWeek).isEqualTo(json.path("customers").asLong());
+            assertThat(browser.findElement(By.id("overdue")).getAttribute("data-count"))
+                    .isEqualTo(json.path("promise").path("overdue").asText());
+            long answered = 0;
+            for (WebElement rating : browser.findElements(By.cssSelector("#ratings g[data-rating]"))) {
+                answered += Long.parseLong(rating.getAttribute("data-count"));
+            }
+            assertThat(answered).isEqualTo(json.path("surveys").path("answered").asLong());
+            assertThat(browser.findElement(By.cssSelector("[data-result=clicks] td.n")).getText())
+                    .isEqualTo(json.path("referrals").path("clicks").asText());
+            assertThat(browser.findElement(By.cssSelector("[data-result=redeemed] td.n")).getText())
+                    .isEqualTo(json.path("coupons").path("redeemed").asText());
+            assertThat(browser.findElement(By.cssSelector("[data-result=loopRevenue] td.n")).getText())
+                    .isEqualTo("$" + json.path("loopRevenue").path("amount").asText());
+            long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
+            browser.manage().window().setSize(new Dimension(420, (int) Math.min(4000, height + 20)));
+            Path shot = Path.of(System.getProperty("owner.screenshot", "target/owner-page.png"));
+            Files.createDirectories(shot.toAbsolutePath().getParent());
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
     void aTamperedOwnerLinkIsRefusedAndShowsNothing() throws Exception {
         String url = signedOwnerUrl();
         String tampered = url.substring(0, url.length() - 3) + (url.endsWith("AAA") ? "BBB" : "AAA");
