@@ -59,7 +59,9 @@ public final class ShopsCommand {
                      [--region REGION --table TABLE] | [--aws-endpoint URL [--table LoyaltyTable]]
               Adds the coupon codes in the file (one a line, made in the shop's admin as single-use discounts) to the
               shop's pool, for shops whose settings say "provisioning": "pool". Codes already in the pool are
-              skipped, so uploading a file again adds only its new codes.""";
+              skipped, so uploading a file again adds only its new codes.
+
+            """ + ShopPreviewCommand.USAGE;
 
     private static final Set<String> TARGET_FLAGS = Set.of("region", "table", "stack", "aws-endpoint");
     private static final Set<String> ADD_FLAGS = union(TARGET_FLAGS, Set.of("domain", "platform", "storefront",
@@ -124,6 +126,9 @@ public final class ShopsCommand {
         try {
             if (!help && !args.isEmpty() && args.get(0).equals("add")) {
                 return add(parseAdd(args.subList(1, args.size())));
+            }
+            if (!help && !args.isEmpty() && args.get(0).equals("preview")) {
+                return ShopPreviewCommand.run(ShopPreviewCommand.parse(args.subList(1, args.size())));
             }
             if (!help && args.size() > 1 && args.get(0).equals("coupons") && args.get(1).equals("upload")) {
                 return upload(parseUpload(args.subList(2, args.size())));

@@ -272,6 +272,19 @@ class OwnerPageTest {
     }
 
     @Test
+    @Order(4)
+    void thePreviewPageShowsEveryEmailKindInEveryLanguage() throws Exception {
+        HttpResponse<String> page = http.get("/_local/preview");
+        assertThat(page.statusCode()).isEqualTo(200);
+        for (String kind : loyaltyloop.preview.EmailPreviews.KINDS) {
+            for (String language : loyaltyloop.preview.EmailPreviews.LANGUAGES) {
+                assertThat(page.body()).contains("id=\"" + kind + "-" + language + "\"");
+            }
+        }
+        assertThat(page.body()).doesNotContain("<script");
+    }
+
+    @Test
     @Order(3)
     void aTamperedOwnerLinkIsRefusedAndShowsNothing() throws Exception {
         String url = signedOwnerUrl();
