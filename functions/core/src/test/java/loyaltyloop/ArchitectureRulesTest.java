@@ -24,7 +24,7 @@ class ArchitectureRulesTest {
     static final String[] FEATURES = {"loyaltyloop.affirmation..", "loyaltyloop.coupons..", "loyaltyloop.customers..",
         "loyaltyloop.followup..", "loyaltyloop.intake..", "loyaltyloop.orders..", "loyaltyloop.owner..",
         "loyaltyloop.points..", "loyaltyloop.referral..", "loyaltyloop.shops..", "loyaltyloop.stats..",
-        "loyaltyloop.survey.."};
+        "loyaltyloop.survey..", "loyaltyloop.ladder..", "loyaltyloop.wording..", "loyaltyloop.preview.."};
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
