@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
@@ -33,14 +34,16 @@ public class CouponIssuer {
     private final Clock clock;
     private final LoopStats loopStats;
     private final Duration retryPause;
+    private final LoopMetrics metrics;
 
     public CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
-            LoopStats loopStats) {
-        this(provisioners, store, events, clock, loopStats, Duration.ofMillis(250));
+            LoopMetrics metrics, LoopStats loopStats) {
+        this(provisioners, store, events, clock, metrics, loopStats, Duration.ofMillis(250));
     }
 
     CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
-            LoopStats loopStats, Duration retryPause) {
+            LoopMetrics metrics, LoopStats loopStats, Duration retryPause) {
+        this.metrics = metrics;
         this.provisioners = List.copyOf(provisioners);
         this.store = store;
         this.events = events;
@@ -89,6 +92,7 @@ public class CouponIssuer {
         if (store.markIssued(shop.domain(), coupon.code())) {
             // Only the call that flipped the state publishes, so CouponIssued goes out once per coupon.
             events.publish(CouponIssued.of(coupon));
+            metrics.couponIssued();
             loopStats.add(shop.domain(), clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                     LoopStats.Count.COUPONS_ISSUED, 1);
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.stats.LoopStats;
 import loyaltyloop.orders.Money;
@@ -32,8 +33,10 @@ public class CouponRedemptions {
     private final CouponStore store;
     private final EventPublisher events;
     private final LoopStats loopStats;
+    private final LoopMetrics metrics;
 
-    public CouponRedemptions(CouponStore store, EventPublisher events, LoopStats loopStats) {
+    public CouponRedemptions(CouponStore store, EventPublisher events, LoopStats loopStats, LoopMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.events = events;
         this.loopStats = loopStats;
@@ -74,6 +77,7 @@ public class CouponRedemptions {
             LOG.info("coupon from {} {} redeemed on order {} of {}", c.origin(), c.reference(), orderId, shop);
             if (now) {
                 redeemed++;
+                metrics.couponRedeemed();
                 long revenue = redeemed == 1 && total != null && total.currency().equals(c.currency()) ? total.minor() : 0;
                 loopStats.add(shop, LocalDate.ofInstant(orderedAt, ZoneOffset.UTC), java.util.Map.of(
                         LoopStats.Count.COUPONS_REDEEMED, 1L, LoopStats.Count.LOOP_REVENUE_MINOR, revenue));

@@ -1,8 +1,8 @@
 package loyaltyloop.referral;
 
 import loyaltyloop.customers.CustomerLadder;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.stats.LoopStats;
-
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsClawedBack;
 import loyaltyloop.points.PointsCredited;
@@ -63,10 +63,12 @@ public class ReferralCredits {
     private final CustomerAccounts accounts;
     private final CustomerLadder ladder;
     private final LoopStats loopStats;
+    private final LoopMetrics metrics;
 
     public ReferralCredits(ShopStore shops, CustomerStore customers, OrderStore orders, SpendStats spend,
             PointsLedger ledger, EventPublisher events, EmailSender sender, Links links, Clock clock,
-            PointsEmails emails, CustomerLadder ladder, LoopStats loopStats) {
+            PointsEmails emails, LoopMetrics metrics, CustomerLadder ladder, LoopStats loopStats) {
+        this.metrics = metrics;
         this.ladder = ladder;
         this.loopStats = loopStats;
         this.shops = shops;
@@ -146,6 +148,7 @@ public class ReferralCredits {
         if (balance.isEmpty()) {
             return Outcome.ALREADY_CREDITED;
         }
+        metrics.pointsCredited(credit.points());
         LOG.info("referral {} credited {} points to {} for order {} of {}", match.code(), credit.points(),
                 CustomerEmails.mask(referrer.email()), order.orderId(), order.shop());
         events.publish(PointsCredited.of(order.shop(), referrer.email(), entry, balance.get(), match.code(),
