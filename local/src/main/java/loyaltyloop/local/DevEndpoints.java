@@ -32,20 +32,24 @@ final class DevEndpoints {
     private final LocalEventBus bus;
     private final ScheduleRunner schedules;
     private final LocalMetrics metrics;
+    private final java.util.function.Supplier<String> previewPage;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final LocalImport imports;
 
-    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics) {
-        this(outbox, clock, bus, schedules, metrics, null);
+    /** {@code previewPage}: every email kind x language of the demo shop, on one page ({@code /_local/preview}). */
+    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics,
+            java.util.function.Supplier<String> previewPage) {
+        this(outbox, clock, bus, schedules, metrics, previewPage, null);
     }
 
     DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics,
-            LocalImport imports) {
+            java.util.function.Supplier<String> previewPage, LocalImport imports) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.bus = bus;
         this.schedules = schedules;
+        this.previewPage = previewPage;
         this.imports = imports;
     }
 
@@ -89,6 +93,8 @@ final class DevEndpoints {
             putEvent(exchange);
         } else if (path.equals(LocalImport.PATH) && post && imports != null) {
             imports.handle(exchange);
+        } else if (path.equals("/_local/preview") && get) {
+            Responses.html(exchange, 200, previewPage.get());
         } else if (path.equals("/_local/dead-letters") && get) {
             Responses.json(exchange, 200, bus.deadLetters());
         } else if (path.equals("/_local/metrics") && get) {
@@ -105,7 +111,7 @@ final class DevEndpoints {
 
     private static boolean known(String path) {
         return List.of("/_local/health", "/_local/outbox", "/_local/outbox.html", "/_local/clock", "/_local/events",
-                "/_local/dead-letters", "/_local/metrics", LocalImport.PATH).contains(path)
+                "/_local/dead-letters", "/_local/metrics", "/_local/preview", LocalImport.PATH).contains(path)
                 || EMAIL_PAGE.matcher(path).matches()
                 || SCHEDULE.matcher(path).matches();
     }

@@ -118,6 +118,10 @@ public final class TemplateModels {
             List<Fact> health,
             String footer,
             String colon,
+            String ladderSummary,
+            String promiseSummary,
+            String ownerLinkLabel,
+            String ownerUrl,
             List<String> warnings) {
 
         public OwnerDigest {
@@ -126,11 +130,12 @@ public final class TemplateModels {
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
 
-        /** {@code warnings}: what is wrong with the shop's connection, shown first; none here. */
+        /** {@code warnings}: what is wrong with the shop's connection (docs/import.md), shown first; none here. */
         public OwnerDigest(String lang, String subject, String heading, String date, String intro,
                 List<DigestPick> picks, String whyLabel, String healthHeading, List<Fact> health, String footer,
-                String colon) {
-            this(lang, subject, heading, date, intro, picks, whyLabel, healthHeading, health, footer, colon, null);
+                String colon, String ladderSummary, String promiseSummary, String ownerLinkLabel, String ownerUrl) {
+            this(lang, subject, heading, date, intro, picks, whyLabel, healthHeading, health, footer, colon,
+                    ladderSummary, promiseSummary, ownerLinkLabel, ownerUrl, null);
         }
     }
 

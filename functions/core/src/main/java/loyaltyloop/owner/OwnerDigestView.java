@@ -10,15 +10,27 @@ import loyaltyloop.shops.Shop;
  * The owner's daily "pick three": the customers most worth a personal touch today, and the loop's health.
  * Written in the shop's default locale.
  */
-public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Connection connection) {
+public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder,
+        Connection connection) {
 
     public OwnerDigestView {
         picks = List.copyOf(picks);
         connection = connection == null ? Connection.NONE : connection;
     }
 
+    /** A digest without the ladder summary. */
     public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health) {
-        this(shop, day, picks, health, null);
+        this(shop, day, picks, health, null, null);
+    }
+
+    /** A digest with the ladder summary and no connection trouble. */
+    public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder) {
+        this(shop, day, picks, health, ladder, null);
+    }
+
+    /** A digest without the ladder summary, with what reconciliation found. */
+    public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Connection connection) {
+        this(shop, day, picks, health, null, connection);
     }
 
     /**
@@ -32,6 +44,17 @@ public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health
 
         public boolean worthSaying() {
             return recoveredOrders > 0 || credentialsRefused;
+        }
+    }
+
+    /**
+     * The two-line summary of the owner page, and its signed link.
+     *
+     * @param stages customers per stage: first-time, repeat, loyal, advocate, lapsed
+     */
+    public record Ladder(long customers, List<Long> stages, int promiseKeptPercent, long overdue, String ownerUrl) {
+        public Ladder {
+            stages = List.copyOf(stages);
         }
     }
 
