@@ -49,7 +49,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(12);
+        assertThat(FUNCTION_ROLES).hasSize(13);
     }
 
     private static List<?> list(Object value) {
