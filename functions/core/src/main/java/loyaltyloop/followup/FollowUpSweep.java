@@ -53,6 +53,8 @@ public class FollowUpSweep {
 
     public static final Duration INTERVAL = Duration.ofHours(1);
     private static final int PAGE = 100;
+    /** A paced page takes at most this long to send, less than the workers' 15 s margin before their timeout. */
+    private static final Duration PAGE_TIME = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpSweep.class);
 
     private final ShopStore shops;
@@ -161,7 +163,7 @@ public class FollowUpSweep {
                 return cursor != null ? cursor : start == null ? "" : start;
             }
             DueCustomers.Page page = due.due(shop.domain(), now.plus(INTERVAL), cursor,
-                    Math.min(PAGE, batchLimit - tally.visited));
+                    Math.min(pace.sendsWithin(PAGE_TIME, PAGE), batchLimit - tally.visited));
             for (String email : page.emails()) {
                 Visit visit = visit(shop, standing, email, now);
                 tally.visits.merge(visit, 1, Integer::sum);

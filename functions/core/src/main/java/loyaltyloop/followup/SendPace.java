@@ -56,6 +56,18 @@ public class SendPace {
         return Duration.ofNanos(intervalNanos);
     }
 
+    /**
+     * How many sends fit in {@code time} at this pace, at least 1 and at most {@code cap}: the sweep reads that many
+     * due customers a page, so a worker that checks its time between pages never overruns its timeout by more
+     * than one page.
+     */
+    public int sendsWithin(Duration time, int cap) {
+        if (intervalNanos == 0) {
+            return cap;
+        }
+        return (int) Math.max(1, Math.min(cap, time.toNanos() / intervalNanos));
+    }
+
     /** Waits until this worker may send its next email. */
     public synchronized void beforeSend() {
         if (intervalNanos == 0) {

@@ -36,6 +36,13 @@ class SendPaceTest {
     }
 
     @Test
+    void aPageHoldsWhatTenSecondsOfSendsAllowSoAWorkerStopsWithinItsMargin() {
+        assertThat(new SendPace(14, 14).sendsWithin(Duration.ofSeconds(10), 100)).isEqualTo(10);
+        assertThat(new SendPace(1, 14).sendsWithin(Duration.ofSeconds(10), 100)).isEqualTo(1);
+        assertThat(new SendPace(0, 14).sendsWithin(Duration.ofSeconds(10), 100)).isEqualTo(100);
+    }
+
+    @Test
     void noRateMeansNoPace() {
         assertThat(new SendPace(0, 14).interval()).isZero();
     }
