@@ -28,10 +28,10 @@ public class FollowUpFanOut {
         this.events = events;
     }
 
-    /** Publishes one work item per part of every shop's due index; answers how many. */
+    /** Publishes one work item per part of the due index of every shop that may be mailed; answers how many. */
     public int enqueue() {
         List<SweepPartDue> work = new ArrayList<>();
-        for (Shop shop : shops.all()) {
+        for (Shop shop : shops.allForMail()) {
             for (String walk : due.partWalks(shop.domain())) {
                 work.add(new SweepPartDue(shop.domain(), walk));
             }

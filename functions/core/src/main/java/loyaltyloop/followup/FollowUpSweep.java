@@ -113,7 +113,7 @@ public class FollowUpSweep {
     public Report run(BooleanSupplier timeLeft) {
         Instant now = clock.instant();
         Tally tally = new Tally();
-        for (Shop shop : shops.all()) {
+        for (Shop shop : shops.allForMail()) {
             if (walk(shop, null, now, tally, timeLeft) != null) {
                 return tally.report(true);
             }
@@ -127,9 +127,10 @@ public class FollowUpSweep {
      */
     public PartReport runPart(String shopDomain, String walk, BooleanSupplier timeLeft) {
         Tally tally = new Tally();
-        Optional<Shop> shop = shops.find(shopDomain);
+        Optional<Shop> shop = shops.findForMail(shopDomain);
         if (shop.isEmpty()) {
-            return new PartReport(tally.report(false), null); // removed since the fan-out: nothing to send for it
+            // Removed or uninstalled since the fan-out: nothing is sent for it.
+            return new PartReport(tally.report(false), null);
         }
         String rest = walk(shop.get(), walk, clock.instant(), tally, timeLeft);
         return new PartReport(tally.report(rest != null), rest);
