@@ -31,13 +31,19 @@ final class DevEndpoints {
     private final LocalClock clock;
     private final LocalEventBus bus;
     private final ScheduleRunner schedules;
+    private final LocalMetrics metrics;
+    private final java.util.function.Supplier<String> previewPage;
     private final AtomicBoolean ready = new AtomicBoolean();
 
-    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules) {
+    /** {@code previewPage}: every email kind x language of the demo shop, on one page ({@code /_local/preview}). */
+    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics,
+            java.util.function.Supplier<String> previewPage) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.bus = bus;
         this.schedules = schedules;
+        this.previewPage = previewPage;
     }
 
     void ready() {
@@ -78,8 +84,13 @@ final class DevEndpoints {
             fireSchedule(exchange, schedule.group(1));
         } else if (path.equals("/_local/events") && post) {
             putEvent(exchange);
+        } else if (path.equals("/_local/preview") && get) {
+            Responses.html(exchange, 200, previewPage.get());
         } else if (path.equals("/_local/dead-letters") && get) {
             Responses.json(exchange, 200, bus.deadLetters());
+        } else if (path.equals("/_local/metrics") && get) {
+            bus.awaitIdle(IDLE_TIMEOUT);
+            Responses.json(exchange, 200, metrics.totals());
         } else if (known(path)) {
             exchange.getResponseHeaders().set("Allow", path.startsWith("/_local/schedules/")
                     || path.equals("/_local/events") ? "POST" : path.equals("/_local/clock") ? "GET, POST" : "GET");
@@ -91,7 +102,8 @@ final class DevEndpoints {
 
     private static boolean known(String path) {
         return List.of("/_local/health", "/_local/outbox", "/_local/outbox.html", "/_local/clock", "/_local/events",
-                "/_local/dead-letters").contains(path) || EMAIL_PAGE.matcher(path).matches()
+                "/_local/dead-letters", "/_local/metrics", "/_local/preview").contains(path)
+                || EMAIL_PAGE.matcher(path).matches()
                 || SCHEDULE.matcher(path).matches();
     }
 

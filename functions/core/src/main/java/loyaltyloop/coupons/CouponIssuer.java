@@ -1,11 +1,14 @@
 package loyaltyloop.coupons;
 
+import loyaltyloop.stats.LoopStats;
+
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
@@ -29,18 +32,23 @@ public class CouponIssuer {
     private final CouponStore store;
     private final EventPublisher events;
     private final Clock clock;
+    private final LoopStats loopStats;
     private final Duration retryPause;
+    private final LoopMetrics metrics;
 
-    public CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock) {
-        this(provisioners, store, events, clock, Duration.ofMillis(250));
+    public CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
+            LoopMetrics metrics, LoopStats loopStats) {
+        this(provisioners, store, events, clock, metrics, loopStats, Duration.ofMillis(250));
     }
 
     CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
-            Duration retryPause) {
+            LoopMetrics metrics, LoopStats loopStats, Duration retryPause) {
+        this.metrics = metrics;
         this.provisioners = List.copyOf(provisioners);
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.loopStats = loopStats;
         this.retryPause = retryPause;
     }
 
@@ -84,6 +92,9 @@ public class CouponIssuer {
         if (store.markIssued(shop.domain(), coupon.code())) {
             // Only the call that flipped the state publishes, so CouponIssued goes out once per coupon.
             events.publish(CouponIssued.of(coupon));
+            metrics.couponIssued();
+            loopStats.add(shop.domain(), clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                    LoopStats.Count.COUPONS_ISSUED, 1);
         }
         return coupon.issued();
     }

@@ -9,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.stats.LoopStats;
+import loyaltyloop.orders.Money;
 import loyaltyloop.orders.OrderPlaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,10 @@ public class CouponRedemptions {
     private final CouponStore store;
     private final EventPublisher events;
     private final LoopStats loopStats;
+    private final LoopMetrics metrics;
 
-    public CouponRedemptions(CouponStore store, EventPublisher events, LoopStats loopStats) {
+    public CouponRedemptions(CouponStore store, EventPublisher events, LoopStats loopStats, LoopMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.events = events;
         this.loopStats = loopStats;
@@ -40,10 +44,16 @@ public class CouponRedemptions {
 
     /** Returns how many of our coupons the order redeemed now (0 on a repeat). */
     public int onOrderPlaced(OrderPlaced placed) {
-        return onOrder(placed.shop(), placed.orderId(), placed.order().discountCodes(), placed.order().createdAt());
+        return onOrder(placed.shop(), placed.orderId(), placed.order().discountCodes(), placed.order().createdAt(),
+                placed.order().total());
     }
 
     int onOrder(String shop, String orderId, List<String> discountCodes, Instant orderedAt) {
+        return onOrder(shop, orderId, discountCodes, orderedAt, null);
+    }
+
+    /** {@code total}: the order's total, counted as loop revenue once per order whose loop coupon it redeemed. */
+    int onOrder(String shop, String orderId, List<String> discountCodes, Instant orderedAt, Money total) {
         Set<String> codes = new LinkedHashSet<>();
         for (String typed : discountCodes) {
             String code = CouponCodes.normalise(typed);
@@ -67,7 +77,10 @@ public class CouponRedemptions {
             LOG.info("coupon from {} {} redeemed on order {} of {}", c.origin(), c.reference(), orderId, shop);
             if (now) {
                 redeemed++;
-                loopStats.add(shop, LocalDate.ofInstant(orderedAt, ZoneOffset.UTC), LoopStats.Count.COUPONS_REDEEMED, 1);
+                metrics.couponRedeemed();
+                long revenue = redeemed == 1 && total != null && total.currency().equals(c.currency()) ? total.minor() : 0;
+                loopStats.add(shop, LocalDate.ofInstant(orderedAt, ZoneOffset.UTC), java.util.Map.of(
+                        LoopStats.Count.COUPONS_REDEEMED, 1L, LoopStats.Count.LOOP_REVENUE_MINOR, revenue));
             }
         }
         return redeemed;

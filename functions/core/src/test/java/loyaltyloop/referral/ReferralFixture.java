@@ -91,9 +91,14 @@ public final class ReferralFixture implements AutoCloseable {
         saveShop(shop.withSettings(new LoyaltySettings(s.survey(), s.coupons(), referrals)));
     }
 
+    public final loyaltyloop.testing.RecordingLoopMetrics metrics = new loyaltyloop.testing.RecordingLoopMetrics();
+
     public ReferralCredits credits() {
         return new ReferralCredits(shops, customers, orders, context.getBean(SpendStats.class), ledger,
-                context.getBean(EventPublisher.class), sender, links, clock, context.getBean(PointsEmails.class));
+                context.getBean(EventPublisher.class), sender, links, clock, context.getBean(PointsEmails.class), metrics,
+                new loyaltyloop.customers.CustomerLadder(customers,
+                        context.getBean(loyaltyloop.ladder.LadderCounts.class), clock),
+                context.getBean(loyaltyloop.stats.LoopStats.class));
     }
 
     public PointsPages pages() {
