@@ -48,8 +48,8 @@ public final class JsonFields {
     }
 
     /**
-     * A line's quantity: 1 when absent, a whole number as sent (negative ones too, for the caller to refuse), above
-     * {@code Integer.MAX_VALUE} capped there (its amount then overflows and is refused); not a whole number throws.
+     * A line's quantity: 1 when absent, a whole number as sent (negative ones too, for the caller to refuse); not a
+     * whole number throws IllegalArgumentException, one beyond {@code Integer.MAX_VALUE} ArithmeticException.
      */
     public static int quantity(JsonNode line) {
         JsonNode value = line == null ? null : line.get("quantity");
@@ -60,13 +60,14 @@ public final class JsonFields {
         if (q == null || q.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException("a quantity is not a whole number");
         }
-        if (q.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            return Integer.MAX_VALUE;
-        }
         if (q.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
             return Integer.MIN_VALUE;
         }
-        return q.intValueExact();
+        try {
+            return q.intValueExact();
+        } catch (ArithmeticException beyondInt) {
+            throw new ArithmeticException("a quantity is too large");
+        }
     }
 
     public static boolean bool(JsonNode node, String field) {

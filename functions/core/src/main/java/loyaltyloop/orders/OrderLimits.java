@@ -12,7 +12,8 @@ import java.util.Map;
  * few hundred characters, with a note of each cut. Every text is also made storable: a lone UTF-16 surrogate (which
  * JSON's {@code \ud800} escapes can carry, and no UTF-8 encoder takes) becomes U+FFFD, control characters a space.
  *
- * <p>Sized so that the largest order is well under 64 KB as JSON (OrderLimitsTest pins it).
+ * <p>Sized so that the largest order, every text at its longest in four-byte characters, is under 100 KB as JSON
+ * (80 KB; OrderLimitsTest pins it): well inside both limits with the event's envelope.
  */
 public final class OrderLimits {
 

@@ -67,6 +67,8 @@ public final class ShopifyOrders {
                     total, subtotal, items, codes, attributes, text(body, "landing_site"), false,
                     consent(body, customer), 0, List.of(), updatedAt(text(body, "updated_at")),
                     presentment(body, currency, lines)));
+        } catch (ArithmeticException overflow) {
+            return new ParsedOrder.Unusable("order amounts are too large");
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return new ParsedOrder.Unusable("order has an unreadable field: " + OrderLimits.shortText(e.getMessage(), 120));
         }

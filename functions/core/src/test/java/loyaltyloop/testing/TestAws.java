@@ -227,6 +227,9 @@ public final class TestAws {
         properties.put("loyalty.aws.endpoint-url", endpoint());
         properties.put("loyalty.aws.attempt-timeout", EMULATOR_TIMEOUTS.attemptTimeout().toMillis() + "ms");
         properties.put("loyalty.aws.call-timeout", EMULATOR_TIMEOUTS.callTimeout().toMillis() + "ms");
+        // A busy test machine must not turn a slow emulator into 503s; the budgets have tests of their own.
+        properties.put("loyalty.http.budget", "60s");
+        properties.put("loyalty.intake.budget", "60s");
         properties.putAll(extra);
         return ApplicationContext.builder().properties(properties).start();
     }
