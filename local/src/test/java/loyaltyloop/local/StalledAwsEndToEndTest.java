@@ -79,8 +79,15 @@ class StalledAwsEndToEndTest {
 
     @Test
     void whileAwsIsStalledIntakeAnswers503WithinFourSecondsAndTheShopsRetriesGiveOneThankYouPerOrder() throws Exception {
-        // Before the stall: an ordinary order, so every table and parameter has been read once.
-        assertThat(deliver(UUID.randomUUID().toString(), order(940_001, "before@stall.test")).statusCode()).isEqualTo(200);
+        // Before the stall: an ordinary order, so every table and parameter has been read once. A cold JVM on a busy
+        // machine may take longer than the budget for it: the shop's retry then gets it through, as in production.
+        String first = UUID.randomUUID().toString();
+        String firstOrder = order(940_001, "before@stall.test");
+        int status = 0;
+        for (int attempt = 0; attempt < 5 && status != 200; attempt++) {
+            status = deliver(first, firstOrder).statusCode();
+        }
+        assertThat(status).isEqualTo(200);
         assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(60))).isTrue();
 
         Map<String, String> pending = new LinkedHashMap<>();

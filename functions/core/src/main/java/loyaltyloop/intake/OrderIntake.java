@@ -54,8 +54,6 @@ public class OrderIntake {
 
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
     static final Duration PUBLISH_LEASE = Duration.ofSeconds(30);
-    /** Longer than any intake call may run (its budget, 3 s, and the last AWS call's overrun). */
-    static final Duration IN_FLIGHT = Duration.ofSeconds(10);
     static final Duration DELIVERY_RETENTION = Duration.ofDays(8);
     private static final Pattern WOO_PING = Pattern.compile("^webhook_id=\\d{1,20}$");
     private static final Logger LOG = LoggerFactory.getLogger(OrderIntake.class);
@@ -166,12 +164,11 @@ public class OrderIntake {
                 record(r, order.orderId(), "duplicate", null);
                 return IntakeResult.accepted();
             }
-            // Another call is publishing it right now, or died doing so (a write AWS applied after we gave up on it).
-            // Not recorded. Once that call is surely over, the delivery that brought the order is a shop's retry of a
-            // call that failed: it hears "not yet" (503), so the shop tries again and a retry after the lease publishes.
-            boolean callOver = existing.storedAt().plus(IN_FLIGHT).isBefore(now);
-            return callOver && r.deliveryId.equals(existing.createdByDelivery()) ? IntakeResult.busy()
-                    : IntakeResult.duplicate();
+            // Another call is publishing it right now, or failed or died doing so (a write AWS applied after we gave
+            // up on it). Not recorded. The delivery that brought the order is then the shop's retry of a call that did
+            // not finish: it hears "not yet" (503) and is tried again, and a retry after the lease publishes. Any other
+            // delivery of the order is a duplicate: the first one's retries see to the event.
+            return r.deliveryId.equals(existing.createdByDelivery()) ? IntakeResult.busy() : IntakeResult.duplicate();
         }
         if (existing.status() == OrderStatus.PLACED && !existing.order().equals(order)) {
             // A later delivery (orders/updated, a late orders/paid) carries the order as it is now, unless a retry
