@@ -49,18 +49,24 @@ class HostileInputsEndToEndTest {
     private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat:(.+?):(\\d+)}}");
 
     private static LocalRunner runner;
+    private static String testBudget;
 
     @BeforeAll
     static void start() {
         // This test is about what each input gets, not about time (StalledAwsEndToEndTest is): on a busy test machine,
         // hashing and parsing a 5 MiB body alone can take longer than the intake's 3 s budget.
+        testBudget = System.getProperty("loyalty.intake.budget");
         System.setProperty("loyalty.intake.budget", "60s");
         runner = LocalRunner.start(RunnerOptions.defaults().withPort(0).withWebhookSecret(SECRET));
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("loyalty.intake.budget");
+        if (testBudget == null) {
+            System.clearProperty("loyalty.intake.budget");
+        } else {
+            System.setProperty("loyalty.intake.budget", testBudget);
+        }
         if (runner != null) {
             runner.close();
         }

@@ -31,8 +31,13 @@ class StalledAwsEndToEndTest {
     private static LocalRunner runner;
     private static RunnerHttp http;
 
+    private static String testBudget;
+
     @BeforeAll
     static void start() {
+        // The production budget: the local module's tests otherwise run with long ones (local/pom.xml).
+        testBudget = System.getProperty("loyalty.intake.budget");
+        System.setProperty("loyalty.intake.budget", "3s");
         moto = MotoServer.start();
         RunnerOptions defaults = RunnerOptions.defaults();
         runner = LocalRunner.start(new RunnerOptions(0, moto.endpoint(), defaults.shop(), SECRET, defaults.template()));
@@ -41,6 +46,11 @@ class StalledAwsEndToEndTest {
 
     @AfterAll
     static void stop() {
+        if (testBudget == null) {
+            System.clearProperty("loyalty.intake.budget");
+        } else {
+            System.setProperty("loyalty.intake.budget", testBudget);
+        }
         if (moto != null) {
             moto.resume();
         }
