@@ -32,7 +32,8 @@ class OperationsTemplateTest {
             "FollowUpSchedulingFailingAlarm", "FollowUpSweepFailingAlarm", "OwnerDigestFailingAlarm",
             "SurveyPageFailingAlarm", "SurveyFollowThroughFailingAlarm", "CouponRedemptionFailingAlarm",
             "ReferralRedirectFailingAlarm", "PointsFailingAlarm", "ReferralEventsFailingAlarm",
-            "IntakeServerErrorsAlarm", "OwnerPageFailingAlarm", "ReconciliationFailingAlarm");
+            "IntakeServerErrorsAlarm", "OwnerPageFailingAlarm", "ReconciliationFailingAlarm",
+            "FollowUpSweepDeadLettersAlarm", "FollowUpSweepWorkerFailingAlarm");
 
     private static Map<String, Map<String, Object>> resources;
     private static Map<String, Map<String, Object>> alarms;
