@@ -134,6 +134,9 @@ public final class ShopsCommand {
             if (!help && !args.isEmpty() && args.get(0).equals("add")) {
                 return add(parseAdd(args.subList(1, args.size())));
             }
+            if (!help && !args.isEmpty() && args.get(0).equals("import")) {
+                return ShopsImport.run(args.subList(1, args.size()));
+            }
             if (!help && !args.isEmpty() && args.get(0).equals("check")) {
                 return ShopsCheckCommand.run(args.subList(1, args.size()));
             }
@@ -148,7 +151,7 @@ public final class ShopsCommand {
             System.err.println(USAGE);
             return Flags.EXIT_USAGE;
         }
-        (help ? System.out : System.err).println(USAGE);
+        (help ? System.out : System.err).println(USAGE + "\n\n" + ShopsImport.USAGE);
         return help ? 0 : Flags.EXIT_USAGE;
     }
 

@@ -19,8 +19,8 @@ import java.util.Set;
  * the simulated year. Each writes its part of {@code OUT/bench-jvm.json}; one failing does not stop the others
  * (its part says why). What the runner and the handlers print goes to {@code OUT/bench-jvm.log}.
  *
- * <pre>java -jar bench/target/loyalty-bench.jar [--repo .] [--out bench/target] [--only capacity,sweep,sweepScale,load,year]
- *      [--sweep-small 10000] [--sweep-large 100000] [--due 1000] [--load-orders 2000] [--year-orders 150]
+ * <pre>java -jar bench/target/loyalty-bench.jar [--repo .] [--out bench/target] [--only capacity,import,sweep,sweepScale,load,year]
+ *      [--import-orders 2000] [--sweep-small 10000] [--sweep-large 100000] [--due 1000] [--load-orders 2000] [--year-orders 150]
  *      [--scale-due 12000] [--scale-shops 1000]</pre>
  */
 public final class BenchMain {
@@ -35,7 +35,7 @@ public final class BenchMain {
         Path repo = Path.of(flags.getOrDefault("repo", ".")).toAbsolutePath().normalize();
         Path out = Path.of(flags.getOrDefault("out", "bench/target"));
         Files.createDirectories(out);
-        Set<String> only = Set.copyOf(Arrays.asList(flags.getOrDefault("only", "capacity,sweep,sweepScale,load,year").split(",")));
+        Set<String> only = Set.copyOf(Arrays.asList(flags.getOrDefault("only", "capacity,import,sweep,sweepScale,load,year").split(",")));
 
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         PrintStream console = System.out;
@@ -47,6 +47,11 @@ public final class BenchMain {
         results.put("machine", Report.machine());
         if (only.contains("capacity")) {
             phase(console, results, "capacity", () -> CapacityBench.run(repo));
+            write(resultFile, results);
+        }
+        if (only.contains("import")) {
+            int orders = Integer.parseInt(flags.getOrDefault("import-orders", "2000"));
+            phase(console, results, "import", () -> ImportBench.run(repo, orders));
             write(resultFile, results);
         }
         if (only.contains("sweep")) {

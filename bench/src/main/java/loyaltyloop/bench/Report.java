@@ -51,6 +51,7 @@ public final class Report {
         Map<String, Object> sweep = (Map<String, Object>) jvm.getOrDefault("sweep", Map.of());
         Map<String, Object> load = (Map<String, Object>) jvm.getOrDefault("intakeLoad", Map.of());
         Map<String, Object> year = (Map<String, Object>) jvm.getOrDefault("year", Map.of());
+        Map<String, Object> history = (Map<String, Object>) jvm.getOrDefault("import", Map.of());
 
         put(r, "wcuPerFirstOrder", capacity.get("wcuPerFirstOrder"));
         put(r, "wcuPerDuplicate", capacity.get("wcuPerDuplicate"));
@@ -59,6 +60,8 @@ public final class Report {
         put(r, "wcuPerCompletedSurvey", capacity.get("wcuPerCompletedSurvey"));
         put(r, "wcuPerCreditedReferral", capacity.get("wcuPerCreditedReferral"));
         put(r, "wcuPerRedeem", capacity.get("wcuPerRedeem"));
+        put(r, "importWcuPerOrder", history.get("importWcuPerOrder"));
+        put(r, "importOrdersPerSecond", history.get("importOrdersPerSecond"));
         Map<String, Object> large = (Map<String, Object>) sweep.getOrDefault("large", Map.of());
         put(r, "rcuPerDueFollowUp", large.get("rcuPerDue"));
         put(r, "sweepCostRatio100kTo10k", sweep.get("ratio"));
@@ -132,6 +135,7 @@ public final class Report {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("capacity", capacity);
+        details.put("import", history);
         details.put("sweep", sweep);
         details.put("sweepScale", scale);
         details.put("coldStart", cold.summary());
@@ -173,6 +177,9 @@ public final class Report {
         for (String key : List.of("wcuPerCompletedSurvey", "wcuPerCreditedReferral", "wcuPerRedeem")) {
             rows.add(new Row(key, r.get(key), "(no target; pinned by tests)", null));
         }
+        rows.add(atMost(r, "importWcuPerOrder", 6));
+        rows.add(new Row("importOrdersPerSecond", r.get("importOrdersPerSecond"),
+                "(no target; against the moto server)", null));
         rows.add(atMost(r, "rcuPerDueFollowUp", 2));
         rows.add(atMost(r, "sweepCostRatio100kTo10k", 1.1));
         rows.add(atMost(r, "sweepBacklogOneMillion", 0));

@@ -24,7 +24,8 @@ class ArchitectureRulesTest {
 
     /** The feature packages: the domain, tested without any AWS or HTTP type. */
     static final String[] FEATURES = {"loyaltyloop.affirmation..", "loyaltyloop.coupons..", "loyaltyloop.customers..",
-        "loyaltyloop.followup..", "loyaltyloop.intake..", "loyaltyloop.orders..", "loyaltyloop.owner..",
+        "loyaltyloop.followup..", "loyaltyloop.history..", "loyaltyloop.intake..", "loyaltyloop.orders..",
+        "loyaltyloop.owner..",
         "loyaltyloop.points..", "loyaltyloop.referral..", "loyaltyloop.shops..", "loyaltyloop.stats..",
         "loyaltyloop.survey..", "loyaltyloop.ladder..", "loyaltyloop.wording..", "loyaltyloop.preview.."};
 

@@ -34,16 +34,23 @@ final class DevEndpoints {
     private final LocalMetrics metrics;
     private final java.util.function.Supplier<String> previewPage;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final LocalImport imports;
 
     /** {@code previewPage}: every email kind x language of the demo shop, on one page ({@code /_local/preview}). */
     DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics,
             java.util.function.Supplier<String> previewPage) {
+        this(outbox, clock, bus, schedules, metrics, previewPage, null);
+    }
+
+    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics,
+            java.util.function.Supplier<String> previewPage, LocalImport imports) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.bus = bus;
         this.schedules = schedules;
         this.previewPage = previewPage;
+        this.imports = imports;
     }
 
     void ready() {
@@ -84,6 +91,8 @@ final class DevEndpoints {
             fireSchedule(exchange, schedule.group(1));
         } else if (path.equals("/_local/events") && post) {
             putEvent(exchange);
+        } else if (path.equals(LocalImport.PATH) && post && imports != null) {
+            imports.handle(exchange);
         } else if (path.equals("/_local/preview") && get) {
             Responses.html(exchange, 200, previewPage.get());
         } else if (path.equals("/_local/dead-letters") && get) {
@@ -93,7 +102,7 @@ final class DevEndpoints {
             Responses.json(exchange, 200, metrics.totals());
         } else if (known(path)) {
             exchange.getResponseHeaders().set("Allow", path.startsWith("/_local/schedules/")
-                    || path.equals("/_local/events") ? "POST" : path.equals("/_local/clock") ? "GET, POST" : "GET");
+                    || path.equals("/_local/events") || path.equals(LocalImport.PATH) ? "POST" : path.equals("/_local/clock") ? "GET, POST" : "GET");
             Responses.error(exchange, 405, "method not allowed");
         } else {
             Responses.error(exchange, 404, "not found");
@@ -102,7 +111,7 @@ final class DevEndpoints {
 
     private static boolean known(String path) {
         return List.of("/_local/health", "/_local/outbox", "/_local/outbox.html", "/_local/clock", "/_local/events",
-                "/_local/dead-letters", "/_local/metrics", "/_local/preview").contains(path)
+                "/_local/dead-letters", "/_local/metrics", "/_local/preview", LocalImport.PATH).contains(path)
                 || EMAIL_PAGE.matcher(path).matches()
                 || SCHEDULE.matcher(path).matches();
     }

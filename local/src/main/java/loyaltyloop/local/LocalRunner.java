@@ -115,7 +115,8 @@ public final class LocalRunner implements AutoCloseable {
         seedDemoShops();
 
         DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules, context.getBean(LocalMetrics.class),
-                this::previewPage);
+                this::previewPage,
+                new LocalImport(context.getBean(loyaltyloop.history.HistoryImport.class), context.getBean(ShopStore.class)));
         http.start(new HttpApiRoutes(template.routes()), functions, dev, clock);
         schedules.start();
         dev.ready();

@@ -52,7 +52,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(14);
+        assertThat(FUNCTION_ROLES).hasSize(15);
     }
 
     private static List<?> list(Object value) {
@@ -122,13 +122,22 @@ class TemplatePermissionsTest {
                 Map.entry("CouponRedemptionRole", Set.of()),
                 Map.entry("ReferralRedirectRole", Set.of()),
                 Map.entry("PointsRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
-                Map.entry("ReferralEventsRole", Set.of("link-key"))));
+                Map.entry("ReferralEventsRole", Set.of("link-key")),
+                Map.entry("ReconciliationRole", Set.of("shops/*/coupon-api", "shops/*/client-secret"))));
         Map<String, Set<String>> granted = new TreeMap<>();
         FUNCTION_ROLES.forEach(role -> granted.put(role, new TreeSet<>()));
         GRANTS.stream().filter(g -> g.action().startsWith("ssm:") || g.action().startsWith("secretsmanager:"))
                 .forEach(g -> granted.computeIfAbsent(g.role(), r -> new TreeSet<>())
                         .add(g.resource().substring(g.resource().indexOf("/${AWS::StackName}/") + "/${AWS::StackName}/".length())));
         assertThat(granted).isEqualTo(expected);
+    }
+
+    @Test
+    void reconciliationReadsTheShopsApiCredentialsButNotTheirWebhookSecrets() {
+        assertThat(GRANTS).filteredOn(g -> g.role().equals("ReconciliationRole")
+                        && g.action().equals("ssm:GetParameter"))
+                .isNotEmpty()
+                .allSatisfy(g -> assertThat(g.resource()).doesNotContain("webhook-secret").doesNotContain("link-key"));
     }
 
     @Test

@@ -43,6 +43,15 @@ public class CustomerAccounts {
     }
 
     /**
+     * The stored customer, or a new one (version 0, to be saved with {@link CustomerStore#saveIfUnchanged}) holding a
+     * referral code reserved for them: for a caller that applies several changes in one write (a history import).
+     */
+    public Customer findOrStart(Shop shop, String email) {
+        return store.find(shop.domain(), email).orElseGet(() -> CustomerHistory.newCustomer(shop.domain(), email,
+                shop.currency(), newReferralCode(shop.domain(), email)));
+    }
+
+    /**
      * Claims the thank-you email for an order: true exactly once per order, also under concurrent delivery.
      * The claim is also the contact that resets the 90-45 clock.
      */

@@ -58,6 +58,15 @@ public class DynamoSpendStats implements SpendStats {
         }
     }
 
+    @Override
+    public void addCounts(String shop, Map<Long, Long> deltas) {
+        deltas.forEach((bucket, delta) -> {
+            if (delta != 0) {
+                add(shop, bucket, delta);
+            }
+        });
+    }
+
     private void add(String shop, long bucket, long delta) {
         dynamo.updateItem(b -> b.tableName(table).key(TableKeys.spendBucket(shop, bucket))
                 .updateExpression("ADD #count :delta")

@@ -246,6 +246,19 @@ final class TableKeys {
         return key(digestPartition(shop, day), "SENT");
     }
 
+    /** A shop's history import checkpoints (one per source) and reconciliation watermark. */
+    static String historyPartition(String shop) {
+        return "HISTORY#" + shop;
+    }
+
+    static Map<String, AttributeValue> importCheckpoint(String shop, String sourceKey) {
+        return key(historyPartition(shop), "CHECKPOINT#" + sourceKey);
+    }
+
+    static Map<String, AttributeValue> reconciliationWatermark(String shop) {
+        return key(historyPartition(shop), "RECONCILED");
+    }
+
     /** A key that no item of the table's model has: reading it always finds nothing. */
     static Map<String, AttributeValue> warmUp() {
         return key(WARM_UP, WARM_UP);

@@ -122,11 +122,21 @@ public final class TemplateModels {
             String ladderSummary,
             String promiseSummary,
             String ownerLinkLabel,
-            String ownerUrl) {
+            String ownerUrl,
+            List<String> warnings) {
 
         public OwnerDigest {
             picks = List.copyOf(picks);
             health = List.copyOf(health);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** {@code warnings}: what is wrong with the shop's connection (docs/import.md), shown first; none here. */
+        public OwnerDigest(String lang, String subject, String heading, String date, String intro,
+                List<DigestPick> picks, String whyLabel, String healthHeading, List<Fact> health, String footer,
+                String colon, String ladderSummary, String promiseSummary, String ownerLinkLabel, String ownerUrl) {
+            this(lang, subject, heading, date, intro, picks, whyLabel, healthHeading, health, footer, colon,
+                    ladderSummary, promiseSummary, ownerLinkLabel, ownerUrl, null);
         }
     }
 

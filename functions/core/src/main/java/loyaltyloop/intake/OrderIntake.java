@@ -132,6 +132,20 @@ public class OrderIntake {
         return delivery.platform() == Platform.SHOPIFY ? shopify(received) : wooCommerce(received);
     }
 
+    /**
+     * An order (or refund) the shop's API shows and no webhook brought, handled exactly as its webhook would have
+     * been (reconciliation): the shop is already known and the body came from its API, so there is no signature.
+     *
+     * @param deliveryId stands in for the platform's delivery id; the same id for the same change de-duplicates
+     */
+    public IntakeResult recover(Shop shop, String topic, String deliveryId, JsonNode body, String linkBaseUrl) {
+        if (orders.findDelivery(shop.domain(), deliveryId).isPresent()) {
+            return IntakeResult.duplicate();
+        }
+        Received received = new Received(shop, deliveryId, topic, body, linkBaseUrl);
+        return shop.platform() == Platform.SHOPIFY ? shopify(received) : wooCommerce(received);
+    }
+
     private IntakeResult shopify(Received r) {
         return switch (r.topic) {
             case ShopifyTopics.ORDERS_CREATE, ShopifyTopics.ORDERS_PAID, ShopifyTopics.ORDERS_UPDATED,
@@ -414,7 +428,8 @@ public class OrderIntake {
     }
 
     private boolean published(StoredOrder order) {
-        return orders.findDelivery(order.order().shop(), order.createdByDelivery()).isPresent();
+        // An imported order owes no event: its webhook arriving later must not thank for it.
+        return order.imported() || orders.findDelivery(order.order().shop(), order.createdByDelivery()).isPresent();
     }
 
     /** Every text from the call is shortened: a record must fit a table item whatever the body held. */

@@ -53,6 +53,18 @@ public record DigestWording(Translation t) {
         }
     }
 
+    /** What is wrong with the shop's connection, one sentence each; empty when nothing is. */
+    public List<String> warnings(OwnerDigestView.Connection connection) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (connection.recoveredOrders() > 0) {
+            lines.add(t.text("digest.warning.recovered", connection.recoveredOrders()));
+        }
+        if (connection.credentialsRefused()) {
+            lines.add(t.text("digest.warning.credentials"));
+        }
+        return lines;
+    }
+
     /** "#1001, $540.00", or whichever of the two there is; null for neither. */
     private String orderDetails(String orderName, String total) {
         if (orderName == null || total == null) {

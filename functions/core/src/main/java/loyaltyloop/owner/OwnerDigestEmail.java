@@ -105,7 +105,8 @@ public class OwnerDigestEmail {
                 view.ladder() == null ? null : t.text("digest.owner.promise", view.ladder().promiseKeptPercent(),
                         view.ladder().overdue()),
                 view.ladder() == null ? null : t.text("digest.owner.link"),
-                view.ladder() == null ? null : EmailLinks.linkUrl(view.ladder().ownerUrl()));
+                view.ladder() == null ? null : EmailLinks.linkUrl(view.ladder().ownerUrl()),
+                words.warnings(view.connection()));
 
         return new RenderedEmail(subject, templates.renderText("ownerdigest.jte", model), templates.renderHtml("ownerdigest.jte", model));
     }

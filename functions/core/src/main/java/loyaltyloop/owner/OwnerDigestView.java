@@ -10,15 +10,41 @@ import loyaltyloop.shops.Shop;
  * The owner's daily "pick three": the customers most worth a personal touch today, and the loop's health.
  * Written in the shop's default locale.
  */
-public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder) {
+public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder,
+        Connection connection) {
 
     public OwnerDigestView {
         picks = List.copyOf(picks);
+        connection = connection == null ? Connection.NONE : connection;
     }
 
     /** A digest without the ladder summary. */
     public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health) {
-        this(shop, day, picks, health, null);
+        this(shop, day, picks, health, null, null);
+    }
+
+    /** A digest with the ladder summary and no connection trouble. */
+    public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder) {
+        this(shop, day, picks, health, ladder, null);
+    }
+
+    /** A digest without the ladder summary, with what reconciliation found. */
+    public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Connection connection) {
+        this(shop, day, picks, health, null, connection);
+    }
+
+    /**
+     * How the shop's connection did yesterday, from reconciliation (docs/import.md).
+     *
+     * @param recoveredOrders orders that reached the loop only through reconciliation: a webhook is failing
+     * @param credentialsRefused the shop's API refused our credentials
+     */
+    public record Connection(int recoveredOrders, boolean credentialsRefused) {
+        public static final Connection NONE = new Connection(0, false);
+
+        public boolean worthSaying() {
+            return recoveredOrders > 0 || credentialsRefused;
+        }
     }
 
     /**

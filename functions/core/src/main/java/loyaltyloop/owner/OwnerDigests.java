@@ -45,6 +45,9 @@ import loyaltyloop.stats.LoopStats;
 public class OwnerDigests {
 
     static final int PICKS = 3;
+    /** The digest notes reconciliation writes: an order only it brought, the shop's API refusing our credentials. */
+    public static final String RECOVERED_ORDER = "RECOVERED_ORDER";
+    public static final String API_REFUSED = "API_REFUSED";
     private static final Duration WEEK = Duration.ofDays(7);
     /** The VIPs worth a call are looked for among this many customers due this week, the soonest. */
     private static final int VIP_CANDIDATES = 400;
@@ -100,7 +103,8 @@ public class OwnerDigests {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         OwnerDigestView view = build(shop, now, today);
         OwnerDigestView.Health health = view.health();
-        if (view.picks().isEmpty() && health.dueThisWeek() == 0 && health.followUpsSentThisWeek() == 0) {
+        if (view.picks().isEmpty() && health.dueThisWeek() == 0 && health.followUpsSentThisWeek() == 0
+                && !view.connection().worthSaying()) {
             return Outcome.NOTHING_TO_SAY;
         }
         if (!loopStats.claimDigest(shop.domain(), today)) {
@@ -125,7 +129,18 @@ public class OwnerDigests {
 
         List<OwnerDigestView.Pick> bigFirstOrders = new ArrayList<>();
         List<OwnerDigestView.Pick> lowRatings = new ArrayList<>();
+        int recovered = 0;
+        boolean credentialsRefused = false;
         for (LoopStats.DigestNote note : loopStats.notes(shop.domain(), today.minusDays(1))) {
+            // Reconciliation's notes (loyaltyloop.history.Reconciliation).
+            if (RECOVERED_ORDER.equals(note.kind())) {
+                recovered++;
+                continue;
+            }
+            if (API_REFUSED.equals(note.kind())) {
+                credentialsRefused = true;
+                continue;
+            }
             boolean low = LoopStats.DigestNote.LOW_RATING.equals(note.kind());
             if (!low && !FollowUpScheduler.BIG_FIRST_ORDER.equals(note.kind())) {
                 continue;
@@ -175,7 +190,8 @@ public class OwnerDigests {
                 due.count(shop.domain(), now.plus(WEEK)), loopStats.unreachable(shop.domain()),
                 week.get(LoopStats.Count.FOLLOW_UPS_SENT), week.get(LoopStats.Count.SURVEYS_ANSWERED),
                 week.get(LoopStats.Count.COUPONS_REDEEMED));
-        return new OwnerDigestView(shop, today, picks, health, ladder(shop));
+        return new OwnerDigestView(shop, today, picks, health, ladder(shop),
+                new OwnerDigestView.Connection(recovered, credentialsRefused));
     }
 
     /** The owner page in two lines, with its signed link (none without a public base URL to link to). */

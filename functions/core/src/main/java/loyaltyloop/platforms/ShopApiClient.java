@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import loyaltyloop.json.Json;
 import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.Shop;
@@ -116,11 +117,15 @@ public class ShopApiClient {
     }
 
     private Answer postGraphql(Shop shop, ShopifyAccessTokens.Token token, String json, String doing) {
-        return send(HttpRequest.newBuilder(uri(shop, "/admin/api/" + SHOPIFY_API_VERSION + "/graphql.json"))
+        return send(graphqlRequest(shop, token, json), doing);
+    }
+
+    private HttpRequest.Builder graphqlRequest(Shop shop, ShopifyAccessTokens.Token token, String json) {
+        return HttpRequest.newBuilder(uri(shop, "/admin/api/" + SHOPIFY_API_VERSION + "/graphql.json"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("X-Shopify-Access-Token", token.value())
-                .POST(HttpRequest.BodyPublishers.ofString(json)), doing);
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     /**
@@ -130,9 +135,7 @@ public class ShopApiClient {
      * @param jsonBody the body of a POST or PUT; null for GET
      */
     public Answer wooCommerce(Shop shop, String method, String pathAndQuery, String jsonBody, String what) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(shop, pathAndQuery))
-                .header("Accept", "application/json")
-                .header("Authorization", wooCommerceAuthorization(shop));
+        HttpRequest.Builder request = wooCommerceRequest(shop, pathAndQuery);
         if (jsonBody == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -140,6 +143,12 @@ public class ShopApiClient {
                     .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         }
         return send(request, what);
+    }
+
+    private HttpRequest.Builder wooCommerceRequest(Shop shop, String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(shop, pathAndQuery))
+                .header("Accept", "application/json")
+                .header("Authorization", wooCommerceAuthorization(shop));
     }
 
     private String wooCommerceAuthorization(Shop shop) {
@@ -219,5 +228,58 @@ public class ShopApiClient {
                     + " or permission for it", ShopApiException.Problem.FORBIDDEN);
         }
         return new ShopApiException(what + " was rejected (HTTP " + status + ")", ShopApiException.Problem.REJECTED);
+    }
+
+    // ---- Reading a shop's orders (history import, reconciliation) --------------------------------------------------
+
+    /** An answer with the response headers a caller pages by (WooCommerce's {@code X-WP-TotalPages}). */
+    public record PagedAnswer(int status, String body, Map<String, List<String>> headers) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The first value of a header, by name in any case; null when absent. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * One Admin GraphQL query at a Shopify shop, answered whole: the order readers need {@code extensions.cost} to
+     * pace themselves and read a {@code THROTTLED} answer themselves. Signed in as {@link #shopifyGraphql} is (the
+     * same token, replaced once on a 401).
+     */
+    PagedAnswer shopifyGraphqlAnswer(Shop shop, String json, String what) {
+        String doing = what + " at " + shop.domain();
+        ShopifyAccessTokens.Token token = tokens.token(shop);
+        PagedAnswer answer = sendPaged(graphqlRequest(shop, token, json), doing);
+        if (answer.status() == 401 && token.granted()) {
+            tokens.forget(shop, token);
+            token = tokens.token(shop);
+            answer = sendPaged(graphqlRequest(shop, token, json), doing);
+        }
+        return answer;
+    }
+
+    /** A GET of the shop's WooCommerce REST API with its REST key, answered with its headers. */
+    PagedAnswer wooCommerceGet(Shop shop, String pathAndQuery, String what) {
+        return sendPaged(wooCommerceRequest(shop, pathAndQuery).GET(), what);
+    }
+
+    private PagedAnswer sendPaged(HttpRequest.Builder request, String what) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(requestTimeout).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new PagedAnswer(response.statusCode(), response.body(), response.headers().map());
+        } catch (HttpTimeoutException e) {
+            throw new ShopApiException(what + " timed out", ShopApiException.Problem.UNREACHABLE);
+        } catch (IOException e) {
+            throw new ShopApiException(what + " failed: " + e.getClass().getSimpleName(),
+                    ShopApiException.Problem.UNREACHABLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShopApiException(what + " was interrupted", ShopApiException.Problem.UNREACHABLE);
+        }
     }
 }

@@ -11,7 +11,7 @@ import loyaltyloop.wording.ShopWording;
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
 public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
-        LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand) {
+        LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand, HistorySettings history) {
 
     public static final LoyaltySettings DEFAULTS =
             new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
@@ -23,10 +23,17 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         ladder = ladder == null ? LadderSettings.DEFAULTS : ladder;
         messages = ShopWording.validated(messages);
         brand = brand == null ? Brand.NONE : brand;
+        history = history == null ? HistorySettings.DEFAULTS : history;
+    }
+
+    /** Settings without a history part (the default applies). */
+    public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
+            LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand) {
+        this(survey, coupons, referrals, ladder, messages, brand, null);
     }
 
     public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
-        this(survey, coupons, referrals, null, null, null);
+        this(survey, coupons, referrals, null, null, null, null);
     }
 
     /** The shop's own sentence for {@code key} in {@code language} ({@code en}, {@code zh-TW}, …), or null. */
@@ -38,7 +45,7 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
                 coupons.apiSecretRef()), referrals, ladder, messages,
-                brand);
+                brand, history);
     }
 
     /**
@@ -181,6 +188,22 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
                 return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null;
             } catch (URISyntaxException e) {
                 return false;
+            }
+        }
+    }
+
+    /**
+     * What a history import does (docs/import.md).
+     *
+     * @param overdueSpreadDays customers already past their 90-45 limit when their history is imported get their
+     *     follow-up on one of this many days after the import day, not all at the next sweep
+     */
+    public record HistorySettings(int overdueSpreadDays) {
+        public static final HistorySettings DEFAULTS = new HistorySettings(14);
+
+        public HistorySettings {
+            if (overdueSpreadDays < 1 || overdueSpreadDays > 90) {
+                throw new IllegalArgumentException("history.overdueSpreadDays must be 1..90");
             }
         }
     }

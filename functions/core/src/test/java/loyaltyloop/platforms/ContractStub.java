@@ -41,7 +41,10 @@ final class ContractStub implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, boolean silent) {
+    private record Answer(int status, String body, boolean silent, Map<String, String> headers) {
+        Answer(int status, String body, boolean silent) {
+            this(status, body, silent, Map.of());
+        }
     }
 
     private final HttpServer server;
@@ -68,6 +71,12 @@ final class ContractStub implements AutoCloseable {
     /** Queues an answer with the fixture {@code contracts/<fixture>} as its body. */
     ContractStub answers(int status, String fixture) {
         answers.add(new Answer(status, fixture(fixture), false));
+        return this;
+    }
+
+    /** Queues an answer with response headers (WooCommerce's {@code X-WP-Total}, {@code X-WP-TotalPages}). */
+    ContractStub answers(int status, String fixture, Map<String, String> headers) {
+        answers.add(new Answer(status, fixture(fixture), false, Map.copyOf(headers)));
         return this;
     }
 
@@ -107,6 +116,7 @@ final class ContractStub implements AutoCloseable {
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
