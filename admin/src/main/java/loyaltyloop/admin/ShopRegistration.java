@@ -189,7 +189,7 @@ public final class ShopRegistration {
             couponApiCredentials(r.couponApiCredentials(), r.platform());
             LoyaltySettings.CouponSettings c = settings.coupons();
             settings = new LoyaltySettings(settings.survey(), new LoyaltySettings.CouponSettings(c.surveyReward(),
-                    c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals());
+                    c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals(), settings.retention());
         }
         return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency, parameter,
                 r.consentMode(), tips, settings);

@@ -35,6 +35,7 @@ public class CustomerAccounts {
                             newReferralCode(shop.domain(), order.email())));
             Customer after = CustomerHistory.withOrder(before, order, shop.currency(), clock.instant());
             if (after == before || store.saveIfUnchanged(after)) {
+                store.recordActivity(shop.domain(), order.email(), order.createdAt());
                 return after.countedOrders().get(order.orderId());
             }
         }

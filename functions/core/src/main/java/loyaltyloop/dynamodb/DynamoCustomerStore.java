@@ -123,6 +123,25 @@ public class DynamoCustomerStore implements CustomerStore {
         return item;
     }
 
+    /**
+     * Moves the customer's last activity forward to {@code at}'s UTC day (never back): at most one write a day per
+     * customer, and the item's place in the {@code DueIndex} under {@code IDLE#<shop>#<shard>} is what the
+     * retention job queries.
+     */
+    @Override
+    public void recordActivity(String shop, String email, java.time.Instant at) {
+        String day = TableKeys.dueSortKey(at.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.customerActivity(shop, email))
+                    .updateExpression("SET #pk = :pk, #at = :at")
+                    .conditionExpression("attribute_not_exists(#at) OR #at < :at")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.DUE_PK, "#at", TableKeys.DUE_AT))
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.idlePartition(shop, email)), ":at", s(day))));
+        } catch (ConditionalCheckFailedException alreadyAsRecent) {
+            // recorded today or later already
+        }
+    }
+
     @Override
     public boolean claimReferralCode(String shop, String code, String email) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.referralCode(shop, code));

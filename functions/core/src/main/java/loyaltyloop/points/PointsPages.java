@@ -152,7 +152,7 @@ public class PointsPages {
     }
 
     private Resolved resolve(String token) {
-        LinkedCustomers.Linked linked = linkedCustomers.resolve(token, LinkPurpose.POINTS);
+        LinkedCustomers.Linked linked = linkedCustomers.resolveActivity(token, LinkPurpose.POINTS, clock.instant());
         return new Resolved(linked.shop(), linked.customer(), linked.locale(), linked.problem());
     }
 

@@ -6,21 +6,28 @@ import java.util.List;
  * What a shop owner can tune about the loop. Every part has a default, so a shop registered without any of it
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
-public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
+        RetentionSettings retention) {
 
-    public static final LoyaltySettings DEFAULTS =
-            new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
+    public static final LoyaltySettings DEFAULTS = new LoyaltySettings(SurveySettings.DEFAULTS,
+            CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS, RetentionSettings.DEFAULTS);
 
     public LoyaltySettings {
         survey = survey == null ? SurveySettings.DEFAULTS : survey;
         coupons = coupons == null ? CouponSettings.DEFAULTS : coupons;
         referrals = referrals == null ? ReferralSettings.DEFAULTS : referrals;
+        retention = retention == null ? RetentionSettings.DEFAULTS : retention;
+    }
+
+    /** Settings stored before retention was one: the default retention. */
+    public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+        this(survey, coupons, referrals, RetentionSettings.DEFAULTS);
     }
 
     /** The same settings with coupons made another way (the rest of the coupon settings kept). */
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
-                coupons.apiSecretRef()), referrals);
+                coupons.apiSecretRef()), referrals, retention);
     }
 
     /**
@@ -114,6 +121,20 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         public RedeemTier {
             if (points <= 0) {
                 throw new IllegalArgumentException("a tier costs at least one point");
+            }
+        }
+    }
+
+    /**
+     * How long the loop keeps a customer: {@code months} after their last order, click or answer they are erased as
+     * by {@code customers/redact}, and an order older than that loses its personal fields (docs/data-model.md).
+     */
+    public record RetentionSettings(int months) {
+        public static final RetentionSettings DEFAULTS = new RetentionSettings(36);
+
+        public RetentionSettings {
+            if (months < 1 || months > 120) {
+                throw new IllegalArgumentException("retention must be 1..120 months");
             }
         }
     }

@@ -583,5 +583,10 @@ class FollowUpSweepTest {
         public Optional<String> findEmailByReferralCode(String shop, String code) {
             return real.findEmailByReferralCode(shop, code);
         }
+
+        @Override
+        public void recordActivity(String shop, String email, java.time.Instant at) {
+            real.recordActivity(shop, email, at);
+        }
     }
 }

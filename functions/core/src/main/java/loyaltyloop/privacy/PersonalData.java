@@ -1,0 +1,49 @@
+package loyaltyloop.privacy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the loop stores about people, found by key: one customer's items in one shop (read for an export,
+ * erased on request or after the retention period), the customers idle and the orders stored before a time, and
+ * a whole shop's items for {@code shop/redact}.
+ */
+public interface PersonalData {
+
+    /** Everything stored about the customer in the shop; an empty file when nothing is. */
+    CustomerFile collect(String shop, String email);
+
+    /**
+     * Erases the customer's personal data in the shop: deletes their profile, activity, order pointers, points
+     * ledger and balance, referral code and digest notes; strips the person from their orders (through
+     * {@link PersonalFields}), survey answers, coupons and the referrals they made, keeping amounts, dates and
+     * {@code pseudonym}. Idempotent: a second call finds nothing left to change.
+     */
+    void erase(CustomerFile file, String pseudonym);
+
+    /** Strips the person from one stored order, as {@link #erase} does; false when there is no such order. */
+    boolean eraseFromOrder(String shop, String orderId, String pseudonym);
+
+    /** Customers of the shop with no order, click or answer since {@code before}; at most {@code limit}. */
+    List<String> idleSince(String shop, Instant before, int limit);
+
+    /** Orders of the shop placed before {@code before} that still hold personal fields; at most {@code limit}. */
+    List<OrderOfCustomer> ordersPlacedBefore(String shop, Instant before, int limit);
+
+    record OrderOfCustomer(String email, String orderId) {
+    }
+
+    /**
+     * Claims a privacy request once (by the platform's request id): true for the first caller only, so a repeated
+     * delivery mails no second export.
+     */
+    boolean claimRequest(String shop, String requestId, Instant at);
+
+    /** Deletes one page of the shop's items; the cursor to continue from, empty when the shop is gone. */
+    ShopErasurePage eraseShopPage(String shop, Optional<String> cursor);
+
+    /** @param scanned items read in this page, {@code deleted} of them the shop's */
+    record ShopErasurePage(int scanned, int deleted, Optional<String> next) {
+    }
+}

@@ -1,0 +1,88 @@
+package loyaltyloop.privacy;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import loyaltyloop.events.EventPublisher;
+import loyaltyloop.orders.CustomerEmails;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The privacy function's work: a data request mailed, a customer erased, a shop deleted in the background. */
+@Singleton
+public class PrivacyRequests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrivacyRequests.class);
+
+    private final ShopStore shops;
+    private final CustomerExport export;
+    private final CustomerErasure erasure;
+    private final PersonalData data;
+    private final EventPublisher events;
+
+    public PrivacyRequests(ShopStore shops, CustomerExport export, CustomerErasure erasure, PersonalData data,
+            EventPublisher events) {
+        this.shops = shops;
+        this.export = export;
+        this.erasure = erasure;
+        this.data = data;
+        this.events = events;
+    }
+
+    public enum Result { EXPORTED, ALREADY_EXPORTED, ERASED, NOTHING_STORED, UNKNOWN_SHOP, UNKNOWN_CUSTOMER, SHOP_ERASED,
+        SHOP_ERASURE_CONTINUES }
+
+    public Result onDataRequest(CustomerDataRequested request) {
+        Optional<Shop> shop = shops.find(request.shop());
+        if (shop.isEmpty()) {
+            return Result.UNKNOWN_SHOP;
+        }
+        Optional<String> email = erasure.whoseOrders(request.shop(), request.email(), request.orders());
+        if (email.isEmpty()) {
+            LOG.warn("data request {} of {} names no address and no order we hold", request.requestId(), request.shop());
+            return Result.UNKNOWN_CUSTOMER;
+        }
+        return export.mailToOwner(shop.get(), email.get(), request.requestId()) ? Result.EXPORTED
+                : Result.ALREADY_EXPORTED;
+    }
+
+    public Result onRedact(CustomerRedactRequested request) {
+        Optional<String> email = erasure.whoseOrders(request.shop(), request.email(), request.orders());
+        if (email.isEmpty()) {
+            // Nothing to find them by: then nothing of theirs is stored under an address either. Their orders'
+            // ids may still be stored with an erased customer; strip those by id.
+            request.orders().forEach(id -> data.eraseFromOrder(request.shop(), id,
+                    PersonalFields.pseudonym(request.shop(), "order:" + id)));
+            return Result.UNKNOWN_CUSTOMER;
+        }
+        CustomerErasure.Outcome outcome = erasure.erase(request.shop(), email.get(), "customers/redact");
+        LOG.info("customers/redact for {} in {} done", CustomerEmails.mask(email.get()), request.shop());
+        return outcome.found() ? Result.ERASED : Result.NOTHING_STORED;
+    }
+
+    /**
+     * Deletes the shop's items page by page while {@code timeLeft} says there is time, logging progress; when it
+     * runs short, publishes the request again with the cursor, so the next invocation carries on.
+     */
+    public Result onShopRedact(ShopRedactRequested request, BooleanSupplier timeLeft) {
+        Optional<String> cursor = Optional.ofNullable(request.cursor());
+        long scanned = 0;
+        long deleted = 0;
+        do {
+            PersonalData.ShopErasurePage page = data.eraseShopPage(request.shop(), cursor);
+            scanned += page.scanned();
+            deleted += page.deleted();
+            cursor = page.next();
+            LOG.info("shop/redact {}: {} items read, {} deleted so far in this run{}", request.shop(), scanned, deleted,
+                    cursor.isPresent() ? "; more to read" : "; done");
+        } while (cursor.isPresent() && timeLeft.getAsBoolean());
+        if (cursor.isPresent()) {
+            events.publish(new ShopRedactRequested(request.shop(), cursor.get()));
+            return Result.SHOP_ERASURE_CONTINUES;
+        }
+        LOG.info("shop/redact {}: everything of the shop is deleted", request.shop());
+        return Result.SHOP_ERASED;
+    }
+}
