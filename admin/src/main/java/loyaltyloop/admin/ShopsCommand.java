@@ -125,15 +125,18 @@ public final class ShopsCommand {
             if (!help && !args.isEmpty() && args.get(0).equals("add")) {
                 return add(parseAdd(args.subList(1, args.size())));
             }
+            if (!help && !args.isEmpty() && args.get(0).equals("customers")) {
+                return CustomersCommand.run(args.subList(1, args.size()));
+            }
             if (!help && args.size() > 1 && args.get(0).equals("coupons") && args.get(1).equals("upload")) {
                 return upload(parseUpload(args.subList(2, args.size())));
             }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(USAGE);
+            System.err.println(USAGE + "\n\n" + CustomersCommand.USAGE);
             return Flags.EXIT_USAGE;
         }
-        (help ? System.out : System.err).println(USAGE);
+        (help ? System.out : System.err).println(USAGE + "\n\n" + CustomersCommand.USAGE);
         return help ? 0 : Flags.EXIT_USAGE;
     }
 

@@ -56,6 +56,7 @@ class BusEventContractTest {
     private static final String REFERRED = "ReferralEventsFunction.ReferredOrderPlaced";
     private static final String CLAWBACKS = "ReferralEventsFunction.RefundsAndCancellations";
     private static final String FOLLOW_THROUGH = "SurveyFollowThroughFunction.SurveyCompleted";
+    private static final String PRIVACY = "PrivacyEventsFunction.PrivacyRequests";
 
     /** The rules (function.event) each EventBridge-shaped sample reaches; a sample not listed here fails. */
     private static final Map<String, Set<String>> SAMPLE_REACHES = Map.ofEntries(
@@ -66,6 +67,9 @@ class BusEventContractTest {
             Map.entry("order-refunded.json", Set.of(SCHEDULING, CLAWBACKS)),
             Map.entry("order-cancelled.json", Set.of(SCHEDULING, CLAWBACKS)),
             Map.entry("survey-completed.json", Set.of(FOLLOW_THROUGH)),
+            Map.entry("customer-data-requested.json", Set.of(PRIVACY)),
+            Map.entry("customer-redact-requested.json", Set.of(PRIVACY)),
+            Map.entry("shop-redact-requested.json", Set.of(PRIVACY)),
             // Published for what comes next (the owner's insight); no function subscribes yet.
             Map.entry("coupon-issued.json", Set.of()),
             Map.entry("coupon-redeemed.json", Set.of()),
@@ -74,7 +78,8 @@ class BusEventContractTest {
             Map.entry("points-redeemed.json", Set.of()),
             // Schedules invoke their functions directly, never through the bus's rules.
             Map.entry("scheduled-hourly.json", Set.of()),
-            Map.entry("scheduled-daily.json", Set.of()));
+            Map.entry("scheduled-daily.json", Set.of()),
+            Map.entry("scheduled-retention.json", Set.of()));
 
     private static List<Rule> templateRules;
     private static EventRules rules;

@@ -285,6 +285,11 @@ public class DynamoPersonalData implements PersonalData {
     }
 
     @Override
+    public void releaseRequest(String shop, String requestId) {
+        dynamo.deleteItem(b -> b.tableName(table).key(TableKeys.privacyRequest(shop, requestId)));
+    }
+
+    @Override
     public ShopErasurePage eraseShopPage(String shop, Optional<String> cursor) {
         ScanResponse page = dynamo.scan(b -> {
             b.tableName(table).projectionExpression("PK, SK")

@@ -38,6 +38,10 @@ import loyaltyloop.orders.ParsedOrder;
 import loyaltyloop.orders.ShopifyOrders;
 import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.orders.WooCommerceOrders;
+import loyaltyloop.privacy.CustomerDataRequested;
+import loyaltyloop.privacy.CustomerRedactRequested;
+import loyaltyloop.privacy.PersonalFields;
+import loyaltyloop.privacy.ShopRedactRequested;
 
 /**
  * Turns a shop's webhook call into a verified, de-duplicated, stored order and publishes {@code OrderPlaced}
@@ -120,8 +124,54 @@ public class OrderIntake {
                     place(r, ShopifyOrders.parse(r.body, r.shop));
             case "orders/cancelled" -> cancel(r, ShopifyOrders.parse(r.body, r.shop));
             case "refunds/create" -> shopifyRefund(r);
+            case "customers/data_request", "customers/redact", "shop/redact" -> compliance(r);
             default -> ignore(r, null, "topic " + r.topic + " is not handled");
         };
+    }
+
+    /**
+     * Shopify's compliance topics: the request is put on the bus for the privacy function (recorded by EventBridge,
+     * retried, dead-lettered) and answered 200 at once; an erasure or a shop's deletion can take longer than
+     * Shopify waits. The payload's shop must be the signed one.
+     */
+    private IntakeResult compliance(Received r) {
+        String domain = ShopDomains.normalise(JsonFields.text(r.body, "shop_domain")).orElse(null);
+        if (domain != null && !domain.equals(r.shop.domain())) {
+            return ignore(r, null, r.topic + " names another shop");
+        }
+        JsonNode customer = r.body.path("customer");
+        String email = CustomerEmails.normalise(JsonFields.text(customer, "email")).orElse(null);
+        java.util.List<String> orderIds = new java.util.ArrayList<>();
+        JsonNode listed = r.body.path(r.topic.equals("customers/data_request") ? "orders_requested" : "orders_to_redact");
+        if (listed.isArray()) {
+            listed.forEach(id -> {
+                if (id.isIntegralNumber() || id.isTextual()) {
+                    orderIds.add(id.asText());
+                }
+            });
+        }
+        switch (r.topic) {
+            case "customers/data_request" -> {
+                String requestId = JsonFields.id(r.body.path("data_request"), "id");
+                if (requestId == null) {
+                    return ignore(r, null, "data request has no data_request.id");
+                }
+                if (email == null && orderIds.isEmpty()) {
+                    return ignore(r, null, "data request names no customer email and no order");
+                }
+                events.publish(new CustomerDataRequested(r.shop.domain(), email, requestId, orderIds));
+            }
+            case "customers/redact" -> {
+                if (email == null && orderIds.isEmpty()) {
+                    return ignore(r, null, "redact request names no customer email and no order");
+                }
+                events.publish(new CustomerRedactRequested(r.shop.domain(), email, orderIds));
+            }
+            default -> events.publish(new ShopRedactRequested(r.shop.domain(), null));
+        }
+        record(r, null, "accepted", null);
+        LOG.info("{} for {} of {} passed to the privacy function", r.topic, CustomerEmails.mask(email), r.shop.domain());
+        return IntakeResult.accepted();
     }
 
     private IntakeResult wooCommerce(Received r) {
@@ -151,6 +201,10 @@ public class OrderIntake {
             return IntakeResult.accepted();
         }
         StoredOrder existing = orders.findOrder(r.shop.domain(), order.orderId()).orElseThrow();
+        if (PersonalFields.isErased(existing.order())) {
+            // Its customer was erased: a late delivery of it must not bring them back.
+            return ignore(r, order.orderId(), "order's customer data was erased");
+        }
         if (existing.status() == OrderStatus.PLACED && !published(existing)) {
             if (existing.storedAt().plus(PUBLISH_LEASE).isBefore(now)
                     && orders.takeOverPublishing(r.shop.domain(), order.orderId(), existing.storedAt(), now)) {

@@ -5,36 +5,23 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import loyaltyloop.email.EmailKind;
-import loyaltyloop.email.EmailMessage;
-import loyaltyloop.email.EmailSender;
-import loyaltyloop.email.RenderedEmail;
 import loyaltyloop.json.Json;
-import loyaltyloop.orders.CustomerEmails;
-import loyaltyloop.shops.Shop;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything stored about one customer in one shop as one JSON document: for {@code customers/data_request} (mailed
- * to the shop owner, once per request) and {@code shops customers export} (written to a file). Both build it here.
+ * to the shop owner by {@link DataExportMailing}) and {@code shops customers export} (written to a file). Both build
+ * it here.
  */
 @Singleton
 public class CustomerExport {
 
     static final String FORMAT = "loyalty-loop customer data export v1";
-    private static final Logger LOG = LoggerFactory.getLogger(CustomerExport.class);
 
     private final PersonalData data;
-    private final DataExportEmail email;
-    private final EmailSender sender;
     private final Clock clock;
 
-    public CustomerExport(PersonalData data, DataExportEmail email, EmailSender sender, Clock clock) {
+    public CustomerExport(PersonalData data, Clock clock) {
         this.data = data;
-        this.email = email;
-        this.sender = sender;
         this.clock = clock;
     }
 
@@ -81,27 +68,6 @@ public class CustomerExport {
                 && doc.path("points").path("ledger").isEmpty();
         return new Summary(orderIds, doc.path("surveyAnswers").size(), doc.path("coupons").size(),
                 doc.path("points").path("balance").asLong(), doc.path("referrals").path("made").size(), sent, empty);
-    }
-
-    /**
-     * Mails the export to the shop owner, once per request id (a repeated delivery or event sends nothing).
-     * False when it had been sent before.
-     */
-    public boolean mailToOwner(Shop shop, String customerEmail, String requestId) {
-        if (!data.claimRequest(shop.domain(), "data-request#" + requestId, clock.instant())) {
-            LOG.info("data request {} of {} was answered before", requestId, shop.domain());
-            return false;
-        }
-        ObjectNode doc = document(shop.domain(), customerEmail);
-        String fileName = "customer-data-" + requestId.replaceAll("[^A-Za-z0-9_-]", "_") + ".json";
-        RenderedEmail rendered = email.render(shop, customerEmail, fileName, summary(doc));
-        byte[] json = pretty(doc).getBytes(StandardCharsets.UTF_8);
-        sender.send(new EmailMessage(EmailKind.DATA_EXPORT, shop.senderAddress(), "loyalty-loop", shop.ownerEmail(),
-                null, rendered.subject(), rendered.text(), rendered.html(), Map.of(),
-                List.of(new EmailMessage.Attachment(fileName, "application/json", json))));
-        LOG.info("data export for {} of {} mailed to the owner ({} orders)", CustomerEmails.mask(customerEmail),
-                shop.domain(), doc.path("orders").size());
-        return true;
     }
 
     private static long balance(CustomerFile file) {

@@ -40,6 +40,9 @@ public interface PersonalData {
      */
     boolean claimRequest(String shop, String requestId, Instant at);
 
+    /** Gives a claim back after its work failed, so the retry does it. */
+    void releaseRequest(String shop, String requestId);
+
     /** Deletes one page of the shop's items; the cursor to continue from, empty when the shop is gone. */
     ShopErasurePage eraseShopPage(String shop, Optional<String> cursor);
 

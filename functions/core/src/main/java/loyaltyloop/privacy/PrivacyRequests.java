@@ -17,12 +17,12 @@ public class PrivacyRequests {
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyRequests.class);
 
     private final ShopStore shops;
-    private final CustomerExport export;
+    private final DataExportMailing export;
     private final CustomerErasure erasure;
     private final PersonalData data;
     private final EventPublisher events;
 
-    public PrivacyRequests(ShopStore shops, CustomerExport export, CustomerErasure erasure, PersonalData data,
+    public PrivacyRequests(ShopStore shops, DataExportMailing export, CustomerErasure erasure, PersonalData data,
             EventPublisher events) {
         this.shops = shops;
         this.export = export;
