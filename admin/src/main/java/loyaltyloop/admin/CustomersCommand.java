@@ -24,12 +24,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class CustomersCommand {
 
     static final String USAGE = """
-                   java -jar admin/target/loyalty-admin.jar shops customers export --domain DOMAIN --email EMAIL
-                     [--out FILE]   (default customer-data-<domain>.json; the file is not overwritten)
-                   java -jar admin/target/loyalty-admin.jar shops customers erase --domain DOMAIN --email EMAIL
-                     [--region REGION --table TABLE] | [--aws-endpoint URL [--table LoyaltyTable]]
+                 java -jar admin/target/loyalty-admin.jar shops customers export --domain DOMAIN --email EMAIL
+                   [--out FILE]   (default customer-data-<domain>.json; the file is not overwritten)
+                 java -jar admin/target/loyalty-admin.jar shops customers erase --domain DOMAIN --email EMAIL
+                   [--region REGION --table TABLE] | [--aws-endpoint URL [--table LoyaltyTable]]
               export writes everything the loop stores about the customer in that shop as one JSON document;
-              erase deletes their personal data there as customers/redact does (orders keep amounts and dates).""";
+              erase deletes their personal data there as customers/redact does (orders keep amounts and dates).\
+            """;
 
     private static final Set<String> TARGET_FLAGS = Set.of("region", "table", "stack", "aws-endpoint");
 
