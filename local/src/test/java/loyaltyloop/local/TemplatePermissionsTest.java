@@ -49,7 +49,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(12);
+        assertThat(FUNCTION_ROLES).hasSize(14);
     }
 
     private static List<?> list(Object value) {
@@ -91,5 +91,14 @@ class TemplatePermissionsTest {
         // LoyaltyRequestHandler.prime: without the grant the read is refused and restored functions start unprimed.
         assertThat(FUNCTION_ROLES).allSatisfy(role -> assertThat(GRANTS)
                 .contains(new Grant(role, "dynamodb:GetItem", "LoyaltyTable")));
+    }
+
+    @Test
+    void onlyTheBackgroundShopDeletionMayScanOrDeleteBroadly() {
+        // shop/redact must find every partition of a shop; nothing on a request path may scan (docs/data-model.md).
+        assertThat(GRANTS.stream().filter(g -> g.action().equals("dynamodb:Scan")).map(Grant::role))
+                .containsExactly("PrivacyEventsRole");
+        assertThat(GRANTS.stream().filter(g -> g.action().equals("dynamodb:BatchWriteItem")).map(Grant::role))
+                .containsExactlyInAnyOrder("PrivacyEventsRole", "RetentionRole");
     }
 }
