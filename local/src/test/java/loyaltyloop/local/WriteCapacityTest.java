@@ -96,7 +96,7 @@ class WriteCapacityTest {
     }
 
     @Test
-    void firstOrderCostsAtMostSixWriteUnitsThroughIntakeAndThanksEightThroughTheLoopAndItsDuplicateNone()
+    void firstOrderCostsAtMostSevenWriteUnitsThroughIntakeAndThanksTenThroughTheLoopAndItsDuplicateNone()
             throws Exception {
         OrderIntakeHandler intake = new OrderIntakeHandler(context);
         AffirmationHandler affirmation = new AffirmationHandler(context);
@@ -139,9 +139,10 @@ class WriteCapacityTest {
                 schedulingWcu, referralWcu, intakeWcu + affirmationWcu + schedulingWcu + referralWcu);
         System.out.println("intake:\n" + intakeBreakdown + "\naffirmation:\n" + affirmationBreakdown
                 + "\nfollow-up scheduling:\n" + schedulingBreakdown);
-        assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(6.0);
+        // 2 of them since privacy (docs/privacy.md): the customer's activity item and its retention-index entry.
+        assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(7.0);
         assertThat(referralWcu).isZero();
-        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(8.0);
+        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(10.0);
         assertThat(duplicateWcu).isLessThanOrEqualTo(1.0);
         assertThat(duplicateEvents).isEmpty();
     }

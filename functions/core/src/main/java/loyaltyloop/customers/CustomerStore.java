@@ -19,6 +19,12 @@ public interface CustomerStore {
      */
     void recordActivity(String shop, String email, java.time.Instant at);
 
+    /**
+     * Keeps the customer's older orders findable by key once the profile no longer remembers them (it keeps the
+     * last 30), for a data export or an erasure.
+     */
+    void rememberOrders(String shop, String email, java.util.Collection<String> orderIds);
+
     /** Reserves a referral code for a customer; false when the code is taken in that shop. */
     boolean claimReferralCode(String shop, String code, String email);
 

@@ -84,26 +84,12 @@ public class DynamoOrderStore implements OrderStore {
         Map<String, AttributeValue> item = item(order);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
         } catch (ConditionalCheckFailedException alreadyStored) {
             return false;
         }
-        putCustomerOrder(order.order());
-        return true;
     }
 
-    /**
-     * The customer's pointer to the order, so all of their orders are found by key for an export or an erasure,
-     * and the order's time in the retention index. Written only by the call that stored the order: a repeated
-     * delivery of an order whose customer was erased must not bring their address back.
-     */
-    private void putCustomerOrder(loyaltyloop.orders.Order order) {
-        Map<String, AttributeValue> pointer = new HashMap<>(
-                TableKeys.customerOrder(order.shop(), order.email(), order.orderId()));
-        putS(pointer, "orderId", order.orderId());
-        pointer.put(TableKeys.DUE_PK, s(TableKeys.orderAgePartition(order.shop(), order.email())));
-        pointer.put(TableKeys.DUE_AT, s(TableKeys.dueSortKey(order.createdAt())));
-        dynamo.putItem(b -> b.tableName(table).item(pointer));
-    }
 
     /** The whole item of an order, as stored: the normalised order as compact JSON, and its state. */
     static Map<String, AttributeValue> item(StoredOrder order) {

@@ -57,24 +57,7 @@ public class DynamoPersonalData implements PersonalData {
     @Override
     public CustomerFile collect(String shop, String email) {
         Map<String, AttributeValue> profile = get(TableKeys.customer(shop, email));
-        Set<String> orderIds = new LinkedHashSet<>();
-        for (Map<String, AttributeValue> item : query(TableKeys.customerItems(shop, email), null)) {
-            String orderId = TableKeys.pointedOrder(item);
-            if (orderId != null) {
-                orderIds.add(orderId);
-            }
-        }
-        if (profile != null) {
-            // Orders stored before the pointers existed: the profile remembers the last 30.
-            AttributeValue counted = profile.get("countedOrders");
-            if (counted != null && counted.hasM()) {
-                orderIds.addAll(new TreeMap<>(counted.m()).keySet());
-            }
-            AttributeValue affirmed = profile.get("affirmedOrders");
-            if (affirmed != null && affirmed.hasL()) {
-                affirmed.l().forEach(id -> orderIds.add(id.s()));
-            }
-        }
+        Set<String> orderIds = orderIds(shop, email, profile);
         List<Map<String, Object>> orders = new ArrayList<>();
         List<Map<String, Object>> surveys = new ArrayList<>();
         List<Map<String, Object>> received = new ArrayList<>();
@@ -162,8 +145,35 @@ public class DynamoPersonalData implements PersonalData {
         for (Map<String, AttributeValue> note : digestNotes(shop, email)) {
             notes.add(plain(note));
         }
-        return new CustomerFile(shop, email, profile == null ? null : plain(profile), orders, surveys, coupons,
+        Map<String, Object> profileValues = profile == null ? null : plain(profile);
+        Map<String, AttributeValue> activity = get(TableKeys.customerActivity(shop, email));
+        if (profileValues != null && activity != null && activity.containsKey("lastActiveAt")) {
+            profileValues.put("lastActiveAt", str(activity, "lastActiveAt"));
+        }
+        return new CustomerFile(shop, email, profileValues, orders, surveys, coupons,
                 balance, entries, made, received, referralCode, notes, List.copyOf(orderIds));
+    }
+
+    /** The profile remembers the last 30 orders; pointers in the customer's partition the ones it forgot. */
+    private Set<String> orderIds(String shop, String email, Map<String, AttributeValue> profile) {
+        Set<String> orderIds = new LinkedHashSet<>();
+        if (profile != null) {
+            AttributeValue counted = profile.get("countedOrders");
+            if (counted != null && counted.hasM()) {
+                orderIds.addAll(new TreeMap<>(counted.m()).keySet());
+            }
+            AttributeValue affirmed = profile.get("affirmedOrders");
+            if (affirmed != null && affirmed.hasL()) {
+                affirmed.l().forEach(id -> orderIds.add(id.s()));
+            }
+        }
+        for (Map<String, AttributeValue> item : query(TableKeys.customerItems(shop, email), null)) {
+            String orderId = TableKeys.pointedOrder(item);
+            if (orderId != null) {
+                orderIds.add(orderId);
+            }
+        }
+        return orderIds;
     }
 
     @Override
@@ -227,14 +237,12 @@ public class DynamoPersonalData implements PersonalData {
             Order erased = PersonalFields.withoutPerson(order, pseudonym);
             update(TableKeys.order(shop, orderId), "SET #order = :order", Map.of("#order", "order"),
                     Map.of(":order", s(Json.write(OrderJson.toJson(erased)))));
-            // The order left the retention index with its person.
-            update(TableKeys.customerOrder(shop, order.email(), orderId), "REMOVE duePk, dueAt", Map.of(), Map.of());
         }
         return true;
     }
 
     @Override
-    public List<String> idleSince(String shop, Instant before, int limit) {
+    public List<String> dueForRetention(String shop, Instant before, int limit) {
         List<String> emails = new ArrayList<>();
         for (int shard = 0; shard < TableKeys.DUE_SHARDS && emails.size() < limit; shard++) {
             for (Map<String, AttributeValue> item : dueBefore(TableKeys.idleShard(shop, shard), before,
@@ -249,19 +257,36 @@ public class DynamoPersonalData implements PersonalData {
     }
 
     @Override
-    public List<OrderOfCustomer> ordersPlacedBefore(String shop, Instant before, int limit) {
-        List<OrderOfCustomer> orders = new ArrayList<>();
-        for (int shard = 0; shard < TableKeys.DUE_SHARDS && orders.size() < limit; shard++) {
-            for (Map<String, AttributeValue> item : dueBefore(TableKeys.orderAgeShard(shop, shard), before,
-                    limit - orders.size())) {
-                String email = TableKeys.customerOf(shop, item);
-                String orderId = TableKeys.pointedOrder(item);
-                if (email != null && orderId != null) {
-                    orders.add(new OrderOfCustomer(email, orderId));
-                }
+    public Optional<Instant> lastActivity(String shop, String email) {
+        Map<String, AttributeValue> item = get(TableKeys.customerActivity(shop, email));
+        return Optional.ofNullable(item == null ? null : Items.instant(item, "lastActiveAt"));
+    }
+
+    @Override
+    public int stripOrdersPlacedBefore(String shop, String email, Instant before, String pseudonym) {
+        int stripped = 0;
+        Instant next = null;
+        for (String orderId : orderIds(shop, email, get(TableKeys.customer(shop, email)))) {
+            Map<String, AttributeValue> item = get(TableKeys.order(shop, orderId));
+            if (item == null || str(item, "order") == null) {
+                continue;
+            }
+            Order order = OrderJson.fromJson(Json.read(str(item, "order")));
+            if (PersonalFields.isErased(order)) {
+                continue;
+            }
+            if (order.createdAt().isBefore(before)) {
+                eraseFromOrder(shop, orderId, pseudonym);
+                stripped++;
+            } else if (next == null || order.createdAt().isBefore(next)) {
+                next = order.createdAt();
             }
         }
-        return orders;
+        Instant lastActive = lastActivity(shop, email).orElse(before);
+        Instant visit = next != null && next.isBefore(lastActive) ? next : lastActive;
+        update(TableKeys.customerActivity(shop, email), "SET #at = :at", Map.of("#at", TableKeys.DUE_AT),
+                Map.of(":at", s(TableKeys.dueSortKey(visit))));
+        return stripped;
     }
 
     private List<Map<String, AttributeValue>> dueBefore(String partition, Instant before, int limit) {

@@ -226,23 +226,25 @@ final class TableKeys {
     /** Sort-key prefix of a customer's pointer to one of their orders, in the customer's partition. */
     static final String CUSTOMER_ORDER = "ORDER#";
     private static final String IDLE = "IDLE#";
-    private static final String ORDER_AGE = "ORDERAGE#";
 
-    /** A customer's partition: the profile, the activity item and a pointer to each of their orders. */
+    /** A customer's partition: the profile, the activity item and a pointer to each order the profile forgot. */
     static String customerItems(String shop, String email) {
         return customerPartition(shop) + email;
     }
 
     /**
-     * Points at one of a customer's orders, so every order of theirs is found by a Query of their partition (the
-     * profile remembers only the last 30). Carries the order's time in the {@code DueIndex} under
-     * {@code ORDERAGE#<shop>#<shard>} while the order still holds personal fields, for the retention job.
+     * Points at one of a customer's orders that the profile no longer remembers (it keeps the last 30), so every order
+     * of theirs is found by key: the profile's {@code countedOrders} and a Query of their partition.
      */
     static Map<String, AttributeValue> customerOrder(String shop, String email, String orderId) {
         return key(customerItems(shop, email), CUSTOMER_ORDER + orderId);
     }
 
-    /** When a customer last ordered, clicked or answered; in the {@code DueIndex} under {@code IDLE#<shop>#<shard>}. */
+    /**
+     * When a customer last ordered, clicked or answered ({@code lastActiveAt}); in the {@code DueIndex} under
+     * {@code IDLE#<shop>#<shard>} at the time the retention run should look at them next (their oldest order still
+     * holding personal fields, else their last activity).
+     */
     static Map<String, AttributeValue> customerActivity(String shop, String email) {
         return key(customerItems(shop, email), "ACTIVITY");
     }
@@ -253,14 +255,6 @@ final class TableKeys {
 
     static String idleShard(String shop, int shard) {
         return IDLE + shop + "#" + shard;
-    }
-
-    static String orderAgePartition(String shop, String email) {
-        return orderAgeShard(shop, dueShardOf(email));
-    }
-
-    static String orderAgeShard(String shop, int shard) {
-        return ORDER_AGE + shop + "#" + shard;
     }
 
     /** The order id of a customer's order pointer read from its key; null for their other items. */

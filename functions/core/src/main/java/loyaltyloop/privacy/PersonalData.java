@@ -25,14 +25,20 @@ public interface PersonalData {
     /** Strips the person from one stored order, as {@link #erase} does; false when there is no such order. */
     boolean eraseFromOrder(String shop, String orderId, String pseudonym);
 
-    /** Customers of the shop with no order, click or answer since {@code before}; at most {@code limit}. */
-    List<String> idleSince(String shop, Instant before, int limit);
+    /**
+     * Customers of the shop the retention run should look at before {@code before}: their oldest order still holding
+     * personal fields, or their last activity, is older; at most {@code limit}.
+     */
+    List<String> dueForRetention(String shop, Instant before, int limit);
 
-    /** Orders of the shop placed before {@code before} that still hold personal fields; at most {@code limit}. */
-    List<OrderOfCustomer> ordersPlacedBefore(String shop, Instant before, int limit);
+    /** The UTC day of the customer's last order, click or answer; empty when none is recorded. */
+    Optional<Instant> lastActivity(String shop, String email);
 
-    record OrderOfCustomer(String email, String orderId) {
-    }
+    /**
+     * Strips the person from the customer's orders placed before {@code before} and moves them in the retention index
+     * to their next such order (or their last activity). Answers how many orders it stripped.
+     */
+    int stripOrdersPlacedBefore(String shop, String email, Instant before, String pseudonym);
 
     /**
      * Claims a privacy request once (by the platform's request id): true for the first caller only, so a repeated

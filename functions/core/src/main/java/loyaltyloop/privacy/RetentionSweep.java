@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily retention run: in every shop, customers with no order, click or answer for the shop's retention period
- * are erased as by {@code customers/redact}, and orders placed before it lose their personal fields. Both are found
- * by time in an index, never by a scan; what one run does not reach, the next does.
+ * are erased as by {@code customers/redact}, and orders placed before it lose their personal fields. Customers are
+ * found by time in an index (their oldest order still holding personal fields, else their last activity), never by
+ * a scan; what one run does not reach, the next does.
  */
 @Singleton
 public class RetentionSweep {
@@ -48,28 +49,22 @@ public class RetentionSweep {
         Instant now = clock.instant();
         for (Shop shop : shops.all()) {
             Instant cutoff = cutoff(shop, now);
-            // An item the erasure could not take out of the index must not hold the run in a loop.
+            // An item that could not be moved on in the index must not hold the run in a loop.
             java.util.Set<String> seen = new java.util.HashSet<>();
-            List<String> idle;
-            while (!(idle = data.idleSince(shop.domain(), cutoff, PAGE)).isEmpty() && seen.addAll(idle)) {
-                for (String email : idle) {
+            List<String> due;
+            while (!(due = data.dueForRetention(shop.domain(), cutoff, PAGE)).isEmpty() && seen.addAll(due)) {
+                for (String email : due) {
                     if (!timeLeft.getAsBoolean()) {
                         return report(customers, orders, true);
                     }
-                    erasure.erase(shop.domain(), email, "retention");
-                    customers++;
-                }
-            }
-            List<PersonalData.OrderOfCustomer> old;
-            java.util.Set<PersonalData.OrderOfCustomer> seenOrders = new java.util.HashSet<>();
-            while (!(old = data.ordersPlacedBefore(shop.domain(), cutoff, PAGE)).isEmpty()
-                    && seenOrders.addAll(old)) {
-                for (PersonalData.OrderOfCustomer o : old) {
-                    if (!timeLeft.getAsBoolean()) {
-                        return report(customers, orders, true);
+                    Instant lastActive = data.lastActivity(shop.domain(), email).orElse(Instant.MIN);
+                    if (lastActive.isBefore(cutoff)) {
+                        erasure.erase(shop.domain(), email, "retention");
+                        customers++;
+                    } else {
+                        orders += data.stripOrdersPlacedBefore(shop.domain(), email, cutoff,
+                                PersonalFields.pseudonym(shop.domain(), email));
                     }
-                    data.eraseFromOrder(shop.domain(), o.orderId(), PersonalFields.pseudonym(shop.domain(), o.email()));
-                    orders++;
                 }
             }
         }

@@ -588,5 +588,10 @@ class FollowUpSweepTest {
         public void recordActivity(String shop, String email, java.time.Instant at) {
             real.recordActivity(shop, email, at);
         }
+
+        @Override
+        public void rememberOrders(String shop, String email, java.util.Collection<String> orderIds) {
+            real.rememberOrders(shop, email, orderIds);
+        }
     }
 }
