@@ -47,11 +47,15 @@ public class DynamoPersonalData implements PersonalData {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final int shopErasurePage;
 
-    public DynamoPersonalData(DynamoDbClient dynamo, @Value("${loyalty.table}") String table, Clock clock) {
+    /** @param shopErasurePage items read per page of a shop's deletion (a Scan page; 500 unless configured) */
+    public DynamoPersonalData(DynamoDbClient dynamo, @Value("${loyalty.table}") String table, Clock clock,
+            @Value("${loyalty.privacy.shop-erasure-page:500}") int shopErasurePage) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.shopErasurePage = shopErasurePage;
     }
 
     @Override
@@ -320,7 +324,7 @@ public class DynamoPersonalData implements PersonalData {
             b.tableName(table).projectionExpression("PK, SK")
                     .filterExpression("contains(PK, :shop) OR SK = :domain")
                     .expressionAttributeValues(Map.of(":shop", s("#" + shop), ":domain", s(shop)))
-                    .limit(500);
+                    .limit(shopErasurePage);
             cursor.map(DynamoPersonalData::decodeCursor).ifPresent(b::exclusiveStartKey);
         });
         List<Map<String, AttributeValue>> doomed = new ArrayList<>();

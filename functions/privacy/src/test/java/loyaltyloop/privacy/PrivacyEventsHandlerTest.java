@@ -27,6 +27,7 @@ import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.shops.ShopStore;
+import loyaltyloop.testing.Concurrently;
 import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
@@ -105,6 +106,45 @@ class PrivacyEventsHandlerTest {
         assertThat(export.path("subject").asText()).contains(JANE);
         assertThat(export.path("body").asText()).contains(JANES_ORDERS.get(0), JANES_ORDERS.get(1),
                 "customer-data-9999.json");
+    }
+
+    @Test
+    void theSameDataRequestDeliveredConcurrentlyMailsOneExport() throws Exception {
+        int before = TestAws.sentEmailsTo(shop.ownerEmail()).size();
+
+        List<String> results = Concurrently.run(4, () -> handler.handleRequest(event("customer-data-requested.json"),
+                null));
+
+        assertThat(results).containsOnlyOnce("EXPORTED").containsOnly("EXPORTED", "ALREADY_EXPORTED");
+        assertThat(TestAws.sentEmailsTo(shop.ownerEmail())).hasSize(before + 1);
+    }
+
+    @Test
+    void aShopDeletionThatRunsOutOfTimeCarriesOnFromWhereItStoppedInTheNextInvocation() {
+        TestAws.EventTap tap = TestAws.tapBus();
+        try (ApplicationContext small = TestAws.context(table, tap.bus(), TestAws.createLinkKey(),
+                Map.of("loyalty.privacy.shop-erasure-page", 3))) {
+            PrivacyRequests requests = small.getBean(PrivacyRequests.class);
+            ShopRedactRequested request = new ShopRedactRequested("demo.myshopify.com", null);
+            int invocations = 0;
+            PrivacyRequests.Result result;
+            do {
+                // No time left after each page: every invocation reads one page and hands the rest on.
+                result = requests.onShopRedact(request, () -> false);
+                invocations++;
+                if (result == PrivacyRequests.Result.SHOP_ERASURE_CONTINUES) {
+                    List<JsonNode> published = tap.drain();
+                    assertThat(published).hasSize(1);
+                    request = ShopRedactRequested.TYPE.read(published.get(0).path("detail"));
+                    assertThat(request.cursor()).isNotBlank();
+                }
+            } while (result == PrivacyRequests.Result.SHOP_ERASURE_CONTINUES && invocations < 50);
+
+            assertThat(result).isEqualTo(PrivacyRequests.Result.SHOP_ERASED);
+            assertThat(invocations).isGreaterThan(2);
+        }
+        assertThat(wholeTable()).noneMatch(i -> i.contains("demo.myshopify.com"))
+                .anyMatch(i -> i.contains("order#other.myshopify.com#1"));
     }
 
     @Test
