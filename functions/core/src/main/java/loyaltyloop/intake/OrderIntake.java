@@ -90,9 +90,10 @@ public class OrderIntake {
         if (shop.isEmpty()) {
             return IntakeResult.unauthorized();
         }
-        Optional<String> secret = secrets.secret(shop.get().webhookSecretRef());
+        // A Dev Dashboard app's deliveries are signed with its client secret; admin-made webhooks with the shop's own.
+        Optional<String> secret = secrets.secret(shop.get().signingSecretRef());
         if (secret.isEmpty()) {
-            LOG.warn("shop {} has no webhook secret at its reference; every delivery is refused", shop.get().domain());
+            LOG.warn("shop {} has no signing secret at its reference; every delivery is refused", shop.get().domain());
             return IntakeResult.unauthorized();
         }
         if (!WebhookSignature.matches(secret.get(), delivery.body(), delivery.signature())) {
@@ -120,13 +121,27 @@ public class OrderIntake {
 
     private IntakeResult shopify(Received r) {
         return switch (r.topic) {
-            case "orders/create", "orders/paid", "orders/updated", "orders/fulfilled", "orders/partially_fulfilled" ->
+            case ShopifyTopics.ORDERS_CREATE, ShopifyTopics.ORDERS_PAID, ShopifyTopics.ORDERS_UPDATED,
+                    ShopifyTopics.ORDERS_FULFILLED, ShopifyTopics.ORDERS_PARTIALLY_FULFILLED ->
                     place(r, ShopifyOrders.parse(r.body, r.shop));
-            case "orders/cancelled" -> cancel(r, ShopifyOrders.parse(r.body, r.shop));
-            case "refunds/create" -> shopifyRefund(r);
-            case "customers/data_request", "customers/redact", "shop/redact" -> compliance(r);
+            case ShopifyTopics.ORDERS_CANCELLED -> cancel(r, ShopifyOrders.parse(r.body, r.shop));
+            case ShopifyTopics.REFUNDS_CREATE -> shopifyRefund(r);
+            case ShopifyTopics.APP_UNINSTALLED -> uninstalled(r);
+            case ShopifyTopics.CUSTOMERS_DATA_REQUEST, ShopifyTopics.CUSTOMERS_REDACT, ShopifyTopics.SHOP_REDACT ->
+                    compliance(r);
             default -> ignore(r, null, "topic " + r.topic + " is not handled");
         };
+    }
+
+    /**
+     * The shop removed our app: from now on no email goes out for it ({@link Shop#mailAllowed}), while its data
+     * stays until {@code shop/redact}. Registering the shop again ({@code shops add}) resumes the loop.
+     */
+    private IntakeResult uninstalled(Received r) {
+        shops.markUninstalled(r.shop.domain(), clock.instant());
+        record(r, null, "accepted", null);
+        LOG.warn("the app was uninstalled from {}: no more email goes out for it", r.shop.domain());
+        return IntakeResult.accepted();
     }
 
     /**
@@ -142,7 +157,7 @@ public class OrderIntake {
         JsonNode customer = r.body.path("customer");
         String email = CustomerEmails.normalise(JsonFields.text(customer, "email")).orElse(null);
         java.util.List<String> orderIds = new java.util.ArrayList<>();
-        JsonNode listed = r.body.path(r.topic.equals("customers/data_request") ? "orders_requested" : "orders_to_redact");
+        JsonNode listed = r.body.path(r.topic.equals(ShopifyTopics.CUSTOMERS_DATA_REQUEST) ? "orders_requested" : "orders_to_redact");
         if (listed.isArray()) {
             listed.forEach(id -> {
                 if (id.isIntegralNumber() || id.isTextual()) {
@@ -151,7 +166,7 @@ public class OrderIntake {
             });
         }
         switch (r.topic) {
-            case "customers/data_request" -> {
+            case ShopifyTopics.CUSTOMERS_DATA_REQUEST -> {
                 String requestId = JsonFields.id(r.body.path("data_request"), "id");
                 if (requestId == null) {
                     return ignore(r, null, "data request has no data_request.id");
@@ -161,7 +176,7 @@ public class OrderIntake {
                 }
                 events.publish(new CustomerDataRequested(r.shop.domain(), email, requestId, orderIds));
             }
-            case "customers/redact" -> {
+            case ShopifyTopics.CUSTOMERS_REDACT -> {
                 if (email == null && orderIds.isEmpty()) {
                     return ignore(r, null, "redact request names no customer email and no order");
                 }

@@ -31,13 +31,19 @@ public class PrivacyRequests {
         this.events = events;
     }
 
-    public enum Result { EXPORTED, ALREADY_EXPORTED, ERASED, NOTHING_STORED, UNKNOWN_SHOP, UNKNOWN_CUSTOMER, SHOP_ERASED,
+    public enum Result { EXPORTED, ALREADY_EXPORTED, NOT_MAILED_APP_UNINSTALLED, ERASED, NOTHING_STORED, UNKNOWN_SHOP, UNKNOWN_CUSTOMER, SHOP_ERASED,
         SHOP_ERASURE_CONTINUES }
 
     public Result onDataRequest(CustomerDataRequested request) {
-        Optional<Shop> shop = shops.find(request.shop());
+        Optional<Shop> shop = shops.findForMail(request.shop());
         if (shop.isEmpty()) {
-            return Result.UNKNOWN_SHOP;
+            if (shops.find(request.shop()).isEmpty()) {
+                return Result.UNKNOWN_SHOP;
+            }
+            // An uninstalled shop gets no mail of any kind; its owner can still export by hand.
+            LOG.warn("data request {} of {}: the app is uninstalled, so no email goes out; answer it with"
+                    + " shops customers export", request.requestId(), request.shop());
+            return Result.NOT_MAILED_APP_UNINSTALLED;
         }
         Optional<String> email = erasure.whoseOrders(request.shop(), request.email(), request.orders());
         if (email.isEmpty()) {
