@@ -11,6 +11,7 @@ import java.util.Optional;
 import loyaltyloop.aws.SesEmailSender;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
+import loyaltyloop.metrics.LoopMetrics;
 
 /** The local runner's SES: every email lands here, readable at {@code /_local/outbox} (JSON and HTML). */
 @Singleton
@@ -46,10 +47,12 @@ public class LocalOutbox implements EmailSender {
     }
 
     private final Clock clock;
+    private final LoopMetrics metrics;
     private final List<OutboxEmail> emails = new ArrayList<>();
 
-    public LocalOutbox(Clock clock) {
+    public LocalOutbox(Clock clock, LoopMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -72,6 +75,7 @@ public class LocalOutbox implements EmailSender {
                             .toList());
             emails.add(email);
         }
+        metrics.emailSent(email.kind());
         System.out.println("outbox: #" + email.id() + " " + email.kind() + " to " + Masking.email(email.to())
                 + " \"" + email.subject() + "\"");
     }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
+import loyaltyloop.metrics.LoopMetrics;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.model.Attachment;
@@ -22,9 +23,11 @@ import software.amazon.awssdk.services.sesv2.model.MessageTag;
 public class SesEmailSender implements EmailSender {
 
     private final SesV2Client ses;
+    private final LoopMetrics metrics;
 
-    public SesEmailSender(SesV2Client ses) {
+    public SesEmailSender(SesV2Client ses, LoopMetrics metrics) {
         this.ses = ses;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,6 +52,7 @@ public class SesEmailSender implements EmailSender {
                 b.replyToAddresses(List.of(m.replyTo()));
             }
         });
+        metrics.emailSent(m.kind().wireName());
     }
 
     /** {@code "Shop Name" <shop@example.com>}, the name as an RFC 2047 word when it is not plain ASCII. */

@@ -29,7 +29,7 @@ class SesEmailSenderTest {
     @BeforeAll
     static void client() {
         ses = TestAws.ses();
-        sender = new SesEmailSender(ses);
+        sender = new SesEmailSender(ses, new loyaltyloop.testing.RecordingLoopMetrics());
     }
 
     @AfterAll
