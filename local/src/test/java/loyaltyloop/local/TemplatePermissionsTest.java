@@ -119,7 +119,10 @@ class TemplatePermissionsTest {
                 Map.entry("CouponRedemptionRole", Set.of()),
                 Map.entry("ReferralRedirectRole", Set.of()),
                 Map.entry("PointsRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
-                Map.entry("ReferralEventsRole", Set.of("link-key"))));
+                Map.entry("ReferralEventsRole", Set.of("link-key")),
+                // privacy (issue 15): the export, erasure and retention read no secret
+                Map.entry("PrivacyEventsRole", Set.of()),
+                Map.entry("RetentionRole", Set.of())));
         Map<String, Set<String>> granted = new TreeMap<>();
         FUNCTION_ROLES.forEach(role -> granted.put(role, new TreeSet<>()));
         GRANTS.stream().filter(g -> g.action().startsWith("ssm:") || g.action().startsWith("secretsmanager:"))
