@@ -32,7 +32,7 @@ class OperationsTemplateTest {
             "FollowUpSchedulingFailingAlarm", "FollowUpSweepFailingAlarm", "OwnerDigestFailingAlarm",
             "SurveyPageFailingAlarm", "SurveyFollowThroughFailingAlarm", "CouponRedemptionFailingAlarm",
             "ReferralRedirectFailingAlarm", "PointsFailingAlarm", "ReferralEventsFailingAlarm",
-            "IntakeServerErrorsAlarm",
+            "IntakeServerErrorsAlarm", "OwnerPageFailingAlarm",
             // privacy (issue 15)
             "PrivacyDeadLettersAlarm", "PrivacyEventsFailingAlarm", "RetentionFailingAlarm");
 

@@ -52,7 +52,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(14);
+        assertThat(FUNCTION_ROLES).hasSize(15);
     }
 
     private static List<?> list(Object value) {
@@ -113,7 +113,8 @@ class TemplatePermissionsTest {
                 Map.entry("UnsubscribeRole", Set.of("link-key")),
                 Map.entry("FollowUpSchedulingRole", Set.of()),
                 Map.entry("FollowUpSweepRole", Set.of("link-key")),
-                Map.entry("OwnerDigestRole", Set.of()),
+                Map.entry("OwnerDigestRole", Set.of("link-key")),
+                Map.entry("OwnerPageRole", Set.of("link-key")),
                 Map.entry("SurveyPageRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("SurveyFollowThroughRole", Set.of("shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("CouponRedemptionRole", Set.of()),

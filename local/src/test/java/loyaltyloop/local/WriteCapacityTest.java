@@ -96,7 +96,7 @@ class WriteCapacityTest {
     }
 
     @Test
-    void firstOrderCostsAtMostSevenWriteUnitsThroughIntakeAndThanksTenThroughTheLoopAndItsDuplicateNone()
+    void firstOrderCostsAtMostSevenWriteUnitsThroughIntakeAndThanksElevenThroughTheLoopAndItsDuplicateNone()
             throws Exception {
         OrderIntakeHandler intake = new OrderIntakeHandler(context);
         AffirmationHandler affirmation = new AffirmationHandler(context);
@@ -142,7 +142,9 @@ class WriteCapacityTest {
         // 2 of them since privacy (docs/privacy.md): the customer's activity item and its retention-index entry.
         assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(7.0);
         assertThat(referralWcu).isZero();
-        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(10.0);
+        // Issue 17 allows one more for the loyalty ladder (its sharded day counter, LadderCounts), issue 15 two for
+        // privacy (above): 8 before them.
+        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(11.0);
         assertThat(duplicateWcu).isLessThanOrEqualTo(1.0);
         assertThat(duplicateEvents).isEmpty();
     }
@@ -154,7 +156,7 @@ class WriteCapacityTest {
      * issued (1) and, with the demo checkout only, recording the code there (1).
      */
     @Test
-    void aClickCostsOneWriteACreditedReferralSevenAndARedeemSixPlusIssuingTheCoupon() throws Exception {
+    void aClickCostsTwoWritesACreditedReferralTenAndARedeemSevenPlusIssuingTheCoupon() throws Exception {
         Shop shop = context.getBean(ShopStore.class).find("demo.myshopify.com").orElseThrow();
         shop = shop.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
         context.getBean(ShopStore.class).save(shop);
@@ -195,9 +197,11 @@ class WriteCapacityTest {
         System.out.printf("%nwrite capacity, referral: click %.1f WCU; credited referral %.1f WCU (repeat %.1f); "
                 + "redeem %.1f WCU%n", clickWcu, creditWcu, repeatWcu, redeemWcu);
         System.out.println("credited referral:\n" + creditBreakdown + "\nredeem:\n" + redeemBreakdown);
-        assertThat(clickWcu).isEqualTo(1.0);
-        assertThat(creditWcu).isEqualTo(7.0);
+        // The owner page counts clicks, conversions, loop revenue and coupons issued per shop and day (LoopStats), and
+        // a first credited referral moves the referrer up to advocate (their item and the ladder's day counter).
+        assertThat(clickWcu).isEqualTo(2.0);
+        assertThat(creditWcu).isEqualTo(10.0);
         assertThat(repeatWcu).isZero();
-        assertThat(redeemWcu).isEqualTo(8.0);
+        assertThat(redeemWcu).isEqualTo(9.0);
     }
 }

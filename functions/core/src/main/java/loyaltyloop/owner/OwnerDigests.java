@@ -1,6 +1,8 @@
 package loyaltyloop.owner;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import loyaltyloop.links.Links;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,9 +59,16 @@ public class OwnerDigests {
     private final EmailSender sender;
     private final Clock clock;
     private final OwnerDigestEmail emails;
+    private final OwnerInsights insights;
+    private final Links links;
+    private final String publicBaseUrl;
 
     public OwnerDigests(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
-            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock, OwnerDigestEmail emails) {
+            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock, OwnerDigestEmail emails,
+            OwnerInsights insights, Links links, @Value("${loyalty.public-base-url:}") String publicBaseUrl) {
+        this.insights = insights;
+        this.links = links;
+        this.publicBaseUrl = publicBaseUrl;
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -166,7 +175,22 @@ public class OwnerDigests {
                 due.count(shop.domain(), now.plus(WEEK)), loopStats.unreachable(shop.domain()),
                 week.get(LoopStats.Count.FOLLOW_UPS_SENT), week.get(LoopStats.Count.SURVEYS_ANSWERED),
                 week.get(LoopStats.Count.COUPONS_REDEEMED));
-        return new OwnerDigestView(shop, today, picks, health);
+        return new OwnerDigestView(shop, today, picks, health, ladder(shop));
+    }
+
+    /** The owner page in two lines, with its signed link (none without a public base URL to link to). */
+    private OwnerDigestView.Ladder ladder(Shop shop) {
+        OwnerInsight insight = insights.of(shop);
+        List<Long> stages = new ArrayList<>();
+        for (loyaltyloop.ladder.Stage stage : List.of(loyaltyloop.ladder.Stage.FIRST_TIME,
+                loyaltyloop.ladder.Stage.REPEAT, loyaltyloop.ladder.Stage.LOYAL, loyaltyloop.ladder.Stage.ADVOCATE,
+                loyaltyloop.ladder.Stage.LAPSED)) {
+            stages.add(insight.stages().get(stage));
+        }
+        String url = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
+                : links.ownerUrl(publicBaseUrl, shop.domain());
+        return new OwnerDigestView.Ladder(insight.customers(), stages, insight.promiseKeptPercent(), insight.overdue(),
+                url);
     }
 
     private static OwnerDigestView.Pick pick(OwnerDigestView.Reason reason, Customer c, Order order) {

@@ -1,33 +1,51 @@
 package loyaltyloop.shops;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
+import loyaltyloop.wording.ShopWording;
 
 /**
  * What a shop owner can tune about the loop. Every part has a default, so a shop registered without any of it
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
 public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
-        RetentionSettings retention) {
+        LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand, RetentionSettings retention) {
 
-    public static final LoyaltySettings DEFAULTS = new LoyaltySettings(SurveySettings.DEFAULTS,
-            CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS, RetentionSettings.DEFAULTS);
+    public static final LoyaltySettings DEFAULTS =
+            new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
 
     public LoyaltySettings {
         survey = survey == null ? SurveySettings.DEFAULTS : survey;
         coupons = coupons == null ? CouponSettings.DEFAULTS : coupons;
         referrals = referrals == null ? ReferralSettings.DEFAULTS : referrals;
+        ladder = ladder == null ? LadderSettings.DEFAULTS : ladder;
+        messages = ShopWording.validated(messages);
+        brand = brand == null ? Brand.NONE : brand;
         retention = retention == null ? RetentionSettings.DEFAULTS : retention;
     }
 
-    /** Settings stored before retention was one: the default retention. */
     public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
-        this(survey, coupons, referrals, RetentionSettings.DEFAULTS);
+        this(survey, coupons, referrals, null, null, null, null);
+    }
+
+    /** Settings without a retention of their own: the default retention. */
+    public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
+            LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand) {
+        this(survey, coupons, referrals, ladder, messages, brand, null);
+    }
+
+    /** The shop's own sentence for {@code key} in {@code language} ({@code en}, {@code zh-TW}, …), or null. */
+    public Map<String, String> messagesIn(String language) {
+        return messages.getOrDefault(language, Map.of());
     }
 
     /** The same settings with coupons made another way (the rest of the coupon settings kept). */
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
-                coupons.apiSecretRef()), referrals, retention);
+                coupons.apiSecretRef()), referrals, ladder, messages,
+                brand, retention);
     }
 
     /**
@@ -121,6 +139,55 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         public RedeemTier {
             if (points <= 0) {
                 throw new IllegalArgumentException("a tier costs at least one point");
+            }
+        }
+    }
+
+    /**
+     * The loyalty ladder (docs/ladder.md).
+     *
+     * @param loyalAfterOrders a customer with this many orders within 12 months is {@code loyal} (default 4)
+     */
+    public record LadderSettings(int loyalAfterOrders) {
+        public static final LadderSettings DEFAULTS = new LadderSettings(4);
+
+        public LadderSettings {
+            if (loyalAfterOrders < 2 || loyalAfterOrders > 12) {
+                throw new IllegalArgumentException("ladder.loyalAfterOrders must be 2..12");
+            }
+        }
+    }
+
+    /**
+     * The shop's brand in the email header.
+     *
+     * @param colour the header's colour, {@code #rrggbb}; null for the loop's own
+     * @param logoUrl an https image URL shown in the header; null for none
+     */
+    public record Brand(String colour, String logoUrl) {
+        public static final Brand NONE = new Brand(null, null);
+
+        public Brand {
+            colour = colour == null || colour.isBlank() ? null : colour.strip().toLowerCase(java.util.Locale.ROOT);
+            if (colour != null && !colour.matches("#[0-9a-f]{6}")) {
+                throw new IllegalArgumentException("brand.colour: a colour is #rrggbb, e.g. #1d4ed8");
+            }
+            logoUrl = logoUrl == null || logoUrl.isBlank() ? null : logoUrl.strip();
+            if (logoUrl != null && !isHttpsUrl(logoUrl)) {
+                throw new IllegalArgumentException("brand.logoUrl: a logo is an https:// URL of at most 500 characters");
+            }
+        }
+
+        private static boolean isHttpsUrl(String url) {
+            if (url.length() > 500 || !url.matches("[\\x21-\\x7e]+") || url.contains("\"") || url.contains("'")
+                    || url.contains("<") || url.contains(">")) {
+                return false;
+            }
+            try {
+                URI uri = new URI(url);
+                return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null;
+            } catch (URISyntaxException e) {
+                return false;
             }
         }
     }
