@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import loyaltyloop.email.BrandHeader;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.Letter;
@@ -52,6 +53,6 @@ public class DataExportEmail {
                 null, null, null, null, null, null, null, List.of(t.text("export.closing")), "", "loyalty-loop",
                 t.text("export.footer"), null, null, null, t.text("common.colon"), t.text("common.gap"));
         return new RenderedEmail(subject, templates.renderText("letter.jte", letter),
-                templates.renderHtml("letter.jte", letter));
+                templates.renderHtml("letter.jte", letter, BrandHeader.of(shop)));
     }
 }
