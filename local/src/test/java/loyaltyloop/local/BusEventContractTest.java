@@ -57,6 +57,7 @@ class BusEventContractTest {
     private static final String CLAWBACKS = "ReferralEventsFunction.RefundsAndCancellations";
     private static final String FOLLOW_THROUGH = "SurveyFollowThroughFunction.SurveyCompleted";
     private static final String PRIVACY = "PrivacyEventsFunction.PrivacyRequests";
+    private static final String SWEEP_WORKER = "FollowUpSweepWorkerFunction.SweepParts";
 
     /** The rules (function.event) each EventBridge-shaped sample reaches; a sample not listed here fails. */
     private static final Map<String, Set<String>> SAMPLE_REACHES = Map.ofEntries(
@@ -70,6 +71,8 @@ class BusEventContractTest {
             Map.entry("customer-data-requested.json", Set.of(PRIVACY)),
             Map.entry("customer-redact-requested.json", Set.of(PRIVACY)),
             Map.entry("shop-redact-requested.json", Set.of(PRIVACY)),
+            // The hourly sweep's fan-out, and a worker's rest of its part.
+            Map.entry("sweep-part-due.json", Set.of(SWEEP_WORKER)),
             // Published for what comes next (the owner's insight); no function subscribes yet.
             Map.entry("coupon-issued.json", Set.of()),
             Map.entry("coupon-redeemed.json", Set.of()),

@@ -52,7 +52,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(15);
+        assertThat(FUNCTION_ROLES).hasSize(16);
     }
 
     private static List<?> list(Object value) {
@@ -112,7 +112,9 @@ class TemplatePermissionsTest {
                 Map.entry("AffirmationRole", Set.of("link-key")),
                 Map.entry("UnsubscribeRole", Set.of("link-key")),
                 Map.entry("FollowUpSchedulingRole", Set.of()),
-                Map.entry("FollowUpSweepRole", Set.of("link-key")),
+                // The hourly fan-out only publishes work; its workers sign the links in the follow-ups.
+                Map.entry("FollowUpSweepRole", Set.of()),
+                Map.entry("FollowUpSweepWorkerRole", Set.of("link-key")),
                 Map.entry("OwnerDigestRole", Set.of("link-key")),
                 Map.entry("OwnerPageRole", Set.of("link-key")),
                 Map.entry("SurveyPageRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
