@@ -236,7 +236,7 @@ public final class ShopRegistration {
             LoyaltySettings.CouponSettings c = settings.coupons();
             settings = new LoyaltySettings(settings.survey(), new LoyaltySettings.CouponSettings(c.surveyReward(),
                     c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals(), settings.ladder(),
-                    settings.messages(), settings.brand(), settings.history());
+                    settings.messages(), settings.brand(), settings.history(), settings.retention());
         }
         // An app's deliveries are signed with its client secret: it has no webhook secret of its own.
         return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency,

@@ -137,6 +137,9 @@ public final class ShopsCommand {
             if (!help && !args.isEmpty() && args.get(0).equals("import")) {
                 return ShopsImport.run(args.subList(1, args.size()));
             }
+            if (!help && !args.isEmpty() && args.get(0).equals("customers")) {
+                return CustomersCommand.run(args.subList(1, args.size()));
+            }
             if (!help && !args.isEmpty() && args.get(0).equals("check")) {
                 return ShopsCheckCommand.run(args.subList(1, args.size()));
             }
@@ -148,10 +151,10 @@ public final class ShopsCommand {
             }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(USAGE);
+            System.err.println(USAGE + "\n\n" + ShopsImport.USAGE + "\n\n" + CustomersCommand.USAGE);
             return Flags.EXIT_USAGE;
         }
-        (help ? System.out : System.err).println(USAGE + "\n\n" + ShopsImport.USAGE);
+        (help ? System.out : System.err).println(USAGE + "\n\n" + ShopsImport.USAGE + "\n\n" + CustomersCommand.USAGE);
         return help ? 0 : Flags.EXIT_USAGE;
     }
 

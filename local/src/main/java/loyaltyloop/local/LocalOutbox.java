@@ -19,7 +19,10 @@ import loyaltyloop.metrics.LoopMetrics;
 @Replaces(SesEmailSender.class)
 public class LocalOutbox implements EmailSender {
 
-    /** One sent email as the outbox shows it; {@code sentAt} is the shared clock's time. */
+    /**
+     * One sent email as the outbox shows it; {@code sentAt} is the shared clock's time; {@code attachments} its files
+     * (none for most kinds).
+     */
     public record OutboxEmail(
             long id,
             String kind,
@@ -30,7 +33,17 @@ public class LocalOutbox implements EmailSender {
             String text,
             String html,
             Map<String, String> headers,
-            String sentAt) {
+            String sentAt,
+            List<OutboxAttachment> attachments) {
+
+        public OutboxEmail(long id, String kind, String to, String from, String replyTo, String subject, String text,
+                String html, Map<String, String> headers, String sentAt) {
+            this(id, kind, to, from, replyTo, subject, text, html, headers, sentAt, List.of());
+        }
+    }
+
+    /** An attached file; {@code content} is its text (attachments the loop sends are JSON), {@code size} its bytes. */
+    public record OutboxAttachment(String fileName, String contentType, int size, String content) {
     }
 
     private final Clock clock;
@@ -56,7 +69,10 @@ public class LocalOutbox implements EmailSender {
                     message.text(),
                     message.html(),
                     message.headers(),
-                    clock.instant().toString());
+                    clock.instant().toString(),
+                    message.attachments().stream().map(a -> new OutboxAttachment(a.fileName(), a.contentType(),
+                            a.content().length, new String(a.content(), java.nio.charset.StandardCharsets.UTF_8)))
+                            .toList());
             emails.add(email);
         }
         metrics.emailSent(email.kind());

@@ -70,6 +70,9 @@ final class OutboxPages {
         for (Map.Entry<String, String> header : email.headers().entrySet()) {
             row(page, escape(header.getKey()), linkify(header.getValue()));
         }
+        for (LocalOutbox.OutboxAttachment a : email.attachments()) {
+            row(page, "attachment", escape(a.fileName() + " (" + a.contentType() + ", " + a.size() + " bytes)"));
+        }
         page.append("</table><h2>HTML part</h2>");
         if (email.html() == null || email.html().isBlank()) {
             page.append("<p class=muted>(none)</p>");
@@ -82,6 +85,10 @@ final class OutboxPages {
             page.append("<p class=muted>(none)</p>");
         } else {
             page.append("<pre>").append(linkify(email.text())).append("</pre>");
+        }
+        for (LocalOutbox.OutboxAttachment a : email.attachments()) {
+            page.append("<h2>Attachment ").append(escape(a.fileName())).append("</h2><pre>")
+                    .append(escape(a.content())).append("</pre>");
         }
         return page.append("</body></html>").toString();
     }

@@ -56,6 +56,7 @@ class BusEventContractTest {
     private static final String REFERRED = "ReferralEventsFunction.ReferredOrderPlaced";
     private static final String CLAWBACKS = "ReferralEventsFunction.RefundsAndCancellations";
     private static final String FOLLOW_THROUGH = "SurveyFollowThroughFunction.SurveyCompleted";
+    private static final String PRIVACY = "PrivacyEventsFunction.PrivacyRequests";
     private static final String SWEEP_WORKER = "FollowUpSweepWorkerFunction.SweepParts";
 
     /** The rules (function.event) each EventBridge-shaped sample reaches; a sample not listed here fails. */
@@ -67,6 +68,9 @@ class BusEventContractTest {
             Map.entry("order-refunded.json", Set.of(SCHEDULING, CLAWBACKS)),
             Map.entry("order-cancelled.json", Set.of(SCHEDULING, CLAWBACKS)),
             Map.entry("survey-completed.json", Set.of(FOLLOW_THROUGH)),
+            Map.entry("customer-data-requested.json", Set.of(PRIVACY)),
+            Map.entry("customer-redact-requested.json", Set.of(PRIVACY)),
+            Map.entry("shop-redact-requested.json", Set.of(PRIVACY)),
             // The hourly sweep's fan-out, and a worker's rest of its part.
             Map.entry("sweep-part-due.json", Set.of(SWEEP_WORKER)),
             // Published for what comes next (the owner's insight); no function subscribes yet.
@@ -77,7 +81,8 @@ class BusEventContractTest {
             Map.entry("points-redeemed.json", Set.of()),
             // Schedules invoke their functions directly, never through the bus's rules.
             Map.entry("scheduled-hourly.json", Set.of()),
-            Map.entry("scheduled-daily.json", Set.of()));
+            Map.entry("scheduled-daily.json", Set.of()),
+            Map.entry("scheduled-retention.json", Set.of()));
 
     private static List<Rule> templateRules;
     private static EventRules rules;

@@ -33,7 +33,9 @@ class OperationsTemplateTest {
             "SurveyPageFailingAlarm", "SurveyFollowThroughFailingAlarm", "CouponRedemptionFailingAlarm",
             "ReferralRedirectFailingAlarm", "PointsFailingAlarm", "ReferralEventsFailingAlarm",
             "IntakeServerErrorsAlarm", "OwnerPageFailingAlarm", "ReconciliationFailingAlarm",
-            "FollowUpSweepDeadLettersAlarm", "FollowUpSweepWorkerFailingAlarm");
+            "FollowUpSweepDeadLettersAlarm", "FollowUpSweepWorkerFailingAlarm",
+            // privacy (issue 15)
+            "PrivacyDeadLettersAlarm", "PrivacyEventsFailingAlarm", "RetentionFailingAlarm");
 
     private static Map<String, Map<String, Object>> resources;
     private static Map<String, Map<String, Object>> alarms;

@@ -52,7 +52,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(15);
+        assertThat(FUNCTION_ROLES).hasSize(17);
     }
 
     private static List<?> list(Object value) {
@@ -123,7 +123,10 @@ class TemplatePermissionsTest {
                 Map.entry("ReferralRedirectRole", Set.of()),
                 Map.entry("PointsRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("ReferralEventsRole", Set.of("link-key")),
-                Map.entry("ReconciliationRole", Set.of("shops/*/coupon-api", "shops/*/client-secret"))));
+                Map.entry("ReconciliationRole", Set.of("shops/*/coupon-api", "shops/*/client-secret")),
+                // privacy (issue 15): the export, erasure and retention read no secret
+                Map.entry("PrivacyEventsRole", Set.of()),
+                Map.entry("RetentionRole", Set.of())));
         Map<String, Set<String>> granted = new TreeMap<>();
         FUNCTION_ROLES.forEach(role -> granted.put(role, new TreeSet<>()));
         GRANTS.stream().filter(g -> g.action().startsWith("ssm:") || g.action().startsWith("secretsmanager:"))
@@ -145,5 +148,14 @@ class TemplatePermissionsTest {
         // LoyaltyRequestHandler.prime: without the grant the read is refused and restored functions start unprimed.
         assertThat(FUNCTION_ROLES).allSatisfy(role -> assertThat(GRANTS)
                 .contains(new Grant(role, "dynamodb:GetItem", "LoyaltyTable")));
+    }
+
+    @Test
+    void onlyTheBackgroundShopDeletionMayScanOrDeleteBroadly() {
+        // shop/redact must find every partition of a shop; nothing on a request path may scan (docs/data-model.md).
+        assertThat(GRANTS.stream().filter(g -> g.action().equals("dynamodb:Scan")).map(Grant::role))
+                .containsExactly("PrivacyEventsRole");
+        assertThat(GRANTS.stream().filter(g -> g.action().equals("dynamodb:BatchWriteItem")).map(Grant::role))
+                .containsExactlyInAnyOrder("PrivacyEventsRole", "RetentionRole");
     }
 }

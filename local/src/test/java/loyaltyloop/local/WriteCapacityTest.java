@@ -96,7 +96,7 @@ class WriteCapacityTest {
     }
 
     @Test
-    void firstOrderCostsAtMostSixWriteUnitsThroughIntakeAndThanksNineThroughTheLoopAndItsDuplicateNone()
+    void firstOrderCostsAtMostSevenWriteUnitsThroughIntakeAndThanksElevenThroughTheLoopAndItsDuplicateNone()
             throws Exception {
         OrderIntakeHandler intake = new OrderIntakeHandler(context);
         AffirmationHandler affirmation = new AffirmationHandler(context);
@@ -139,10 +139,12 @@ class WriteCapacityTest {
                 schedulingWcu, referralWcu, intakeWcu + affirmationWcu + schedulingWcu + referralWcu);
         System.out.println("intake:\n" + intakeBreakdown + "\naffirmation:\n" + affirmationBreakdown
                 + "\nfollow-up scheduling:\n" + schedulingBreakdown);
-        assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(6.0);
+        // 2 of them since privacy (docs/privacy.md): the customer's activity item and its retention-index entry.
+        assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(7.0);
         assertThat(referralWcu).isZero();
-        // Issue 17 allows one more for the loyalty ladder (its sharded day counter, LadderCounts): 8 before it.
-        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(9.0);
+        // Issue 17 allows one more for the loyalty ladder (its sharded day counter, LadderCounts), issue 15 two for
+        // privacy (above): 8 before them.
+        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(11.0);
         assertThat(duplicateWcu).isLessThanOrEqualTo(1.0);
         assertThat(duplicateEvents).isEmpty();
     }

@@ -9,6 +9,8 @@ import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
 import loyaltyloop.metrics.LoopMetrics;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sesv2.model.Attachment;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Message;
@@ -33,6 +35,10 @@ public class SesEmailSender implements EmailSender {
         Message.Builder message = Message.builder()
                 .subject(utf8(m.subject()))
                 .body(Body.builder().text(utf8(m.text())).html(utf8(m.html())).build());
+        if (!m.attachments().isEmpty()) {
+            message.attachments(m.attachments().stream().map(a -> Attachment.builder().fileName(a.fileName())
+                    .contentType(a.contentType()).rawContent(SdkBytes.fromByteArray(a.content())).build()).toList());
+        }
         if (!m.headers().isEmpty()) {
             message.headers(m.headers().entrySet().stream()
                     .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build()).toList());

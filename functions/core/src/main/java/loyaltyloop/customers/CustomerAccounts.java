@@ -36,6 +36,14 @@ public class CustomerAccounts {
                             newReferralCode(shop.domain(), order.email())));
             Customer after = CustomerHistory.withOrder(before, order, shop.currency(), clock.instant());
             if (after == before || store.saveIfUnchanged(after)) {
+                if (after != before) {
+                    java.util.Set<String> forgotten = new java.util.HashSet<>(before.countedOrders().keySet());
+                    forgotten.removeAll(after.countedOrders().keySet());
+                    if (!forgotten.isEmpty()) {
+                        store.rememberOrders(shop.domain(), order.email(), forgotten);
+                    }
+                }
+                store.recordActivity(shop.domain(), order.email(), order.createdAt());
                 return after.countedOrders().get(order.orderId());
             }
         }

@@ -13,6 +13,18 @@ public interface CustomerStore {
      */
     boolean saveIfUnchanged(Customer customer);
 
+    /**
+     * Notes that the customer ordered, clicked a link or answered at {@code at} (kept to the day, never moved back):
+     * the retention period runs from their last activity.
+     */
+    void recordActivity(String shop, String email, java.time.Instant at);
+
+    /**
+     * Keeps the customer's older orders findable by key once the profile no longer remembers them (it keeps the
+     * last 30), for a data export or an erasure.
+     */
+    void rememberOrders(String shop, String email, java.util.Collection<String> orderIds);
+
     /** Reserves a referral code for a customer; false when the code is taken in that shop. */
     boolean claimReferralCode(String shop, String code, String email);
 

@@ -40,6 +40,15 @@ public class LinkedCustomers {
         }
     }
 
+    /** {@link #resolve(String, LinkPurpose)}, and a good link counts as the customer's activity at {@code now}. */
+    public Linked resolveActivity(String rawToken, LinkPurpose purpose, java.time.Instant now) {
+        Linked linked = resolve(rawToken, purpose);
+        if (linked.ok()) {
+            customers.recordActivity(linked.shop().domain(), linked.customer().email(), now);
+        }
+        return linked;
+    }
+
     public Linked resolve(String rawToken, LinkPurpose purpose) {
         LinkSigner.Verification v = links.signer().verify(rawToken, purpose);
         if (v.status() == LinkSigner.Verification.Status.INVALID) {

@@ -125,6 +125,38 @@ public class DynamoCustomerStore implements CustomerStore {
         return item;
     }
 
+    /**
+     * Moves the customer's last activity ({@code lastActiveAt}) forward to {@code at}'s UTC day, never back: at most one
+     * write a day per customer. The item's place in the {@code DueIndex} ({@code IDLE#<shop>#<shard>}) is set once, to
+     * the first activity (their first order), and moved only by the retention run, so later activity costs no index
+     * write.
+     */
+    @Override
+    public void recordActivity(String shop, String email, java.time.Instant at) {
+        String day = TableKeys.dueSortKey(at.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.customerActivity(shop, email))
+                    .updateExpression("SET lastActiveAt = :day, #pk = if_not_exists(#pk, :pk), "
+                            + "#at = if_not_exists(#at, :at)")
+                    .conditionExpression("attribute_not_exists(lastActiveAt) OR lastActiveAt < :day")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.DUE_PK, "#at", TableKeys.DUE_AT))
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.idlePartition(shop, email)),
+                            ":at", s(TableKeys.dueSortKey(at)), ":day", s(day))));
+        } catch (ConditionalCheckFailedException alreadyAsRecent) {
+            // recorded today or later already
+        }
+    }
+
+    /** One pointer item per order in the customer's partition ({@code ORDER#<id>}): a plain put, repeatable. */
+    @Override
+    public void rememberOrders(String shop, String email, java.util.Collection<String> orderIds) {
+        for (String orderId : orderIds) {
+            Map<String, AttributeValue> pointer = new HashMap<>(TableKeys.customerOrder(shop, email, orderId));
+            pointer.put("orderId", s(orderId));
+            dynamo.putItem(b -> b.tableName(table).item(pointer));
+        }
+    }
+
     @Override
     public boolean claimReferralCode(String shop, String code, String email) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.referralCode(shop, code));

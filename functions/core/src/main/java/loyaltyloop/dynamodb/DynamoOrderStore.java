@@ -90,6 +90,7 @@ public class DynamoOrderStore implements OrderStore {
         }
     }
 
+
     /** The whole item of an order, as stored: the normalised order as compact JSON, and its state. */
     static Map<String, AttributeValue> item(StoredOrder order) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.order(order.order().shop(), order.order().orderId()));

@@ -259,6 +259,74 @@ final class TableKeys {
         return key(historyPartition(shop), "RECONCILED");
     }
 
+    // --- privacy: everything of one customer found by key, idle customers and old orders by time (docs/data-model.md)
+
+    /** Sort-key prefix of a customer's pointer to one of their orders, in the customer's partition. */
+    static final String CUSTOMER_ORDER = "ORDER#";
+    private static final String IDLE = "IDLE#";
+
+    /** A customer's partition: the profile, the activity item and a pointer to each order the profile forgot. */
+    static String customerItems(String shop, String email) {
+        return customerPartition(shop) + email;
+    }
+
+    /**
+     * Points at one of a customer's orders that the profile no longer remembers (it keeps the last 30), so every order
+     * of theirs is found by key: the profile's {@code countedOrders} and a Query of their partition.
+     */
+    static Map<String, AttributeValue> customerOrder(String shop, String email, String orderId) {
+        return key(customerItems(shop, email), CUSTOMER_ORDER + orderId);
+    }
+
+    /**
+     * When a customer last ordered, clicked or answered ({@code lastActiveAt}); in the {@code DueIndex} under
+     * {@code IDLE#<shop>#<shard>} at the time the retention run should look at them next (their oldest order still
+     * holding personal fields, else their last activity).
+     */
+    static Map<String, AttributeValue> customerActivity(String shop, String email) {
+        return key(customerItems(shop, email), "ACTIVITY");
+    }
+
+    static String idlePartition(String shop, String email) {
+        return idleShard(shop, dueShardOf(email));
+    }
+
+    static String idleShard(String shop, int shard) {
+        return IDLE + shop + "#" + shard;
+    }
+
+    /** The order id of a customer's order pointer read from its key; null for their other items. */
+    static String pointedOrder(Map<String, AttributeValue> item) {
+        String sk = sortKey(item);
+        return sk != null && sk.startsWith(CUSTOMER_ORDER) ? sk.substring(CUSTOMER_ORDER.length()) : null;
+    }
+
+    /** The email of any item of a customer's partition (the profile, activity, order pointers), from its key. */
+    static String customerOf(String shop, Map<String, AttributeValue> item) {
+        return customerEmail(shop, item);
+    }
+
+    /** A privacy request handled once (a data export mailed), by the platform's request id. */
+    static Map<String, AttributeValue> privacyRequest(String shop, String requestId) {
+        return key("PRIVACY#" + shop + "#" + requestId, "PRIVACY");
+    }
+
+    /**
+     * Whether an item belongs to a shop: every partition key is {@code KIND#<shop>} or {@code KIND#<shop>#...}
+     * (a domain has no {@code #}), and the registry lists the shop as its sort key. Used by shop erasure only.
+     */
+    static boolean belongsToShop(Map<String, AttributeValue> item, String shop) {
+        String pk = partitionKey(item);
+        if (pk == null) {
+            return false;
+        }
+        if (SHOP_REGISTRY.equals(pk)) {
+            return shop.equals(sortKey(item));
+        }
+        String[] parts = pk.split("#", 3);
+        return parts.length >= 2 && parts[1].equals(shop);
+    }
+
     /** A key that no item of the table's model has: reading it always finds nothing. */
     static Map<String, AttributeValue> warmUp() {
         return key(WARM_UP, WARM_UP);

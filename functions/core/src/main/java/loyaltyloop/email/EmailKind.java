@@ -9,7 +9,9 @@ public enum EmailKind {
     SERVICE_RECOVERY("service-recovery", false),
     OWNER_ALERT("owner-alert", false),
     POINTS("points", false),
-    OWNER_DIGEST("owner-digest", false);
+    OWNER_DIGEST("owner-digest", false),
+    /** Everything stored about one customer, to the shop owner, the JSON attached. */
+    DATA_EXPORT("data-export", false);
 
     private final String wireName;
     private final boolean marketing;

@@ -1,6 +1,7 @@
 package loyaltyloop.email;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  *
  * @param headers extra headers such as {@code List-Unsubscribe}; insertion order is kept
  * @param replyTo may be null
+ * @param attachments files sent with it (the data export's JSON); usually none
  */
 public record EmailMessage(
         EmailKind kind,
@@ -19,9 +21,31 @@ public record EmailMessage(
         String subject,
         String text,
         String html,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        List<Attachment> attachments) {
+
+    /** An email without attachments. */
+    public EmailMessage(EmailKind kind, String fromAddress, String fromName, String to, String replyTo, String subject,
+            String text, String html, Map<String, String> headers) {
+        this(kind, fromAddress, fromName, to, replyTo, subject, text, html, headers, List.of());
+    }
+
+    /** One attached file. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+        public Attachment {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(contentType, "contentType");
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+    }
 
     public EmailMessage {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(fromAddress, "fromAddress");
         Objects.requireNonNull(to, "to");

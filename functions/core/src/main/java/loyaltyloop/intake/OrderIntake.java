@@ -40,6 +40,10 @@ import loyaltyloop.orders.ParsedOrder;
 import loyaltyloop.orders.ShopifyOrders;
 import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.orders.WooCommerceOrders;
+import loyaltyloop.privacy.CustomerDataRequested;
+import loyaltyloop.privacy.CustomerRedactRequested;
+import loyaltyloop.privacy.PersonalFields;
+import loyaltyloop.privacy.ShopRedactRequested;
 
 /**
  * Turns a shop's webhook call into a verified, de-duplicated, stored order and publishes {@code OrderPlaced}
@@ -154,6 +158,8 @@ public class OrderIntake {
             case ShopifyTopics.ORDERS_CANCELLED -> cancel(r, ShopifyOrders.parse(r.body, r.shop));
             case ShopifyTopics.REFUNDS_CREATE -> shopifyRefund(r);
             case ShopifyTopics.APP_UNINSTALLED -> uninstalled(r);
+            case ShopifyTopics.CUSTOMERS_DATA_REQUEST, ShopifyTopics.CUSTOMERS_REDACT, ShopifyTopics.SHOP_REDACT ->
+                    compliance(r);
             default -> ignore(r, null, "topic " + OrderLimits.shortText(r.topic, 60) + " is not handled");
         };
     }
@@ -166,6 +172,51 @@ public class OrderIntake {
         shops.markUninstalled(r.shop.domain(), clock.instant());
         record(r, null, "accepted", null);
         LOG.warn("the app was uninstalled from {}: no more email goes out for it", r.shop.domain());
+        return IntakeResult.accepted();
+    }
+
+    /**
+     * Shopify's compliance topics: the request is put on the bus for the privacy function (recorded by EventBridge,
+     * retried, dead-lettered) and answered 200 at once; an erasure or a shop's deletion can take longer than
+     * Shopify waits. The payload's shop must be the signed one.
+     */
+    private IntakeResult compliance(Received r) {
+        String domain = ShopDomains.normalise(JsonFields.text(r.body, "shop_domain")).orElse(null);
+        if (domain != null && !domain.equals(r.shop.domain())) {
+            return ignore(r, null, r.topic + " names another shop");
+        }
+        JsonNode customer = r.body.path("customer");
+        String email = CustomerEmails.normalise(JsonFields.text(customer, "email")).orElse(null);
+        java.util.List<String> orderIds = new java.util.ArrayList<>();
+        JsonNode listed = r.body.path(r.topic.equals(ShopifyTopics.CUSTOMERS_DATA_REQUEST) ? "orders_requested" : "orders_to_redact");
+        if (listed.isArray()) {
+            listed.forEach(id -> {
+                if (id.isIntegralNumber() || id.isTextual()) {
+                    orderIds.add(id.asText());
+                }
+            });
+        }
+        switch (r.topic) {
+            case ShopifyTopics.CUSTOMERS_DATA_REQUEST -> {
+                String requestId = JsonFields.id(r.body.path("data_request"), "id");
+                if (requestId == null) {
+                    return ignore(r, null, "data request has no data_request.id");
+                }
+                if (email == null && orderIds.isEmpty()) {
+                    return ignore(r, null, "data request names no customer email and no order");
+                }
+                events.publish(new CustomerDataRequested(r.shop.domain(), email, requestId, orderIds));
+            }
+            case ShopifyTopics.CUSTOMERS_REDACT -> {
+                if (email == null && orderIds.isEmpty()) {
+                    return ignore(r, null, "redact request names no customer email and no order");
+                }
+                events.publish(new CustomerRedactRequested(r.shop.domain(), email, orderIds));
+            }
+            default -> events.publish(new ShopRedactRequested(r.shop.domain(), null));
+        }
+        record(r, null, "accepted", null);
+        LOG.info("{} for {} of {} passed to the privacy function", r.topic, CustomerEmails.mask(email), r.shop.domain());
         return IntakeResult.accepted();
     }
 
@@ -197,6 +248,10 @@ public class OrderIntake {
             return IntakeResult.accepted();
         }
         StoredOrder existing = orders.findOrder(r.shop.domain(), order.orderId()).orElseThrow();
+        if (PersonalFields.isErased(existing.order())) {
+            // Its customer was erased: a late delivery of it must not bring them back.
+            return ignore(r, order.orderId(), "order's customer data was erased");
+        }
         if (existing.status() == OrderStatus.PLACED && !published(existing)) {
             if (existing.storedAt().plus(PUBLISH_LEASE).isBefore(now)
                     && orders.takeOverPublishing(r.shop.domain(), order.orderId(), existing.storedAt(), now)) {

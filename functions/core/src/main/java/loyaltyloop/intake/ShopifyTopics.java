@@ -16,13 +16,16 @@ public final class ShopifyTopics {
     public static final String ORDERS_CANCELLED = "orders/cancelled";
     public static final String REFUNDS_CREATE = "refunds/create";
     public static final String APP_UNINSTALLED = "app/uninstalled";
+    public static final String CUSTOMERS_DATA_REQUEST = "customers/data_request";
+    public static final String CUSTOMERS_REDACT = "customers/redact";
+    public static final String SHOP_REDACT = "shop/redact";
 
     /** The topics an app subscribes to in shopify.app.toml's {@code [[webhooks.subscriptions]] topics}. */
     public static final Set<String> SUBSCRIBED = Set.of(ORDERS_CREATE, ORDERS_PAID, ORDERS_UPDATED, ORDERS_FULFILLED,
             ORDERS_PARTIALLY_FULFILLED, ORDERS_CANCELLED, REFUNDS_CREATE, APP_UNINSTALLED);
 
     /** Shopify's mandatory privacy topics ({@code compliance_topics}); admin-made webhooks never receive them. */
-    public static final Set<String> COMPLIANCE = Set.of("customers/data_request", "customers/redact", "shop/redact");
+    public static final Set<String> COMPLIANCE = Set.of(CUSTOMERS_DATA_REQUEST, CUSTOMERS_REDACT, SHOP_REDACT);
 
     private ShopifyTopics() {
     }

@@ -69,7 +69,7 @@ public class PointsPages {
 
     /** The statement: a {@link Statement}, or why the link cannot be used. */
     public PointsOutcome statement(String token) {
-        Resolved r = resolve(token);
+        Resolved r = resolve(token, true);
         if (r.problem != null) {
             return refused(r);
         }
@@ -83,7 +83,8 @@ public class PointsPages {
      * missing or malformed one starts a new redemption). Blanks around either are ignored.
      */
     public PointsOutcome redeem(String token, String points, String redemptionId) {
-        Resolved r = resolve(token);
+        // The statement's visit before it counted as the customer's activity already.
+        Resolved r = resolve(token, false);
         if (r.problem != null) {
             return refused(r);
         }
@@ -165,8 +166,10 @@ public class PointsPages {
         return new Redeemed(r.shop, r.locale, coupon, ledger.balance(shop, r.customer.email()));
     }
 
-    private Resolved resolve(String token) {
-        LinkedCustomers.Linked linked = linkedCustomers.resolve(token, LinkPurpose.POINTS);
+    private Resolved resolve(String token, boolean activity) {
+        LinkedCustomers.Linked linked = activity
+                ? linkedCustomers.resolveActivity(token, LinkPurpose.POINTS, clock.instant())
+                : linkedCustomers.resolve(token, LinkPurpose.POINTS);
         return new Resolved(linked.shop(), linked.customer(), linked.locale(), linked.problem());
     }
 

@@ -11,7 +11,8 @@ import loyaltyloop.wording.ShopWording;
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
 public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
-        LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand, HistorySettings history) {
+        LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand, HistorySettings history,
+        RetentionSettings retention) {
 
     public static final LoyaltySettings DEFAULTS =
             new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
@@ -24,16 +25,17 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         messages = ShopWording.validated(messages);
         brand = brand == null ? Brand.NONE : brand;
         history = history == null ? HistorySettings.DEFAULTS : history;
+        retention = retention == null ? RetentionSettings.DEFAULTS : retention;
     }
 
-    /** Settings without a history part (the default applies). */
+    /** Settings without a history or retention part (the defaults apply). */
     public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
             LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand) {
-        this(survey, coupons, referrals, ladder, messages, brand, null);
+        this(survey, coupons, referrals, ladder, messages, brand, null, null);
     }
 
     public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
-        this(survey, coupons, referrals, null, null, null, null);
+        this(survey, coupons, referrals, null, null, null, null, null);
     }
 
     /** The shop's own sentence for {@code key} in {@code language} ({@code en}, {@code zh-TW}, …), or null. */
@@ -45,7 +47,7 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
                 coupons.apiSecretRef()), referrals, ladder, messages,
-                brand, history);
+                brand, history, retention);
     }
 
     /**
@@ -204,6 +206,20 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         public HistorySettings {
             if (overdueSpreadDays < 1 || overdueSpreadDays > 90) {
                 throw new IllegalArgumentException("history.overdueSpreadDays must be 1..90");
+            }
+        }
+    }
+
+    /**
+     * How long the loop keeps a customer: {@code months} after their last order, click or answer they are erased as
+     * by {@code customers/redact}, and an order older than that loses its personal fields (docs/data-model.md).
+     */
+    public record RetentionSettings(int months) {
+        public static final RetentionSettings DEFAULTS = new RetentionSettings(36);
+
+        public RetentionSettings {
+            if (months < 1 || months > 120) {
+                throw new IllegalArgumentException("retention must be 1..120 months");
             }
         }
     }

@@ -190,7 +190,7 @@ public class SurveyAnswers {
     }
 
     private Resolved resolve(String token) {
-        LinkedCustomers.Linked linked = linkedCustomers.resolve(token, LinkPurpose.SURVEY);
+        LinkedCustomers.Linked linked = linkedCustomers.resolveActivity(token, LinkPurpose.SURVEY, clock.instant());
         if (!linked.ok()) {
             return Resolved.problem(new LinkRefused(linked.problem(), linked.locale()));
         }

@@ -141,4 +141,28 @@ class TableKeysTest {
             assertThat(count).isBetween(800, 1_200);
         }
     }
+
+    @Test
+    void privacyKeysAndTheShopTheyBelongTo() {
+        assertThat(keyOf(TableKeys.customerOrder(SHOP, "jane@example.com", "7001")))
+                .isEqualTo("CUSTOMER#demo.myshopify.com#jane@example.com / ORDER#7001");
+        assertThat(keyOf(TableKeys.customerActivity(SHOP, "jane@example.com")))
+                .isEqualTo("CUSTOMER#demo.myshopify.com#jane@example.com / ACTIVITY");
+        assertThat(keyOf(TableKeys.privacyRequest(SHOP, "data-request#9999")))
+                .isEqualTo("PRIVACY#demo.myshopify.com#data-request#9999 / PRIVACY");
+        assertThat(TableKeys.idlePartition(SHOP, "jane@example.com"))
+                .isEqualTo("IDLE#demo.myshopify.com#" + TableKeys.dueShardOf("jane@example.com"));
+        assertThat(TableKeys.pointedOrder(TableKeys.customerOrder(SHOP, "jane@example.com", "7001"))).isEqualTo("7001");
+        assertThat(TableKeys.pointedOrder(TableKeys.customer(SHOP, "jane@example.com"))).isNull();
+
+        assertThat(TableKeys.belongsToShop(TableKeys.order(SHOP, "7001"), SHOP)).isTrue();
+        assertThat(TableKeys.belongsToShop(TableKeys.spendBucket(SHOP, 42), SHOP)).isTrue();
+        assertThat(TableKeys.belongsToShop(TableKeys.shopRegistryEntry(SHOP), SHOP)).isTrue();
+        assertThat(TableKeys.belongsToShop(TableKeys.digestClaim(SHOP, DAY), SHOP)).isTrue();
+        // A shop whose domain ends like another's, or the registry entry of another shop, is not this one.
+        assertThat(TableKeys.belongsToShop(TableKeys.order("x" + SHOP, "7001"), SHOP)).isFalse();
+        assertThat(TableKeys.belongsToShop(TableKeys.order(SHOP + ".evil", "7001"), SHOP)).isFalse();
+        assertThat(TableKeys.belongsToShop(TableKeys.shopRegistryEntry("other.myshopify.com"), SHOP)).isFalse();
+        assertThat(TableKeys.belongsToShop(TableKeys.warmUp(), SHOP)).isFalse();
+    }
 }

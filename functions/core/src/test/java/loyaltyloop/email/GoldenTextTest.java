@@ -36,6 +36,8 @@ import loyaltyloop.affirmation.AffirmationView;
 import loyaltyloop.followup.FollowUpView;
 import loyaltyloop.owner.OwnerDigestView;
 import loyaltyloop.points.PointsEmails;
+import loyaltyloop.privacy.CustomerExport;
+import loyaltyloop.privacy.DataExportEmail;
 import loyaltyloop.survey.SurveyEmails;
 
 /**
@@ -88,6 +90,7 @@ class GoldenTextTest {
             Map.entry("owner-alert", GoldenTextTest::ownerAlert),
             Map.entry("points", GoldenTextTest::points),
             Map.entry("owner-digest", GoldenTextTest::ownerDigest),
+            Map.entry("data-export", GoldenTextTest::dataExport),
             Map.entry("unsubscribe-page", GoldenTextTest::unsubscribePages),
             Map.entry("link-problem-page", GoldenTextTest::linkProblemPages),
             Map.entry("survey-page", GoldenTextTest::surveyPages),
@@ -238,6 +241,19 @@ class GoldenTextTest {
                 .email("script name, fixed coupon", SURVEY_EMAILS.ownerAlert(fixedShop("台北小舖", lang.tag), SCRIPT,
                         "cy@example.com", 2, "Too slow.\nSecond line.", "#1003", new Money(150_000, "TWD"),
                         coupon(new CouponTerms(CouponTerms.Kind.FIXED, 500, 0, 30), Coupon.State.ISSUED)))
+                .text();
+    }
+
+    private static String dataExport(Lang lang) {
+        DataExportEmail email = new DataExportEmail(TEMPLATES);
+        CustomerExport.Summary summary = new CustomerExport.Summary(List.of("820982911946154508", "1002"), 1, 2,
+                1500, 3, 7, false);
+        CustomerExport.Summary nothing = new CustomerExport.Summary(List.of(), 0, 0, 0, 0, 0, true);
+        return new Golden()
+                .email("everything, two orders", email.render(shop("Demo Shop", lang.tag, "USD"), "ana@example.com",
+                        "customer-data-9999.json", summary))
+                .email("nothing stored, script shop name", email.render(shop(SCRIPT, lang.tag, "USD"),
+                        "bo@example.com", "customer-data-7.json", nothing))
                 .text();
     }
 

@@ -583,5 +583,15 @@ class FollowUpSweepTest {
         public Optional<String> findEmailByReferralCode(String shop, String code) {
             return real.findEmailByReferralCode(shop, code);
         }
+
+        @Override
+        public void recordActivity(String shop, String email, java.time.Instant at) {
+            real.recordActivity(shop, email, at);
+        }
+
+        @Override
+        public void rememberOrders(String shop, String email, java.util.Collection<String> orderIds) {
+            real.rememberOrders(shop, email, orderIds);
+        }
     }
 }
