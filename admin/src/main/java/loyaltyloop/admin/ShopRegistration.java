@@ -35,7 +35,17 @@ public final class ShopRegistration {
             ConsentMode consentMode,
             java.util.Map<String, String> productTips,
             LoyaltySettings settings,
-            String couponApiCredentials) {
+            String couponApiCredentials,
+            String postalAddress) {
+
+        /** Without a new postal address (a stored one is kept). */
+        public Request(String domain, Platform platform, String storefrontUrl, String senderAddress,
+                String senderName, String ownerEmail, String locale, String currency, String webhookSecret,
+                ConsentMode consentMode, java.util.Map<String, String> productTips, LoyaltySettings settings,
+                String couponApiCredentials) {
+            this(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency,
+                    webhookSecret, consentMode, productTips, settings, couponApiCredentials, null);
+        }
 
         /** With the platform's default consent mode and no new product tips. */
         public Request(String domain, Platform platform, String storefrontUrl, String senderAddress, String senderName,
@@ -47,7 +57,7 @@ public final class ShopRegistration {
         /** The same request with these loop settings. */
         public Request withSettings(LoyaltySettings newSettings) {
             return new Request(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency,
-                    webhookSecret, consentMode, productTips, newSettings, couponApiCredentials);
+                    webhookSecret, consentMode, productTips, newSettings, couponApiCredentials, postalAddress);
         }
 
         @Override
@@ -189,10 +199,25 @@ public final class ShopRegistration {
             couponApiCredentials(r.couponApiCredentials(), r.platform());
             LoyaltySettings.CouponSettings c = settings.coupons();
             settings = new LoyaltySettings(settings.survey(), new LoyaltySettings.CouponSettings(c.surveyReward(),
-                    c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals());
+                    c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals(), settings.mail());
+        }
+        if (r.postalAddress() != null) {
+            settings = settings.withPostalAddress(oneLinePostalAddress(r.postalAddress()));
         }
         return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency, parameter,
                 r.consentMode(), tips, settings);
+    }
+
+    /** The address as the footer shows it: line breaks become ", " and it must not be blank. */
+    private static String oneLinePostalAddress(String value) {
+        String address = value.strip().replaceAll("\\s*[\\r\\n]+\\s*", ", ");
+        if (address.isEmpty()) {
+            throw new IllegalArgumentException("--postal-address must not be blank");
+        }
+        if (address.length() > 300) {
+            throw new IllegalArgumentException("--postal-address is at most 300 characters");
+        }
+        return address;
     }
 
     /** Checks the credentials' shape; messages never repeat the value. */

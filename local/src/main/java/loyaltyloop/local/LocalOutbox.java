@@ -11,6 +11,8 @@ import java.util.Optional;
 import loyaltyloop.aws.SesEmailSender;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
+import loyaltyloop.email.MessageTags;
+import loyaltyloop.deliverability.Suppressions;
 
 /** The local runner's SES: every email lands here, readable at {@code /_local/outbox} (JSON and HTML). */
 @Singleton
@@ -18,7 +20,7 @@ import loyaltyloop.email.EmailSender;
 @Replaces(SesEmailSender.class)
 public class LocalOutbox implements EmailSender {
 
-    /** One sent email as the outbox shows it; {@code sentAt} is the shared clock's time. */
+    /** One sent email as the outbox shows it; {@code sentAt} is the shared clock's time, {@code tags} SES's message tags. */
     public record OutboxEmail(
             long id,
             String kind,
@@ -29,18 +31,26 @@ public class LocalOutbox implements EmailSender {
             String text,
             String html,
             Map<String, String> headers,
-            String sentAt) {
+            String sentAt,
+            Map<String, String> tags) {
     }
 
     private final Clock clock;
+    private final Suppressions suppressions;
     private final List<OutboxEmail> emails = new ArrayList<>();
 
-    public LocalOutbox(Clock clock) {
+    public LocalOutbox(Clock clock, Suppressions suppressions) {
         this.clock = clock;
+        this.suppressions = suppressions;
     }
 
     @Override
     public void send(EmailMessage message) {
+        if (suppressions.blocked(message)) {
+            System.out.println("outbox: " + message.kind().wireName() + " to " + Masking.email(message.to())
+                    + " not sent: the address bounced or complained");
+            return;
+        }
         OutboxEmail email;
         synchronized (emails) {
             email = new OutboxEmail(
@@ -53,7 +63,8 @@ public class LocalOutbox implements EmailSender {
                     message.text(),
                     message.html(),
                     message.headers(),
-                    clock.instant().toString());
+                    clock.instant().toString(),
+                    MessageTags.of(message));
             emails.add(email);
         }
         System.out.println("outbox: #" + email.id() + " " + email.kind() + " to " + Masking.email(email.to())

@@ -74,6 +74,9 @@ public class DynamoLoopStats implements LoopStats {
             case FOLLOW_UPS_SENT -> "followUps";
             case SURVEYS_ANSWERED -> "surveysAnswered";
             case COUPONS_REDEEMED -> "couponsRedeemed";
+            case EMAILS_DELIVERED -> "emailsDelivered";
+            case EMAILS_BOUNCED -> "emailsBounced";
+            case EMAILS_COMPLAINED -> "emailsComplained";
         };
     }
 

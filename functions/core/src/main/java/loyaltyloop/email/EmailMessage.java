@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param headers extra headers such as {@code List-Unsubscribe}; insertion order is kept
  * @param replyTo may be null
+ * @param shop the shop's domain the email is sent for; sent to SES as the message tag {@code shop}
  */
 public record EmailMessage(
         EmailKind kind,
@@ -19,9 +20,11 @@ public record EmailMessage(
         String subject,
         String text,
         String html,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        String shop) {
 
     public EmailMessage {
+        Objects.requireNonNull(shop, "shop");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(fromAddress, "fromAddress");
         Objects.requireNonNull(to, "to");

@@ -21,6 +21,7 @@ import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
 import loyaltyloop.followup.FollowUpView;
 import loyaltyloop.email.RenderedEmail;
+import loyaltyloop.email.SendingDeferred;
 import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.LineItem;
@@ -114,7 +115,18 @@ public class FollowUpSweep {
                 DueCustomers.Page page = due.due(shop.domain(), now.plus(INTERVAL), cursor,
                         Math.min(PAGE, batchLimit - visited));
                 for (String email : page.emails()) {
-                    Visit visit = visit(shop, standing, email, now);
+                    Visit visit;
+                    try {
+                        visit = visit(shop, standing, email, now);
+                    } catch (SendingDeferred notNow) {
+                        // SES's rate, daily quota or a pause: every further send would be refused too. The claim
+                        // was given back; this customer and the rest stay due for the next run.
+                        LOG.warn("SES refused for now ({}); the sweep stops and the next run carries on",
+                                notNow.getMessage());
+                        visits.merge(Visit.FAILED, 1, Integer::sum);
+                        loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+                        return new Report(visits, true);
+                    }
                     visits.merge(visit, 1, Integer::sum);
                     visited++;
                     if (visit == Visit.SENT) {
@@ -228,6 +240,9 @@ public class FollowUpSweep {
                     c.orderCount(), c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(),
                     c.unsubscribedAt(), c.referralCode(), c.countedOrders(), c.affirmedOrders(),
                     before.withDueAt(now), claimed.version() + 1));
+            if (e instanceof SendingDeferred) {
+                throw e;
+            }
             return Visit.FAILED;
         }
     }
@@ -240,7 +255,7 @@ public class FollowUpSweep {
                 c.firstName(), order.orderName() != null ? order.orderName() : order.orderId(),
                 Duration.between(order.createdAt(), now).toDays(), surveyUrl, unsubscribeUrl);
         return new EmailMessage(EmailKind.SURVEY, shop.senderAddress(), shop.senderName(), c.email(), null,
-                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl));
+                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl), shop.domain());
     }
 
     private static Map<String, String> unsubscribeHeaders(String unsubscribeUrl) {
@@ -262,7 +277,7 @@ public class FollowUpSweep {
                 last.map(o -> Duration.between(o.createdAt(), now).toDays()).orElse(0L),
                 items, unsubscribeUrl, null));
         return new EmailMessage(EmailKind.FOLLOW_UP, shop.senderAddress(), shop.senderName(), c.email(), null,
-                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl));
+                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl), shop.domain());
     }
 
     private Optional<Order> lastOrder(Customer c) {

@@ -10,10 +10,16 @@ import loyaltyloop.shops.Shop;
  * The owner's daily "pick three": the customers most worth a personal touch today, and the loop's health.
  * Written in the shop's default locale.
  */
-public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health) {
+public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health,
+        loyaltyloop.deliverability.MailHealth mail) {
 
     public OwnerDigestView {
         picks = List.copyOf(picks);
+    }
+
+    /** Without the week's mail figures (nothing reported by SES). */
+    public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health) {
+        this(shop, day, picks, health, null);
     }
 
     public enum Reason {

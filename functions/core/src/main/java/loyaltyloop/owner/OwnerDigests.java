@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.deliverability.MailHealth;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
@@ -91,7 +92,9 @@ public class OwnerDigests {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         OwnerDigestView view = build(shop, now, today);
         OwnerDigestView.Health health = view.health();
-        if (view.picks().isEmpty() && health.dueThisWeek() == 0 && health.followUpsSentThisWeek() == 0) {
+        boolean mailTrouble = view.mail() != null && view.mail().bounced() + view.mail().complained() > 0;
+        if (view.picks().isEmpty() && health.dueThisWeek() == 0 && health.followUpsSentThisWeek() == 0
+                && !mailTrouble) {
             return Outcome.NOTHING_TO_SAY;
         }
         if (!loopStats.claimDigest(shop.domain(), today)) {
@@ -100,7 +103,7 @@ public class OwnerDigests {
         RenderedEmail email = emails.render(view);
         try {
             sender.send(new EmailMessage(EmailKind.OWNER_DIGEST, shop.senderAddress(), shop.senderName(),
-                    shop.ownerEmail(), null, email.subject(), email.text(), email.html(), Map.of()));
+                    shop.ownerEmail(), null, email.subject(), email.text(), email.html(), Map.of(), shop.domain()));
         } catch (RuntimeException e) {
             loopStats.releaseDigest(shop.domain(), today);
             throw e;
@@ -166,7 +169,9 @@ public class OwnerDigests {
                 due.count(shop.domain(), now.plus(WEEK)), loopStats.unreachable(shop.domain()),
                 week.get(LoopStats.Count.FOLLOW_UPS_SENT), week.get(LoopStats.Count.SURVEYS_ANSWERED),
                 week.get(LoopStats.Count.COUPONS_REDEEMED));
-        return new OwnerDigestView(shop, today, picks, health);
+        MailHealth mail = new MailHealth(week.get(LoopStats.Count.EMAILS_DELIVERED),
+                week.get(LoopStats.Count.EMAILS_BOUNCED), week.get(LoopStats.Count.EMAILS_COMPLAINED));
+        return new OwnerDigestView(shop, today, picks, health, mail);
     }
 
     private static OwnerDigestView.Pick pick(OwnerDigestView.Reason reason, Customer c, Order order) {

@@ -6,7 +6,8 @@ import java.util.List;
  * What a shop owner can tune about the loop. Every part has a default, so a shop registered without any of it
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
-public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
+        MailSettings mail) {
 
     public static final LoyaltySettings DEFAULTS =
             new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
@@ -15,12 +16,22 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         survey = survey == null ? SurveySettings.DEFAULTS : survey;
         coupons = coupons == null ? CouponSettings.DEFAULTS : coupons;
         referrals = referrals == null ? ReferralSettings.DEFAULTS : referrals;
+        mail = mail == null ? MailSettings.DEFAULTS : mail;
+    }
+
+    public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
+        this(survey, coupons, referrals, null);
+    }
+
+    /** The same settings with another postal address (the rest kept). */
+    public LoyaltySettings withPostalAddress(String postalAddress) {
+        return new LoyaltySettings(survey, coupons, referrals, new MailSettings(postalAddress));
     }
 
     /** The same settings with coupons made another way (the rest of the coupon settings kept). */
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
-                coupons.apiSecretRef()), referrals);
+                coupons.apiSecretRef()), referrals, mail);
     }
 
     /**
@@ -114,6 +125,23 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         public RedeemTier {
             if (points <= 0) {
                 throw new IllegalArgumentException("a tier costs at least one point");
+            }
+        }
+    }
+
+    /**
+     * What the law asks of the shop's commercial email.
+     *
+     * @param postalAddress the shop's physical postal address, shown in the footer of marketing (follow-up, survey)
+     *     and points emails (CAN-SPAM); null until the owner gives one ({@code shops add --postal-address})
+     */
+    public record MailSettings(String postalAddress) {
+        public static final MailSettings DEFAULTS = new MailSettings(null);
+
+        public MailSettings {
+            postalAddress = postalAddress == null || postalAddress.isBlank() ? null : postalAddress.strip();
+            if (postalAddress != null && postalAddress.length() > 300) {
+                throw new IllegalArgumentException("a postal address is at most 300 characters");
             }
         }
     }

@@ -11,7 +11,11 @@ public interface LoopStats {
     long unreachable(String shop);
 
     /** What the loop counts per shop and day, for the owner's digest. */
-    enum Count { FOLLOW_UPS_SENT, SURVEYS_ANSWERED, COUPONS_REDEEMED }
+    enum Count {
+        FOLLOW_UPS_SENT, SURVEYS_ANSWERED, COUPONS_REDEEMED,
+        /** SES's delivery, permanent-bounce and complaint events, for the digest's bounce and complaint rates. */
+        EMAILS_DELIVERED, EMAILS_BOUNCED, EMAILS_COMPLAINED
+    }
 
     void add(String shop, LocalDate day, Count count, long delta);
 
@@ -43,5 +47,7 @@ public interface LoopStats {
 
         /** A survey answered with a rating of 1-2: the digest puts these first. */
         public static final String LOW_RATING = "LOW_RATING";
+        /** A customer marked one of the shop's emails as spam (the note's orderId is SES's message id). */
+        public static final String COMPLAINT = "COMPLAINT";
     }
 }
