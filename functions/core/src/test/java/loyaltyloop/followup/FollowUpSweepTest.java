@@ -498,6 +498,31 @@ class FollowUpSweepTest {
         assertThat(sesTo(jane)).hasSize(1);
     }
 
+    @Test
+    void sesSayingNotNowStopsTheRunAndLeavesEveryoneDueForTheNext() {
+        bigSpender();
+        String jane = loop.newEmail("jane");
+        String omar = loop.newEmail("omar");
+        loop.place(jane, "Jane", 2_000);
+        loop.place(omar, "Omar", 2_000);
+        loop.clock.advance(Duration.ofDays(90));
+        // Only to simulate what SES on moto cannot produce: the account's sending rate used up for every send.
+        FollowUpSweep throttled = loop.sweep(message -> {
+            throw new loyaltyloop.email.SendingDeferred("SES refused for now: TooManyRequestsException", null);
+        }, loop.customers, 500);
+
+        Report report = run(throttled);
+
+        assertThat(report.incomplete()).isTrue();
+        assertThat(report.count(Visit.FAILED)).isEqualTo(1);
+        assertThat(report.count(Visit.SENT)).isZero();
+        assertThat(loop.dueBefore(loop.clock.instant().plus(FollowUpSweep.INTERVAL))).contains(jane, omar);
+        Report next = run(loop.sweep());
+        assertThat(next.count(Visit.SENT)).isEqualTo(3);
+        assertThat(sesTo(jane)).hasSize(1);
+        assertThat(sesTo(omar)).hasSize(1);
+    }
+
     // --- cost ---
 
     @Test
