@@ -49,7 +49,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(12);
+        assertThat(FUNCTION_ROLES).hasSize(13);
     }
 
     private static List<?> list(Object value) {
@@ -91,5 +91,23 @@ class TemplatePermissionsTest {
         // LoyaltyRequestHandler.prime: without the grant the read is refused and restored functions start unprimed.
         assertThat(FUNCTION_ROLES).allSatisfy(role -> assertThat(GRANTS)
                 .contains(new Grant(role, "dynamodb:GetItem", "LoyaltyTable")));
+    }
+
+    @Test
+    void everyRoleThatSendsEmailMayUseTheConfigurationSetAndOnlyTheSenderIdentity() {
+        List<Grant> sends = GRANTS.stream().filter(g -> g.action().equals("ses:SendEmail")).toList();
+        assertThat(sends).isNotEmpty().allSatisfy(g -> assertThat(g.resource()).isIn(
+                "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}",
+                "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:configuration-set/${SesConfigurationSet}"));
+        sends.stream().map(Grant::role).distinct().forEach(role -> assertThat(GRANTS).contains(new Grant(role,
+                "ses:SendEmail",
+                "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:configuration-set/${SesConfigurationSet}")));
+    }
+
+    @Test
+    void theSesEventsFunctionSendsNothingAndNeverQueriesTheTable() {
+        List<String> actions = GRANTS.stream().filter(g -> g.role().equals("SesEventsRole")).map(Grant::action).toList();
+        assertThat(actions).isNotEmpty().noneMatch(a -> a.startsWith("ses:") || a.startsWith("events:")
+                || a.equals("dynamodb:Query") || a.equals("dynamodb:Scan") || a.startsWith("ssm:"));
     }
 }

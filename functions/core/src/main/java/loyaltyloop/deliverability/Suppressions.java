@@ -1,5 +1,7 @@
 package loyaltyloop.deliverability;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import loyaltyloop.email.EmailMessage;
@@ -12,10 +14,16 @@ import loyaltyloop.orders.CustomerEmails;
 @Singleton
 public class Suppressions {
 
-    private final SuppressionList list;
+    private final Provider<SuppressionList> list;
+
+    /** The list is looked up at the first send: building a transport needs no table client yet. */
+    @Inject
+    public Suppressions(Provider<SuppressionList> list) {
+        this.list = list;
+    }
 
     public Suppressions(SuppressionList list) {
-        this.list = list;
+        this(() -> list);
     }
 
     /** True when bounces or complaints rule this email out. */
@@ -24,6 +32,6 @@ public class Suppressions {
         if (address.isEmpty()) {
             return false; // not an address we could have recorded; SES will answer for it
         }
-        return list.find(message.shop(), address.get()).blocks(message.kind());
+        return list.get().find(message.shop(), address.get()).blocks(message.kind());
     }
 }
