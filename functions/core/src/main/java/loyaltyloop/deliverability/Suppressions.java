@@ -32,6 +32,6 @@ public class Suppressions {
         if (address.isEmpty()) {
             return false; // not an address we could have recorded; SES will answer for it
         }
-        return list.get().find(message.shop(), address.get()).blocks(message.kind());
+        return list.get().findBeforeSending(message.shop(), address.get()).blocks(message.kind());
     }
 }

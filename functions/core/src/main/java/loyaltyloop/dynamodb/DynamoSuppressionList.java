@@ -37,8 +37,17 @@ public class DynamoSuppressionList implements SuppressionList {
 
     @Override
     public Suppression find(String shop, String email) {
+        return read(shop, email, true);
+    }
+
+    @Override
+    public Suppression findBeforeSending(String shop, String email) {
+        return read(shop, email, false);
+    }
+
+    private Suppression read(String shop, String email, boolean consistent) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(TableKeys.suppression(shop, email)).consistentRead(true)).item();
+                .key(TableKeys.suppression(shop, email)).consistentRead(consistent)).item();
         if (item == null || item.isEmpty()) {
             return Suppression.NONE;
         }
