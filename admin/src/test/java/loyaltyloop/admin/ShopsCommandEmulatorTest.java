@@ -93,6 +93,16 @@ class ShopsCommandEmulatorTest {
     }
 
     @Test
+    void thePostalAddressIsStoredAndKeptWhenTheShopIsRegisteredAgainWithoutIt() {
+        assertThat(ShopsCommand.run(add("mail.example", "--postal-address", "Tea Co\n1 Example Street\nSpringfield")))
+                .isZero();
+        assertThat(ShopsCommand.run(add("mail.example"))).isZero();
+
+        Shop shop = context.getBean(ShopStore.class).find("mail.example").orElseThrow();
+        assertThat(shop.settings().mail().postalAddress()).isEqualTo("Tea Co, 1 Example Street, Springfield");
+    }
+
+    @Test
     void theFirstRegistrationInAStackMakesItsLinkKeyAndLaterOnesNeverReplaceIt() {
         String name = "/loyalty-loop/" + stack + "/link-key";
         assertThat(parameter(name)).isEmpty();
