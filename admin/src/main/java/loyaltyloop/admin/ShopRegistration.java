@@ -7,6 +7,7 @@ import loyaltyloop.shops.ConsentMode;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopConnection;
 import loyaltyloop.shops.ShopDomains;
 import loyaltyloop.shops.ShopStore;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -36,15 +37,24 @@ public final class ShopRegistration {
             java.util.Map<String, String> productTips,
             LoyaltySettings settings,
             String couponApiCredentials,
+            ShopifyApp shopifyApp,
             String postalAddress) {
 
         /** Without a new postal address (a stored one is kept). */
         public Request(String domain, Platform platform, String storefrontUrl, String senderAddress,
                 String senderName, String ownerEmail, String locale, String currency, String webhookSecret,
                 ConsentMode consentMode, java.util.Map<String, String> productTips, LoyaltySettings settings,
-                String couponApiCredentials) {
+                String couponApiCredentials, ShopifyApp shopifyApp) {
             this(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency,
-                    webhookSecret, consentMode, productTips, settings, couponApiCredentials, null);
+                    webhookSecret, consentMode, productTips, settings, couponApiCredentials, shopifyApp, null);
+        }
+
+        /** Without a Shopify app: connected through admin-made webhooks (or WooCommerce). */
+        public Request(String domain, Platform platform, String storefrontUrl, String senderAddress, String senderName,
+                String ownerEmail, String locale, String currency, String webhookSecret, ConsentMode consentMode,
+                java.util.Map<String, String> productTips, LoyaltySettings settings, String couponApiCredentials) {
+            this(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency, webhookSecret,
+                    consentMode, productTips, settings, couponApiCredentials, null, null);
         }
 
         /** With the platform's default consent mode and no new product tips. */
@@ -57,7 +67,8 @@ public final class ShopRegistration {
         /** The same request with these loop settings. */
         public Request withSettings(LoyaltySettings newSettings) {
             return new Request(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency,
-                    webhookSecret, consentMode, productTips, newSettings, couponApiCredentials, postalAddress);
+                    webhookSecret, consentMode, productTips, newSettings, couponApiCredentials, shopifyApp,
+                    postalAddress);
         }
 
         @Override
@@ -67,6 +78,15 @@ public final class ShopRegistration {
         }
     }
 
+    /** The shop's own Shopify app from the Dev Dashboard: its client id and client secret (shown once there). */
+    public record ShopifyApp(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "ShopifyApp[clientId=" + clientId + "]";
+        }
+    }
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,128}");
     private static final Pattern SSM_NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -123,10 +143,20 @@ public final class ShopRegistration {
         return secretPrefix + normalisedDomain + "/coupon-api";
     }
 
+    /** The SSM parameter that holds the client secret of a shop's Shopify app. */
+    public String clientSecretParameter(String normalisedDomain) {
+        return secretPrefix + normalisedDomain + "/client-secret";
+    }
+
     public Shop register(Request request) {
         Shop shop = validate(request);
         ensureLinkKey();
-        putSecureString(shop.webhookSecretRef(), request.webhookSecret(), "webhook secret of " + shop.domain());
+        if (shop.connection().isApp()) {
+            putSecureString(shop.connection().appClientSecretRef(), request.shopifyApp().clientSecret().trim(),
+                    "Shopify app client secret of " + shop.domain());
+        } else {
+            putSecureString(shop.webhookSecretRef(), request.webhookSecret(), "webhook secret of " + shop.domain());
+        }
         if (request.couponApiCredentials() != null) {
             putSecureString(shop.settings().coupons().apiSecretRef(), request.couponApiCredentials().trim(),
                     "coupon API credentials of " + shop.domain());
@@ -175,9 +205,26 @@ public final class ShopRegistration {
         if (!CURRENCY.matcher(currency).matches()) {
             throw new IllegalArgumentException("not an ISO 4217 currency code: " + r.currency());
         }
-        String secret = required(r.webhookSecret(), "webhook secret");
-        if (secret.length() > 4096) {
-            throw new IllegalArgumentException("webhook secret is longer than 4096 characters");
+        ShopConnection connection = ShopConnection.WEBHOOK_SECRET;
+        if (r.shopifyApp() != null) {
+            if (r.platform() != Platform.SHOPIFY) {
+                throw new IllegalArgumentException("--client-id and --client-secret are for Shopify apps only");
+            }
+            String clientId = required(r.shopifyApp().clientId(), "client id");
+            if (!CLIENT_ID.matcher(clientId).matches()) {
+                throw new IllegalArgumentException("not a Shopify client id (letters, digits, - and _): " + clientId);
+            }
+            String clientSecret = required(r.shopifyApp().clientSecret(), "client secret");
+            if (clientSecret.length() > 4096) {
+                throw new IllegalArgumentException("client secret is longer than 4096 characters");
+            }
+            // Registering again (after a reinstall) clears the uninstall: mail resumes.
+            connection = new ShopConnection(clientId, clientSecretParameter(domain), null);
+        } else {
+            String secret = required(r.webhookSecret(), "webhook secret");
+            if (secret.length() > 4096) {
+                throw new IllegalArgumentException("webhook secret is longer than 4096 characters");
+            }
         }
         String storefrontUrl = storefront.toString().replaceAll("/+$", "");
         java.util.Optional<Shop> existing = shops.find(domain);
@@ -204,8 +251,9 @@ public final class ShopRegistration {
         if (r.postalAddress() != null) {
             settings = settings.withPostalAddress(oneLinePostalAddress(r.postalAddress()));
         }
-        return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency, parameter,
-                r.consentMode(), tips, settings);
+        // An app's deliveries are signed with its client secret: it has no webhook secret of its own.
+        return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency,
+                connection.isApp() ? null : parameter, r.consentMode(), tips, settings, connection);
     }
 
     /** The address as the footer shows it: line breaks become ", " and it must not be blank. */

@@ -36,7 +36,11 @@ public final class ShopsCommand {
     static final String USAGE = """
             usage: java -jar admin/target/loyalty-admin.jar shops add --domain DOMAIN --platform shopify|woocommerce
                      --storefront URL --sender-address ADDRESS --sender-name NAME --owner-email EMAIL
-                     [--locale en] [--currency USD] [--webhook-secret SECRET]
+                     [--locale en] [--currency USD]
+                     [--client-id ID --client-secret SECRET]   (Shopify: the app you made in the Dev Dashboard, from
+                                                                its Settings page; see shopify.app.toml)
+                     [--webhook-secret SECRET]   (a shop without an app: admin-made Shopify notification webhooks,
+                                                  or WooCommerce)
                      [--consent-mode explicit|soft-opt-in]   (who gets follow-ups; default: explicit for Shopify,
                                                               soft-opt-in for WooCommerce)
                      [--product-tips tips.json]   ({"<product id>": "tip shown in follow-ups", ...}; an empty tip
@@ -51,7 +55,10 @@ public final class ShopsCommand {
                                                          with write access)
                      [--region REGION --table TABLE [--stack loyalty-loop]]   (a deployed stack; the default credential chain)
                      [--aws-endpoint URL [--table LoyaltyTable] [--stack local]]  (an emulator, e.g. the local runner's)
-              The secret is stored as the SSM SecureString /loyalty-loop/<stack>/shops/<domain>/webhook-secret
+              A Shopify app's client secret is stored as the SSM SecureString
+              /loyalty-loop/<stack>/shops/<domain>/client-secret: it verifies the app's webhooks and buys its Admin
+              API tokens (client credentials grant), so no webhook secret or coupon API token is needed.
+              Otherwise the secret is stored as the SSM SecureString /loyalty-loop/<stack>/shops/<domain>/webhook-secret
               (overwritten when it exists); the table's shop record keeps only that name. Without --webhook-secret a
               random one is made and printed (WooCommerce: paste it as the webhook's Secret; Shopify: pass the
               signing key Shopify shows under Settings > Notifications > Webhooks instead). Coupon API credentials
@@ -62,12 +69,14 @@ public final class ShopsCommand {
                      [--region REGION --table TABLE] | [--aws-endpoint URL [--table LoyaltyTable]]
               Adds the coupon codes in the file (one a line, made in the shop's admin as single-use discounts) to the
               shop's pool, for shops whose settings say "provisioning": "pool". Codes already in the pool are
-              skipped, so uploading a file again adds only its new codes.""";
+              skipped, so uploading a file again adds only its new codes.
+
+            """ + ShopsCheckCommand.USAGE;
 
     private static final Set<String> TARGET_FLAGS = Set.of("region", "table", "stack", "aws-endpoint");
     private static final Set<String> ADD_FLAGS = union(TARGET_FLAGS, Set.of("domain", "platform", "storefront",
             "sender-address", "sender-name", "owner-email", "locale", "currency", "webhook-secret", "consent-mode",
-            "product-tips", "settings", "coupon-api-credentials", "postal-address"));
+            "product-tips", "settings", "coupon-api-credentials", "client-id", "client-secret", "postal-address"));
     private static final Set<String> UPLOAD_FLAGS = union(TARGET_FLAGS, Set.of("domain", "file"));
 
     private ShopsCommand() {
@@ -128,6 +137,9 @@ public final class ShopsCommand {
             if (!help && !args.isEmpty() && args.get(0).equals("add")) {
                 return add(parseAdd(args.subList(1, args.size())));
             }
+            if (!help && !args.isEmpty() && args.get(0).equals("check")) {
+                return ShopsCheckCommand.run(args.subList(1, args.size()));
+            }
             if (!help && args.size() > 1 && args.get(0).equals("coupons") && args.get(1).equals("upload")) {
                 return upload(parseUpload(args.subList(2, args.size())));
             }
@@ -149,17 +161,35 @@ public final class ShopsCommand {
         } catch (IllegalArgumentException e) {
             throw new Flags.UsageException("--platform must be shopify or woocommerce");
         }
+        ShopRegistration.ShopifyApp app = shopifyApp(flags);
         String secret = flags.get("webhook-secret");
-        boolean generated = secret == null;
+        if (app != null && secret != null) {
+            throw new Flags.UsageException("a Shopify app's webhooks are signed with its client secret:"
+                    + " give --client-id and --client-secret, or --webhook-secret, not both");
+        }
+        boolean generated = secret == null && app == null;
         String settingsFile = flags.get("settings");
         LoyaltySettings settings = settingsFile == null ? null : SettingsFile.read(settingsFile);
         ShopRegistration.Request request = new ShopRegistration.Request(flags.required("domain"), platform,
                 flags.required("storefront"), flags.required("sender-address"), flags.required("sender-name"),
                 flags.required("owner-email"), flags.get("locale", "en"), flags.get("currency", "USD"),
                 generated ? RandomSecrets.webhookSecret() : secret, consentMode(flags.get("consent-mode")),
-                productTips(flags.get("product-tips")), settings, flags.get("coupon-api-credentials"),
+                productTips(flags.get("product-tips")), settings, flags.get("coupon-api-credentials"), app,
                 flags.get("postal-address"));
         return new Add(target, request, generated);
+    }
+
+    private static ShopRegistration.ShopifyApp shopifyApp(Flags flags) {
+        String clientId = flags.get("client-id");
+        String clientSecret = flags.get("client-secret");
+        if (clientId == null && clientSecret == null) {
+            return null;
+        }
+        if (clientId == null || clientSecret == null) {
+            throw new Flags.UsageException("--client-id and --client-secret go together (the app's Settings page in"
+                    + " the Dev Dashboard shows both)");
+        }
+        return new ShopRegistration.ShopifyApp(clientId, clientSecret);
     }
 
     static Upload parseUpload(List<String> args) {
@@ -188,7 +218,13 @@ public final class ShopsCommand {
             Shop shop = registration.register(add.request());
             System.out.println("registered " + shop.platform().wireName() + " shop " + shop.domain() + " in "
                     + target.describe());
-            System.out.println("  webhook secret: SSM SecureString " + shop.webhookSecretRef());
+            if (shop.connection().isApp()) {
+                System.out.println("  Shopify app " + shop.connection().appClientId() + ": client secret in SSM"
+                        + " SecureString " + shop.connection().appClientSecretRef() + " (verifies its webhooks, buys"
+                        + " its Admin API tokens)");
+            } else {
+                System.out.println("  webhook secret: SSM SecureString " + shop.webhookSecretRef());
+            }
             System.out.println("  link-signing key: SSM SecureString " + registration.linkKeyParameter()
                     + " (made by the first registration, never replaced)");
             if (add.generatedSecret()) {
@@ -211,7 +247,9 @@ public final class ShopsCommand {
     private static void printCoupons(Shop shop) {
         LoyaltySettings.CouponSettings coupons = shop.settings().coupons();
         String how = switch (coupons.provisioning()) {
-            case PLATFORM_API -> coupons.apiSecretRef() == null
+            case PLATFORM_API -> shop.connection().isApp()
+                    ? "created through the Shopify Admin API with the app's tokens"
+                    : coupons.apiSecretRef() == null
                     ? "created through the " + shop.platform().wireName() + " API, but no credentials are set:"
                             + " pass --coupon-api-credentials, or use a pool (docs/coupons.md)"
                     : "created through the " + shop.platform().wireName() + " API with the credentials in "

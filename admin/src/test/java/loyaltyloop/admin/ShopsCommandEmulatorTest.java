@@ -114,4 +114,88 @@ class ShopsCommandEmulatorTest {
         assertThat(key).hasSize(64).matches("[A-Za-z0-9]+");
         assertThat(parameter(name)).as("kept").hasValue(key);
     }
+
+    private List<String> addApp(String domain, String clientId, String clientSecret) {
+        return List.of("add", "--domain", domain, "--platform", "shopify", "--storefront", "https://" + domain,
+                "--sender-address", "hello@" + domain, "--sender-name", "Shop", "--owner-email", "owner@" + domain,
+                "--client-id", clientId, "--client-secret", clientSecret,
+                "--aws-endpoint", TestAws.endpoint(), "--table", table, "--stack", stack);
+    }
+
+    @Test
+    void aShopifyAppsClientSecretGoesToSsmAndTheShopKeepsOnlyItsName() {
+        int added = ShopsCommand.run(addApp("app.myshopify.com", "3f9c2b1a7e6d5c4b3a2f1e0d9c8b7a6f",
+                "shpss_clientsecret0123456789abcdef"));
+
+        assertThat(added).isZero();
+        ShopStore shops = context.getBean(ShopStore.class);
+        Shop shop = shops.find("app.myshopify.com").orElseThrow();
+        String reference = "/loyalty-loop/" + stack + "/shops/app.myshopify.com/client-secret";
+        assertThat(shop.connection().isApp()).isTrue();
+        assertThat(shop.connection().appClientId()).isEqualTo("3f9c2b1a7e6d5c4b3a2f1e0d9c8b7a6f");
+        assertThat(shop.connection().appClientSecretRef()).isEqualTo(reference);
+        assertThat(shop.signingSecretRef()).isEqualTo(reference);
+        assertThat(shop.webhookSecretRef()).isNull();
+        assertThat(parameter(reference)).hasValue("shpss_clientsecret0123456789abcdef");
+        assertThat(parameter("/loyalty-loop/" + stack + "/shops/app.myshopify.com/webhook-secret")).isEmpty();
+        assertThat(shop.toString()).doesNotContain("shpss_clientsecret0123456789abcdef");
+
+        // Uninstalled, then installed again and registered again: mail resumes.
+        assertThat(shops.markUninstalled("app.myshopify.com", java.time.Instant.parse("2026-12-05T09:30:00Z"))).isTrue();
+        assertThat(shops.findForMail("app.myshopify.com")).isEmpty();
+        assertThat(ShopsCommand.run(addApp("app.myshopify.com", "3f9c2b1a7e6d5c4b3a2f1e0d9c8b7a6f",
+                "shpss_rotatedsecret0123456789abcd"))).isZero();
+        assertThat(shops.findForMail("app.myshopify.com")).isPresent();
+        assertThat(parameter(reference)).hasValue("shpss_rotatedsecret0123456789abcd");
+    }
+
+    @Test
+    void checkNamesADisabledWooCommerceWebhookAndExitsNonZero() throws IOException {
+        com.sun.net.httpserver.HttpServer woo = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] webhooks = """
+                [{"id": 142, "name": "loyalty-loop order created", "status": "active", "topic": "order.created",
+                  "delivery_url": "https://abc123.execute-api.us-east-1.amazonaws.com/webhooks/woocommerce"},
+                 {"id": 143, "name": "loyalty-loop order updated", "status": "disabled", "topic": "order.updated",
+                  "delivery_url": "https://abc123.execute-api.us-east-1.amazonaws.com/webhooks/woocommerce"}]"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        woo.createContext("/wp-json/wc/v3/webhooks", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, webhooks.length);
+            exchange.getResponseBody().write(webhooks);
+            exchange.close();
+        });
+        woo.start();
+        String before = System.getProperty("loyalty.coupons.api-base-url");
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try {
+            assertThat(ShopsCommand.run(List.of("add", "--domain", "woo.example", "--platform", "woocommerce",
+                    "--storefront", "https://woo.example", "--sender-address", "hello@woo.example", "--sender-name",
+                    "Woo", "--owner-email", "owner@woo.example", "--webhook-secret", "s3cret-s3cret",
+                    "--coupon-api-credentials", "ck_1:cs_2",
+                    "--aws-endpoint", TestAws.endpoint(), "--table", table, "--stack", stack))).isZero();
+            // The CLI's context reads system properties: the platform's origin becomes the local stand-in.
+            System.setProperty("loyalty.coupons.api-base-url", "http://127.0.0.1:" + woo.getAddress().getPort());
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+
+            int exit = ShopsCommand.run(List.of("check", "--domain", "woo.example",
+                    "--aws-endpoint", TestAws.endpoint(), "--table", table, "--stack", stack));
+
+            assertThat(exit).isEqualTo(1);
+        } finally {
+            System.setOut(out);
+            if (before == null) {
+                System.clearProperty("loyalty.coupons.api-base-url");
+            } else {
+                System.setProperty("loyalty.coupons.api-base-url", before);
+            }
+            woo.stop(0);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("PROBLEM  webhook \"loyalty-loop order updated\" (order.updated) is disabled")
+                .contains("ok       webhook \"loyalty-loop order created\" (order.created) is active")
+                .contains("warning  No postal address")
+                .contains("1 thing needs fixing");
+    }
 }

@@ -58,6 +58,11 @@ class ShopsCommandTest {
         public void save(Shop shop) {
             shops.put(shop.domain(), shop);
         }
+
+        @Override
+        public boolean markUninstalled(String domain, java.time.Instant at) {
+            return shops.computeIfPresent(domain, (d, s) -> s.withConnection(s.connection().uninstalled(at))) != null;
+        }
     }
 
     @Test
@@ -204,6 +209,59 @@ class ShopsCommandTest {
     private static List<String> prepend(String first, List<String> rest) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(rest);
+        return all;
+    }
+
+    @Test
+    void aShopifyAppNeedsItsClientIdAndSecretTogetherAndNoWebhookSecret() {
+        List<String> app = new ArrayList<>(add("shopify"));
+        app.removeAll(List.of("--webhook-secret", "s3cret"));
+
+        ShopRegistration.Request request = ShopsCommand.parseAdd(concat(app, "--client-id",
+                "3f9c2b1a7e6d5c4b3a2f1e0d9c8b7a6f", "--client-secret", "shpss_x")).request();
+
+        assertThat(request.shopifyApp().clientId()).isEqualTo("3f9c2b1a7e6d5c4b3a2f1e0d9c8b7a6f");
+        assertThat(request.toString()).doesNotContain("shpss_x");
+        assertThatThrownBy(() -> ShopsCommand.parseAdd(concat(app, "--client-id", "3f9c2b1a7e6d5c4b")))
+                .isInstanceOf(Flags.UsageException.class).hasMessageContaining("go together");
+        assertThatThrownBy(() -> ShopsCommand.parseAdd(add("shopify", "--client-id", "3f9c2b1a7e6d5c4b",
+                "--client-secret", "shpss_x"))).isInstanceOf(Flags.UsageException.class).hasMessageContaining("not both");
+    }
+
+    @Test
+    void onlyShopifyShopsAreConnectedAsAnApp() {
+        ShopRegistration registration = new ShopRegistration(null, new MemoryShops(), "/loyalty-loop/test/shops/");
+        List<String> app = new ArrayList<>(add("woocommerce"));
+        app.removeAll(List.of("--webhook-secret", "s3cret"));
+
+        ShopRegistration.Request request = ShopsCommand.parseAdd(concat(app, "--client-id",
+                "3f9c2b1a7e6d5c4b3a2f1e0d9c8b7a6f", "--client-secret", "shpss_x")).request();
+
+        assertThatThrownBy(() -> registration.validate(request)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Shopify apps only");
+    }
+
+    @Test
+    void checkExitsNonZeroOnlyWhenSomethingIsBroken() {
+        Shop shop = new Shop("tea.example", loyaltyloop.shops.Platform.WOOCOMMERCE, "https://tea.example",
+                "hi@tea.example", "Tea", null, "en", "USD", "/ref");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        int well = ShopsCheckCommand.report(shop, List.of(loyaltyloop.shops.CheckFinding.ok("key works"),
+                loyaltyloop.shops.CheckFinding.warning("cannot list")), print);
+        int broken = ShopsCheckCommand.report(shop, List.of(loyaltyloop.shops.CheckFinding.ok("key works"),
+                loyaltyloop.shops.CheckFinding.problem("webhook disabled")), print);
+
+        assertThat(well).isZero();
+        assertThat(broken).isEqualTo(1);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("all is well")
+                .contains("PROBLEM  webhook disabled").contains("1 thing needs fixing");
+    }
+
+    private static List<String> concat(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
         return all;
     }
 }

@@ -33,7 +33,7 @@ final class ShopifyWebhooks {
                     .header("X-Shopify-Shop-Domain", shop)
                     .header("X-Shopify-Webhook-Id", webhookId)
                     .header("X-Shopify-Hmac-Sha256", signature)
-                    .header("X-Shopify-Api-Version", "2025-10")
+                    .header("X-Shopify-Api-Version", loyaltyloop.platforms.ShopApiClient.SHOPIFY_API_VERSION)
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
         }

@@ -9,7 +9,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import loyaltyloop.email.EmailSender;
 import loyaltyloop.email.EmailTemplates;
+import loyaltyloop.shops.ShopStore;
 import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,19 @@ class ArchitectureRulesTest {
     void handlerWiringIsTheOnlyWayIntoTheLambdaBase() {
         noClasses().that().resideInAnyPackage(FEATURES).or().resideInAnyPackage("loyaltyloop.email..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.function.aws.MicronautRequestHandler")
+                .check(CORE);
+    }
+
+    @Test
+    void everyEmailPathLoadsItsShopsThroughTheMailRule() {
+        // An uninstalled shop gets no mail of any kind: code that sends email sees shops only through
+        // ShopStore.findForMail / allForMail, which apply Shop.mailAllowed.
+        DescribedPredicate<JavaClass> sendsEmail = DescribedPredicate.describe("send email",
+                c -> c.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(d -> d.getTargetClass().isEquivalentTo(EmailSender.class)));
+        noClasses().that(sendsEmail).and().resideOutsideOfPackages("loyaltyloop.aws..", "loyaltyloop.email..")
+                .should().callMethod(ShopStore.class, "find", String.class)
+                .orShould().callMethod(ShopStore.class, "all")
                 .check(CORE);
     }
 }

@@ -75,7 +75,7 @@ class TemplatePermissionsTest {
         List<Grant> reads = GRANTS.stream().filter(g -> g.action().equals("ssm:GetParameter")).toList();
         assertThat(reads).isNotEmpty().allSatisfy(g -> assertThat(g.resource())
                 .startsWith("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/loyalty-loop/${AWS::StackName}/")
-                .matches(".*/(link-key|shops/\\*/webhook-secret|shops/\\*/coupon-api)"));
+                .matches(".*/(link-key|shops/\\*/webhook-secret|shops/\\*/coupon-api|shops/\\*/client-secret)"));
         assertThat(GRANTS).noneMatch(g -> g.action().startsWith("secretsmanager:") || g.action().startsWith("kms:"));
     }
 
@@ -84,6 +84,16 @@ class TemplatePermissionsTest {
         List<String> intake = GRANTS.stream().filter(g -> g.role().equals("OrderIntakeRole") && g.action().startsWith("ssm:"))
                 .map(Grant::resource).toList();
         assertThat(intake).anyMatch(r -> r.endsWith("/shops/*/webhook-secret")).noneMatch(r -> r.contains("coupon-api"));
+        // A Dev Dashboard app's webhooks are signed with its client secret.
+        assertThat(intake).anyMatch(r -> r.endsWith("/shops/*/client-secret"));
+    }
+
+    @Test
+    void everyFunctionThatCreatesCouponsMayBuyAShopifyAppsToken() {
+        for (String role : List.of("SurveyPageRole", "SurveyFollowThroughRole", "PointsRole")) {
+            assertThat(GRANTS).as(role).contains(new Grant(role, "ssm:GetParameter",
+                    "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/loyalty-loop/${AWS::StackName}/shops/*/client-secret"));
+        }
     }
 
     @Test

@@ -56,7 +56,7 @@ public class AffirmationService {
         Order order = placed.order();
         int orderNumber = Math.max(1, placed.customerOrderNumber());
         String baseUrl = placed.linkBaseUrl() == null ? "" : placed.linkBaseUrl();
-        Optional<Shop> shop = shops.find(order.shop());
+        Optional<Shop> shop = shops.findForMail(order.shop());
         if (shop.isEmpty()) {
             LOG.warn("OrderPlaced for unknown shop {}; nothing sent", order.shop());
             return Outcome.UNKNOWN_SHOP;

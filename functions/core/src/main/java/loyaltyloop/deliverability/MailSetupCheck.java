@@ -33,7 +33,18 @@ public class MailSetupCheck {
     }
 
     public List<Finding> check(Shop shop) {
-        List<Finding> findings = new ArrayList<>(account(accounts.current()));
+        List<Finding> findings = new ArrayList<>();
+        SendingAccount account;
+        try {
+            account = accounts.current();
+        } catch (RuntimeException unreadable) {
+            account = null;
+            findings.add(new Finding(Level.WARNING, "Could not read the SES account's standing (sandbox, quota): "
+                    + unreadable.getMessage() + " (the command's credentials need ses:GetAccount)."));
+        }
+        if (account != null) {
+            findings.addAll(account(account));
+        }
         findings.add(postalAddress(shop));
         return findings;
     }

@@ -1,10 +1,13 @@
 package loyaltyloop.dynamodb;
 
+import static loyaltyloop.dynamodb.Items.instant;
+import static loyaltyloop.dynamodb.Items.putInstant;
 import static loyaltyloop.dynamodb.Items.putS;
 import static loyaltyloop.dynamodb.Items.str;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +19,11 @@ import loyaltyloop.shops.ConsentMode;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopConnection;
 import loyaltyloop.shops.ShopStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 @Singleton
@@ -51,7 +56,9 @@ public class DynamoShopStore implements ShopStore {
         return new Shop(str(item, "domain"), Platform.fromWireName(str(item, "platform")),
                 str(item, "storefrontUrl"), str(item, "senderAddress"), str(item, "senderName"), str(item, "ownerEmail"),
                 str(item, "defaultLocale"), str(item, "currency"), str(item, "webhookSecretRef"),
-                consent == null ? null : ConsentMode.fromWireName(consent), tips, settings(str(item, "settings")));
+                consent == null ? null : ConsentMode.fromWireName(consent), tips, settings(str(item, "settings")),
+                new ShopConnection(str(item, "appClientId"), str(item, "appClientSecretRef"),
+                        instant(item, "uninstalledAt")));
     }
 
     private static LoyaltySettings settings(String json) {
@@ -97,6 +104,9 @@ public class DynamoShopStore implements ShopStore {
         putS(item, "currency", shop.currency());
         putS(item, "webhookSecretRef", shop.webhookSecretRef());
         putS(item, "consentMode", shop.consentMode().wireName());
+        putS(item, "appClientId", shop.connection().appClientId());
+        putS(item, "appClientSecretRef", shop.connection().appClientSecretRef());
+        putInstant(item, "uninstalledAt", shop.connection().uninstalledAt());
         Map<String, AttributeValue> tips = new HashMap<>();
         shop.productTips().forEach((product, tip) -> tips.put(product, AttributeValue.fromS(tip)));
         item.put("productTips", AttributeValue.fromM(tips));
@@ -107,5 +117,19 @@ public class DynamoShopStore implements ShopStore {
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
         dynamo.putItem(b -> b.tableName(table).item(TableKeys.shopRegistryEntry(shop.domain())));
+    }
+
+    @Override
+    public boolean markUninstalled(String domain, Instant at) {
+        try {
+            // One attribute, so a registration saved at the same moment is not overwritten with an older copy.
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.shop(domain))
+                    .conditionExpression("attribute_exists(PK)")
+                    .updateExpression("SET uninstalledAt = :at")
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException unknown) {
+            return false;
+        }
     }
 }

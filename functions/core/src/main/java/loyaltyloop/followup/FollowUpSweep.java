@@ -103,7 +103,7 @@ public class FollowUpSweep {
             visits.put(v, 0);
         }
         int visited = 0;
-        for (Shop shop : shops.all()) {
+        for (Shop shop : shops.allForMail()) {
             SpendHistogram standing = spendStats.histogram(shop.domain());
             int sentHere = 0;
             String cursor = null;

@@ -86,9 +86,10 @@ public class OrderIntake {
         if (shop.isEmpty()) {
             return IntakeResult.unauthorized();
         }
-        Optional<String> secret = secrets.secret(shop.get().webhookSecretRef());
+        // A Dev Dashboard app's deliveries are signed with its client secret; admin-made webhooks with the shop's own.
+        Optional<String> secret = secrets.secret(shop.get().signingSecretRef());
         if (secret.isEmpty()) {
-            LOG.warn("shop {} has no webhook secret at its reference; every delivery is refused", shop.get().domain());
+            LOG.warn("shop {} has no signing secret at its reference; every delivery is refused", shop.get().domain());
             return IntakeResult.unauthorized();
         }
         if (!WebhookSignature.matches(secret.get(), delivery.body(), delivery.signature())) {
@@ -116,12 +117,25 @@ public class OrderIntake {
 
     private IntakeResult shopify(Received r) {
         return switch (r.topic) {
-            case "orders/create", "orders/paid", "orders/updated", "orders/fulfilled", "orders/partially_fulfilled" ->
+            case ShopifyTopics.ORDERS_CREATE, ShopifyTopics.ORDERS_PAID, ShopifyTopics.ORDERS_UPDATED,
+                    ShopifyTopics.ORDERS_FULFILLED, ShopifyTopics.ORDERS_PARTIALLY_FULFILLED ->
                     place(r, ShopifyOrders.parse(r.body, r.shop));
-            case "orders/cancelled" -> cancel(r, ShopifyOrders.parse(r.body, r.shop));
-            case "refunds/create" -> shopifyRefund(r);
+            case ShopifyTopics.ORDERS_CANCELLED -> cancel(r, ShopifyOrders.parse(r.body, r.shop));
+            case ShopifyTopics.REFUNDS_CREATE -> shopifyRefund(r);
+            case ShopifyTopics.APP_UNINSTALLED -> uninstalled(r);
             default -> ignore(r, null, "topic " + r.topic + " is not handled");
         };
+    }
+
+    /**
+     * The shop removed our app: from now on no email goes out for it ({@link Shop#mailAllowed}), while its data
+     * stays until {@code shop/redact}. Registering the shop again ({@code shops add}) resumes the loop.
+     */
+    private IntakeResult uninstalled(Received r) {
+        shops.markUninstalled(r.shop.domain(), clock.instant());
+        record(r, null, "accepted", null);
+        LOG.warn("the app was uninstalled from {}: no more email goes out for it", r.shop.domain());
+        return IntakeResult.accepted();
     }
 
     private IntakeResult wooCommerce(Received r) {

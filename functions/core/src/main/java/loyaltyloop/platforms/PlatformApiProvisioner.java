@@ -2,7 +2,6 @@ package loyaltyloop.platforms;
 
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.GeneratedCodeProvisioner;
-import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -12,12 +11,10 @@ abstract class PlatformApiProvisioner extends GeneratedCodeProvisioner {
 
     private final Platform platform;
     final ShopApiClient api;
-    final SecretSource secrets;
 
-    PlatformApiProvisioner(Platform platform, ShopApiClient api, SecretSource secrets) {
+    PlatformApiProvisioner(Platform platform, ShopApiClient api) {
         this.platform = platform;
         this.api = api;
-        this.secrets = secrets;
     }
 
     @Override

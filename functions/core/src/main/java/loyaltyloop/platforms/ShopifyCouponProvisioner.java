@@ -1,18 +1,15 @@
 package loyaltyloop.platforms;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.json.Json;
-import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -21,17 +18,14 @@ import loyaltyloop.shops.Shop;
  * Creates each coupon at a Shopify shop as a basic code discount through the Admin GraphQL API
  * ({@code discountCodeBasicCreate}, scope {@code write_discounts}): the coupon's code, a percentage or a fixed
  * amount off the whole order, one use, once per customer, from its creation to its expiry, with the minimum
- * subtotal when the terms have one. The access token is read from the secret named by the shop's
- * {@code coupons.apiSecretRef}.
+ * subtotal when the terms have one. The access token comes from {@link ShopApiClient}: granted to the shop's
+ * Dev Dashboard app, or the static token named by the shop's {@code coupons.apiSecretRef}.
  *
  * <p>Idempotent: when Shopify says the code is taken, an earlier attempt (a timeout that did succeed, a concurrent
  * one) may have created it, so the code is looked up and counts as provisioned only if it exists.
  */
 @Singleton
 public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
-
-    /** Pinned, so a Shopify release never changes what we send; Shopify supports a version for a year. */
-    static final String API_VERSION = "2025-10";
 
     static final String CREATE = """
             mutation CreateLoyaltyCoupon($discount: DiscountCodeBasicInput!) {
@@ -46,16 +40,15 @@ public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
               codeDiscountNodeByCode(code: $code) { id }
             }""";
 
-    public ShopifyCouponProvisioner(ShopApiClient api, SecretSource secrets) {
-        super(Platform.SHOPIFY, api, secrets);
+    public ShopifyCouponProvisioner(ShopApiClient api) {
+        super(Platform.SHOPIFY, api);
     }
 
     @Override
     public void provision(Shop shop, Coupon coupon) {
-        String token = ShopApiClient.credentials(shop, secrets);
         ObjectNode variables = Json.MAPPER.createObjectNode();
         variables.set("discount", discount(coupon, currency(shop, coupon)));
-        JsonNode created = graphql(shop, token, CREATE, variables, "creating coupon " + coupon.code())
+        JsonNode created = graphql(shop, CREATE, variables, "creating coupon " + coupon.code())
                 .path("discountCodeBasicCreate");
         List<String> problems = new ArrayList<>();
         boolean taken = false;
@@ -70,7 +63,7 @@ public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
             throw new ProvisioningException("creating coupon " + coupon.code() + " at " + shop.domain()
                     + ": Shopify answered without the discount", true);
         }
-        if (taken && exists(shop, token, coupon.code())) {
+        if (taken && exists(shop, coupon.code())) {
             return; // an earlier attempt created it
         }
         throw new ProvisioningException("Shopify refused coupon " + coupon.code() + " for " + shop.domain() + ": "
@@ -107,9 +100,9 @@ public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
         return d;
     }
 
-    private boolean exists(Shop shop, String token, String code) {
+    private boolean exists(Shop shop, String code) {
         ObjectNode variables = Json.MAPPER.createObjectNode().put("code", code);
-        JsonNode node = graphql(shop, token, FIND, variables, "looking up coupon " + code).path("codeDiscountNodeByCode");
+        JsonNode node = graphql(shop, FIND, variables, "looking up coupon " + code).path("codeDiscountNodeByCode");
         return node.hasNonNull("id");
     }
 
@@ -118,37 +111,12 @@ public class ShopifyCouponProvisioner extends PlatformApiProvisioner {
                 || userError.path("message").asText().toLowerCase(Locale.ROOT).contains("must be unique");
     }
 
-    /** Runs one GraphQL operation and returns its {@code data}. */
-    private JsonNode graphql(Shop shop, String token, String query, ObjectNode variables, String what) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("query", query);
-        body.set("variables", variables);
-        ShopApiClient.Answer answer = api.send(HttpRequest.newBuilder(
-                        api.uri(shop, "/admin/api/" + API_VERSION + "/graphql.json"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-Shopify-Access-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), what + " at " + shop.domain());
-        if (!answer.ok()) {
-            throw ShopApiClient.refused(what + " at " + shop.domain(), answer.status());
-        }
-        JsonNode response;
+    /** Runs one GraphQL operation through the shop's API client; its failures become provisioning failures. */
+    private JsonNode graphql(Shop shop, String query, ObjectNode variables, String what) {
         try {
-            response = Json.MAPPER.readTree(answer.body());
-        } catch (JsonProcessingException e) {
-            throw new ProvisioningException(what + " at " + shop.domain() + ": the answer was not JSON", true);
+            return api.shopifyGraphql(shop, query, variables, what);
+        } catch (ShopApiException e) {
+            throw new ProvisioningException(e.getMessage(), e.retryable(), e);
         }
-        JsonNode errors = response.path("errors");
-        if (errors.isArray() && !errors.isEmpty()) {
-            // Shopify answers 200 with a THROTTLED error when the query cost budget is spent; it refills in seconds.
-            boolean throttled = false;
-            List<String> messages = new ArrayList<>();
-            for (JsonNode error : errors) {
-                throttled |= "THROTTLED".equals(error.path("extensions").path("code").asText());
-                messages.add(error.path("message").asText());
-            }
-            throw new ProvisioningException(what + " at " + shop.domain() + " failed: " + String.join("; ", messages),
-                    throttled);
-        }
-        return response.path("data");
     }
 }

@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Locale;
 import loyaltyloop.coupons.Coupon;
 import loyaltyloop.coupons.ProvisioningException;
 import loyaltyloop.json.Json;
-import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -37,23 +34,20 @@ public class WooCommerceCouponProvisioner extends PlatformApiProvisioner {
     private static final DateTimeFormatter EXPIRY_FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    public WooCommerceCouponProvisioner(ShopApiClient api, SecretSource secrets) {
-        super(Platform.WOOCOMMERCE, api, secrets);
+    public WooCommerceCouponProvisioner(ShopApiClient api) {
+        super(Platform.WOOCOMMERCE, api);
     }
 
     @Override
     public void provision(Shop shop, Coupon coupon) {
-        String authorization = basicAuth(shop);
         String what = "creating coupon " + coupon.code() + " at " + shop.domain();
-        ShopApiClient.Answer answer = api.send(request(shop, COUPONS, authorization)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body(coupon, currency(shop, coupon))))), what);
+        ShopApiClient.Answer answer = call(shop, "POST", COUPONS, Json.write(body(coupon, currency(shop, coupon))), what);
         if (answer.ok()) {
             return;
         }
         String errorCode = errorCode(answer.body());
         if (answer.status() == 400 && CODE_EXISTS.equals(errorCode)) {
-            if (exists(shop, authorization, coupon.code())) {
+            if (exists(shop, coupon.code())) {
                 return; // an earlier attempt created it
             }
             throw new ProvisioningException(what + ": WooCommerce says the code exists but it cannot be found",
@@ -62,7 +56,7 @@ public class WooCommerceCouponProvisioner extends PlatformApiProvisioner {
         if (answer.status() == 400) {
             throw new ProvisioningException(what + " was rejected: " + errorCode, false);
         }
-        throw ShopApiClient.refused(what, answer.status());
+        throw refused(what, answer.status());
     }
 
     /** The coupon as WooCommerce's REST API takes it. */
@@ -91,12 +85,12 @@ public class WooCommerceCouponProvisioner extends PlatformApiProvisioner {
         return b;
     }
 
-    private boolean exists(Shop shop, String authorization, String code) {
+    private boolean exists(Shop shop, String code) {
         String what = "looking up coupon " + code + " at " + shop.domain();
-        ShopApiClient.Answer answer = api.send(request(shop,
-                COUPONS + "?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8), authorization).GET(), what);
+        ShopApiClient.Answer answer = call(shop, "GET",
+                COUPONS + "?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8), null, what);
         if (!answer.ok()) {
-            throw ShopApiClient.refused(what, answer.status());
+            throw refused(what, answer.status());
         }
         try {
             for (JsonNode found : Json.MAPPER.readTree(answer.body())) {
@@ -111,20 +105,18 @@ public class WooCommerceCouponProvisioner extends PlatformApiProvisioner {
         }
     }
 
-    private HttpRequest.Builder request(Shop shop, String pathAndQuery, String authorization) {
-        return HttpRequest.newBuilder(api.uri(shop, pathAndQuery))
-                .header("Accept", "application/json")
-                .header("Authorization", authorization);
+    /** One REST call through the shop's API client; its failures become provisioning failures. */
+    private ShopApiClient.Answer call(Shop shop, String method, String pathAndQuery, String body, String what) {
+        try {
+            return api.wooCommerce(shop, method, pathAndQuery, body, what);
+        } catch (ShopApiException e) {
+            throw new ProvisioningException(e.getMessage(), e.retryable(), e);
+        }
     }
 
-    private String basicAuth(Shop shop) {
-        String credentials = ShopApiClient.credentials(shop, secrets);
-        int colon = credentials.indexOf(':');
-        if (colon <= 0 || colon == credentials.length() - 1) {
-            throw new ProvisioningException("the coupon API credentials of " + shop.domain() + " in the secret "
-                    + shop.settings().coupons().apiSecretRef() + " are not consumer_key:consumer_secret", false);
-        }
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    private static ProvisioningException refused(String what, int status) {
+        ShopApiException e = ShopApiClient.refused(what, status);
+        return new ProvisioningException(e.getMessage(), e.retryable(), e);
     }
 
     /** WooCommerce's error code ({@code {"code": "...", "message": ..., "data": {"status": 400}}}), or "unknown". */

@@ -90,7 +90,7 @@ public class ReferralCredits {
         if (placed.customerOrderNumber() != 1) {
             return Outcome.NOT_FIRST_ORDER;
         }
-        Optional<Shop> shop = shops.find(order.shop());
+        Optional<Shop> shop = shops.findForMail(order.shop());
         if (shop.isEmpty()) {
             return Outcome.UNKNOWN_SHOP;
         }
@@ -166,7 +166,7 @@ public class ReferralCredits {
         if (found.isEmpty() || found.get().status() != Conversion.Status.CREDITED) {
             return Outcome.NOT_A_CONVERSION;
         }
-        Optional<Shop> shop = shops.find(shopDomain);
+        Optional<Shop> shop = shops.findForMail(shopDomain);
         if (shop.isEmpty()) {
             return Outcome.UNKNOWN_SHOP;
         }

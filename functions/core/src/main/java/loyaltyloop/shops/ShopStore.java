@@ -1,5 +1,6 @@
 package loyaltyloop.shops;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,17 @@ public interface ShopStore {
 
     /** Every registered shop (a handful per deployment), for the scheduled runs. */
     List<Shop> all();
+
+    /** Records that the shop's app was uninstalled (its data stays); false when no such shop is registered. */
+    boolean markUninstalled(String domain, Instant at);
+
+    /** The shop, if mail may go out for it ({@link Shop#mailAllowed}): what every email path loads. */
+    default Optional<Shop> findForMail(String domain) {
+        return find(domain).filter(Shop::mailAllowed);
+    }
+
+    /** Every shop mail may go out for ({@link Shop#mailAllowed}): what every scheduled email run loads. */
+    default List<Shop> allForMail() {
+        return all().stream().filter(Shop::mailAllowed).toList();
+    }
 }

@@ -73,7 +73,7 @@ public class SurveyFollowThrough {
 
     /** The answer is read from the store: the event only says which one. */
     Outcome handle(String shopDomain, String orderId) {
-        Optional<Shop> shop = shops.find(shopDomain);
+        Optional<Shop> shop = shops.findForMail(shopDomain);
         Optional<SurveyResponse> found = shop.flatMap(s -> responses.find(s.domain(), orderId));
         if (found.isEmpty()) {
             return Outcome.UNKNOWN;

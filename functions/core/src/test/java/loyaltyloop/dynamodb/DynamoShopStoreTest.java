@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
+import java.time.Instant;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopConnection;
 import loyaltyloop.shops.ShopStore;
 import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
@@ -72,6 +74,26 @@ class DynamoShopStoreTest {
         store.save(renamed);
 
         assertThat(store.find(domain)).contains(renamed);
+    }
+
+    @Test
+    void aShopifyAppsConnectionIsKeptAndUninstallingChangesOnlyThatAndStopsItsMail() {
+        Shop app = shop("app.myshopify.com", Platform.SHOPIFY).withConnection(new ShopConnection(
+                "3f9c2b1a7e6d5c4b3a2f1e0d9c8b7a6f", "/loyalty-loop/test/shops/app.myshopify.com/client-secret", null));
+        store.save(app);
+
+        assertThat(store.find("app.myshopify.com")).hasValue(app);
+        assertThat(store.findForMail("app.myshopify.com")).hasValue(app);
+
+        Instant at = Instant.parse("2026-12-05T09:30:00Z");
+        assertThat(store.markUninstalled("app.myshopify.com", at)).isTrue();
+        assertThat(store.markUninstalled("nobody.myshopify.com", at)).isFalse();
+
+        assertThat(store.find("app.myshopify.com")).hasValue(app.withConnection(app.connection().uninstalled(at)));
+        assertThat(store.find("nobody.myshopify.com")).isEmpty();
+        assertThat(store.findForMail("app.myshopify.com")).isEmpty();
+        assertThat(store.all()).extracting(Shop::domain).contains("app.myshopify.com");
+        assertThat(store.allForMail()).extracting(Shop::domain).doesNotContain("app.myshopify.com");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package loyaltyloop.platforms;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +46,13 @@ final class PlatformFixtures {
         return reference -> Optional.ofNullable(byReference.get(reference));
     }
 
-    static ShopApiClient client(ContractStub stub, Duration requestTimeout) {
-        return new ShopApiClient(stub.baseUrl(), Duration.ofSeconds(1), requestTimeout);
+    /** The client the adapters use, against the stub, reading secrets from {@code byReference}. */
+    static ShopApiClient client(ContractStub stub, Duration requestTimeout, Map<String, String> byReference) {
+        return client(stub, requestTimeout, byReference, Clock.systemUTC());
+    }
+
+    static ShopApiClient client(ContractStub stub, Duration requestTimeout, Map<String, String> byReference,
+            Clock clock) {
+        return new ShopApiClient(stub.baseUrl(), Duration.ofSeconds(1), requestTimeout, secrets(byReference), clock);
     }
 }

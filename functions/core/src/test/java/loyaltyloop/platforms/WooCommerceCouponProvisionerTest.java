@@ -40,8 +40,7 @@ class WooCommerceCouponProvisionerTest {
     }
 
     private WooCommerceCouponProvisioner provisioner(Duration requestTimeout, Map<String, String> secrets) {
-        return new WooCommerceCouponProvisioner(PlatformFixtures.client(stub, requestTimeout),
-                PlatformFixtures.secrets(secrets));
+        return new WooCommerceCouponProvisioner(PlatformFixtures.client(stub, requestTimeout, secrets));
     }
 
     private WooCommerceCouponProvisioner provisioner() {

@@ -31,6 +31,8 @@ import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.orders.ParsedOrder;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.shops.ShopConnection;
+import loyaltyloop.shops.ShopStore;
 import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import loyaltyloop.testing.TestShops;
@@ -43,6 +45,8 @@ import org.junit.jupiter.api.Test;
 class OrderIntakeHandlerTest {
 
     private static final String ORDER_ID = "820982911946154508";
+    /** The client secret that signs events/shopify-app-uninstalled.json. */
+    private static final String APP_CLIENT_SECRET = "sample-app-client-secret";
 
     private ApplicationContext context;
     private OrderIntakeHandler handler;
@@ -168,6 +172,64 @@ class OrderIntakeHandlerTest {
         assertThat(bus.drain()).isEmpty();
         assertThat(context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID)).isEmpty();
         assertThat(context.getBean(OrderStore.class).findDelivery(shop.domain(), "w-1")).isEmpty();
+    }
+
+    /** The demo shop connected as a Dev Dashboard app, its client secret in SSM like every secret. */
+    private Shop connectAsApp(String clientSecret) {
+        String reference = "/loyalty-loop/test/" + TestAws.unique("shops") + "/" + shop.domain() + "/client-secret";
+        TestAws.putSecureString(reference, clientSecret);
+        Shop app = shop.withConnection(new ShopConnection("3f9c2b1a7e6d5c4b3a2f1e0d9c8b7a6f", reference, null));
+        context.getBean(ShopStore.class).save(app);
+        return app;
+    }
+
+    @Test
+    void aShopConnectedAsAnAppIsVerifiedWithTheAppsClientSecretOnly() throws Exception {
+        connectAsApp(APP_CLIENT_SECRET);
+        String body = sampleBody("shopify-orders-create.json");
+
+        APIGatewayV2HTTPResponse withItsOldWebhookSecret = handle(shopify("orders/create", body, "w-a1", SHOPIFY_SECRET));
+        APIGatewayV2HTTPResponse withTheClientSecret = handle(shopify("orders/create", body, "w-a2", APP_CLIENT_SECRET));
+
+        assertThat(withItsOldWebhookSecret.getStatusCode()).isEqualTo(401);
+        assertThat(withTheClientSecret.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(withTheClientSecret.getBody()).path("status").asText()).isEqualTo("accepted");
+        assertThat(bus.drain()).hasSize(1);
+    }
+
+    @Test
+    void aShopConnectedThroughAdminMadeWebhooksKeepsItsOwnSecret() throws Exception {
+        String body = sampleBody("shopify-orders-create.json");
+
+        APIGatewayV2HTTPResponse withAnAppsSecret = handle(shopify("orders/create", body, "w-b1", APP_CLIENT_SECRET));
+        APIGatewayV2HTTPResponse withItsWebhookSecret = handle(shopify("orders/create", body, "w-b2", SHOPIFY_SECRET));
+
+        assertThat(withAnAppsSecret.getStatusCode()).isEqualTo(401);
+        assertThat(withItsWebhookSecret.getStatusCode()).isEqualTo(200);
+        assertThat(bus.drain()).hasSize(1);
+    }
+
+    @Test
+    void appUninstalledStopsMailForTheShopAndKeepsItsData() throws Exception {
+        connectAsApp(APP_CLIENT_SECRET);
+        assertThat(handle(shopify("orders/create", sampleBody("shopify-orders-create.json"), "w-c1", APP_CLIENT_SECRET))
+                .getStatusCode()).isEqualTo(200);
+        bus.drain();
+
+        APIGatewayV2HTTPResponse response = handle(load("shopify-app-uninstalled.json"));
+        APIGatewayV2HTTPResponse again = handle(load("shopify-app-uninstalled.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.getBody()).path("status").asText()).isEqualTo("accepted");
+        assertThat(JSON.readTree(again.getBody()).path("status").asText()).isEqualTo("duplicate");
+        ShopStore shops = context.getBean(ShopStore.class);
+        assertThat(shops.find(shop.domain())).hasValueSatisfying(
+                s -> assertThat(s.connection().uninstalledAt()).isNotNull());
+        assertThat(shops.findForMail(shop.domain())).isEmpty();
+        assertThat(shops.allForMail()).extracting(Shop::domain).doesNotContain(shop.domain());
+        assertThat(context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID)).isPresent();
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com")).isPresent();
+        assertThat(bus.drain()).isEmpty();
     }
 
     @Test
