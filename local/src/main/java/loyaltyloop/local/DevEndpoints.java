@@ -31,9 +31,11 @@ final class DevEndpoints {
     private final LocalClock clock;
     private final LocalEventBus bus;
     private final ScheduleRunner schedules;
+    private final LocalMetrics metrics;
     private final AtomicBoolean ready = new AtomicBoolean();
 
-    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules) {
+    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.bus = bus;
@@ -80,6 +82,9 @@ final class DevEndpoints {
             putEvent(exchange);
         } else if (path.equals("/_local/dead-letters") && get) {
             Responses.json(exchange, 200, bus.deadLetters());
+        } else if (path.equals("/_local/metrics") && get) {
+            bus.awaitIdle(IDLE_TIMEOUT);
+            Responses.json(exchange, 200, metrics.totals());
         } else if (known(path)) {
             exchange.getResponseHeaders().set("Allow", path.startsWith("/_local/schedules/")
                     || path.equals("/_local/events") ? "POST" : path.equals("/_local/clock") ? "GET, POST" : "GET");
@@ -91,7 +96,7 @@ final class DevEndpoints {
 
     private static boolean known(String path) {
         return List.of("/_local/health", "/_local/outbox", "/_local/outbox.html", "/_local/clock", "/_local/events",
-                "/_local/dead-letters").contains(path) || EMAIL_PAGE.matcher(path).matches()
+                "/_local/dead-letters", "/_local/metrics").contains(path) || EMAIL_PAGE.matcher(path).matches()
                 || SCHEDULE.matcher(path).matches();
     }
 

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -32,6 +31,7 @@ final class LocalHttpServer implements AutoCloseable {
     static final long DISCARD_BYTES = 64L * 1024 * 1024;
     private static final int THREADS = 32;
 
+    private final FrontDoor frontDoor;
     private final HttpServer server;
     private final ExecutorService executor;
     private HttpApiRoutes routes;
@@ -39,15 +39,21 @@ final class LocalHttpServer implements AutoCloseable {
     private DevEndpoints dev;
     private Clock clock;
 
-    private LocalHttpServer(HttpServer server, ExecutorService executor) {
+    private LocalHttpServer(FrontDoor frontDoor, HttpServer server, ExecutorService executor) {
+        this.frontDoor = frontDoor;
         this.server = server;
         this.executor = executor;
     }
 
-    /** Binds the port now (0 = any free one) so the base URL is known before the functions start. */
+    /**
+     * Binds the port now (0 = any free one) so the base URL is known before the functions start; until
+     * {@link #start} it answers 503 at once (see {@link FrontDoor}, which also answers what the JDK server would
+     * answer with its own HTML page).
+     */
     static LocalHttpServer bind(int port) {
+        FrontDoor frontDoor = FrontDoor.open(port);
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
             AtomicInteger count = new AtomicInteger();
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
                 Thread thread = new Thread(runnable, "local-http-" + count.incrementAndGet());
@@ -55,16 +61,15 @@ final class LocalHttpServer implements AutoCloseable {
                 return thread;
             });
             server.setExecutor(executor);
-            return new LocalHttpServer(server, executor);
-        } catch (BindException e) {
-            throw new IllegalStateException("port " + port + " is in use; pass --port with a free one", e);
+            return new LocalHttpServer(frontDoor, server, executor);
         } catch (IOException e) {
+            frontDoor.close();
             throw new UncheckedIOException(e);
         }
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return frontDoor.port();
     }
 
     void start(HttpApiRoutes routes, FunctionInvoker functions, DevEndpoints dev, Clock clock) {
@@ -74,6 +79,7 @@ final class LocalHttpServer implements AutoCloseable {
         this.clock = clock;
         server.createContext("/", this::handle);
         server.start();
+        frontDoor.forwardTo(server.getAddress().getPort());
     }
 
     private void handle(HttpExchange exchange) {
@@ -84,6 +90,16 @@ final class LocalHttpServer implements AutoCloseable {
                     dev.handle(exchange, path);
                 } else {
                     api(exchange, path);
+                }
+            } catch (IOException unreadableOrGone) {
+                // A body whose framing is broken (a bad chunk) cannot be read: the caller sent a bad request. A
+                // caller that went away cannot be answered at all; one line says so, no stack trace.
+                System.err.println("local-http: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                        + ": " + unreadableOrGone.getMessage());
+                try {
+                    Responses.error(exchange, 400, "bad request");
+                } catch (IOException | RuntimeException alreadyAnsweredOrGone) {
+                    // nothing more to say on this connection
                 }
             } catch (Throwable e) {
                 System.err.println("local-http: " + exchange.getRequestMethod() + " "
@@ -182,6 +198,7 @@ final class LocalHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        frontDoor.close();
         try {
             server.stop(0);
         } catch (RuntimeException notStarted) {

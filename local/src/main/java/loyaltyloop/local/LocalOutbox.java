@@ -13,6 +13,7 @@ import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
 import loyaltyloop.email.MessageTags;
 import loyaltyloop.deliverability.Suppressions;
+import loyaltyloop.metrics.LoopMetrics;
 
 /** The local runner's SES: every email lands here, readable at {@code /_local/outbox} (JSON and HTML). */
 @Singleton
@@ -36,11 +37,13 @@ public class LocalOutbox implements EmailSender {
     }
 
     private final Clock clock;
+    private final LoopMetrics metrics;
     private final Suppressions suppressions;
     private final List<OutboxEmail> emails = new ArrayList<>();
 
-    public LocalOutbox(Clock clock, Suppressions suppressions) {
+    public LocalOutbox(Clock clock, LoopMetrics metrics, Suppressions suppressions) {
         this.clock = clock;
+        this.metrics = metrics;
         this.suppressions = suppressions;
     }
 
@@ -67,6 +70,7 @@ public class LocalOutbox implements EmailSender {
                     MessageTags.of(message));
             emails.add(email);
         }
+        metrics.emailSent(email.kind());
         System.out.println("outbox: #" + email.id() + " " + email.kind() + " to " + Masking.email(email.to())
                 + " \"" + email.subject() + "\"");
     }

@@ -3,6 +3,7 @@ package loyaltyloop.local;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class LocalRunner implements AutoCloseable {
     /** The demo shops' postal address, as marketing and points emails must show one (a made-up one). */
     static final String DEMO_POSTAL_ADDRESS = "Demo Shop, 1 Example Street, Springfield, IL 62701, USA";
     static final int EXIT_NO_MOTO = 2;
+    /** The banner's example order: another order than the README's sample. */
+    static final long BANNER_ORDER_ID = 5_550_000_000_001L;
 
     private final RunnerOptions options;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -78,13 +81,14 @@ public final class LocalRunner implements AutoCloseable {
     private void boot() {
         useDummyAwsCredentials();
         template = TemplateReader.read(TemplateReader.locate(options.template(), Path.of("")));
+        // The port answers 503 from here until everything is up, so health checks need not wait in a backlog.
+        http = LocalHttpServer.bind(options.port());
         if (options.awsEndpoint() == null) {
             moto = MotoServer.start();
             endpoint = moto.endpoint();
         } else {
             endpoint = options.awsEndpoint();
         }
-        http = LocalHttpServer.bind(options.port());
         context = ApplicationContext.builder()
                 .environments("local")
                 .deduceEnvironment(false)
@@ -108,7 +112,7 @@ public final class LocalRunner implements AutoCloseable {
 
         seedDemoShops();
 
-        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules);
+        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules, context.getBean(LocalMetrics.class));
         http.start(new HttpApiRoutes(template.routes()), functions, dev, clock);
         schedules.start();
         dev.ready();
@@ -198,8 +202,11 @@ public final class LocalRunner implements AutoCloseable {
         lines.add("  outbox:        " + base + "/_local/outbox.html   (JSON: " + base + "/_local/outbox)");
         lines.add("  clock:         curl -s -X POST " + base + "/_local/clock -d '{\"advance\":\"P45D\"}'");
         lines.add("  try a signed Shopify order:");
-        lines.add("    body='{\"id\":820982911946154508,\"order_number\":1001,\"email\":\"jane@example.com\",\"currency\":\"USD\","
-                + "\"total_price\":\"19.99\",\"created_at\":\"2024-05-01T10:00:00Z\",\"customer\":{\"first_name\":\"Jane\"},"
+        // Not the README's sample order (events/shopify-orders-create.json), and placed now: a survey more than a
+        // week past due is dropped, so an old fixed date would stop the loop after a while.
+        lines.add("    body='{\"id\":" + BANNER_ORDER_ID + ",\"order_number\":2001,\"email\":\"tea.lover@example.com\",\"currency\":\"USD\","
+                + "\"total_price\":\"19.99\",\"created_at\":\"" + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\","
+                + "\"customer\":{\"first_name\":\"Tess\"},"
                 + "\"line_items\":[{\"title\":\"Tea\",\"quantity\":1,\"price\":\"19.99\",\"product_id\":1}]}'");
         lines.add("    sig=$(printf %s \"$body\" | openssl dgst -sha256 -hmac '" + webhookSecret + "' -binary | base64)");
         lines.add("    curl -si " + base + "/webhooks/shopify -H 'Content-Type: application/json' -H 'X-Shopify-Topic: orders/create'"
@@ -261,7 +268,7 @@ public final class LocalRunner implements AutoCloseable {
             runner = start(options);
         } catch (RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().contains(MotoServer.INSTALL_HINT)) {
-                System.err.println("loyalty-loop local runner: " + MotoServer.INSTALL_HINT);
+                System.err.println("loyalty-loop local runner: " + e.getMessage());
                 System.exit(EXIT_NO_MOTO);
             }
             System.err.println("loyalty-loop local runner could not start: " + e.getMessage());

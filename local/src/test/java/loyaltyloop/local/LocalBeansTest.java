@@ -61,7 +61,7 @@ class LocalBeansTest {
     void theOutboxKeepsEveryEmailWithItsKindAndTheClocksTime() {
         LocalClock clock = new LocalClock();
         clock.advance(Duration.ofDays(10));
-        LocalOutbox outbox = new LocalOutbox(clock,
+        LocalOutbox outbox = new LocalOutbox(clock, new LocalMetrics(),
                 new loyaltyloop.deliverability.Suppressions(new loyaltyloop.testing.InMemorySuppressionList()));
         outbox.send(new EmailMessage(EmailKind.AFFIRMATION, "shop@demo.example", "Demo Shop", "jane@example.com", null,
                 "Thanks", "text", "<p>html</p>", Map.of("List-Unsubscribe", "<http://localhost/u/x>"),

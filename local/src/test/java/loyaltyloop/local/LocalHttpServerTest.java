@@ -147,4 +147,55 @@ class LocalHttpServerTest {
             return n;
         }
     }
+
+    /** One raw HTTP exchange: what the JDK's own client would refuse to send. */
+    static String raw(int port, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aTargetThatIsNoUriGetsTheShortJsonErrorNotTheJdksPage() throws Exception {
+        String answer = raw(server.port(), "GET /u/abc%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json")
+                .endsWith("\r\n\r\n{\"error\":\"bad request\"}").doesNotContain("URISyntaxException", "<h1>");
+        assertThat(raw(server.port(), "GET /echo/a b HTTP/1.1\r\nHost: localhost\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+    }
+
+    @Test
+    void aBodyWithBrokenChunkedFramingIsABadRequestWithoutAStackTrace() throws Exception {
+        String answer = raw(server.port(), "POST /echo/x HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+                + "Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ").endsWith("{\"error\":\"bad request\"}")
+                .doesNotContain("Exception", "java.");
+    }
+
+    @Test
+    void keepAliveCallersStillGetEveryAnswer() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/echo/n" + i))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("hello n" + i);
+        }
+    }
+
+    @Test
+    void whileStartingEveryRequestIsAnsweredAtOnceWith503() throws Exception {
+        try (LocalHttpServer starting = LocalHttpServer.bind(0)) {
+            long begun = System.nanoTime();
+            String health = raw(starting.port(), "GET /_local/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            String webhook = raw(starting.port(), "POST /webhooks/shopify HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 2\r\n\r\n{}");
+
+            assertThat(health).startsWith("HTTP/1.1 503 ").endsWith("{\"status\":\"starting\"}");
+            assertThat(webhook).startsWith("HTTP/1.1 503 ").contains("Retry-After: 1").contains("{\"error\":");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - begun)).isLessThan(java.time.Duration.ofSeconds(2));
+        }
+    }
 }

@@ -94,6 +94,9 @@ class LocalRunnerEndToEndTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("ok");
         assertThat(runner.banner().get(0)).contains("ready").contains(runner.baseUrl());
+        // The banner's example is its own order, placed now, not the README's sample with its fixed date.
+        assertThat(String.join("\n", runner.banner())).doesNotContain("820982911946154508")
+                .contains("\"created_at\":\"" + runner.clock().instant().toString().substring(0, 10));
 
         ShopStore shops = runner.applicationContext().getBean(ShopStore.class);
         assertThat(shops.find("demo.myshopify.com")).hasValueSatisfying(shop -> {
@@ -129,6 +132,12 @@ class LocalRunnerEndToEndTest {
         assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(outbox()).hasSize(1);
         assertThat(runner.eventBus().deadLetters()).isEmpty();
+
+        // The loop counted it: one order taken, two repeated deliveries, one thank-you.
+        JsonNode metrics = JSON.readTree(get("/_local/metrics").body());
+        assertThat(metrics.get("OrdersAccepted").asLong()).isEqualTo(1);
+        assertThat(metrics.get("OrderDuplicates").asLong()).isEqualTo(2);
+        assertThat(metrics.get("EmailsSent Kind=affirmation").asLong()).isEqualTo(1);
     }
 
     @Test

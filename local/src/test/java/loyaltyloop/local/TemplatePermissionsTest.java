@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import loyaltyloop.testing.UnitTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,35 @@ class TemplatePermissionsTest {
             assertThat(GRANTS).as(role).contains(new Grant(role, "ssm:GetParameter",
                     "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/loyalty-loop/${AWS::StackName}/shops/*/client-secret"));
         }
+    }
+
+    /**
+     * Each role reads exactly the parameters its function's code reads: the link key only where links are signed
+     * or checked (loyaltyloop.links.Links), the shops' webhook secrets only at intake, their coupon API credentials
+     * only where coupons are made at the shop's checkout, an app's client secret (webhook signatures, API tokens)
+     * at intake and where coupons are made.
+     */
+    @Test
+    void eachRoleReadsOnlyTheParametersItsCodeUses() {
+        Map<String, Set<String>> expected = new TreeMap<>(Map.ofEntries(
+                Map.entry("OrderIntakeRole", Set.of("shops/*/webhook-secret", "shops/*/client-secret")),
+                Map.entry("AffirmationRole", Set.of("link-key")),
+                Map.entry("UnsubscribeRole", Set.of("link-key")),
+                Map.entry("FollowUpSchedulingRole", Set.of()),
+                Map.entry("FollowUpSweepRole", Set.of("link-key")),
+                Map.entry("OwnerDigestRole", Set.of()),
+                Map.entry("SurveyPageRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
+                Map.entry("SurveyFollowThroughRole", Set.of("shops/*/coupon-api", "shops/*/client-secret")),
+                Map.entry("CouponRedemptionRole", Set.of()),
+                Map.entry("ReferralRedirectRole", Set.of()),
+                Map.entry("PointsRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
+                Map.entry("ReferralEventsRole", Set.of("link-key"))));
+        Map<String, Set<String>> granted = new TreeMap<>();
+        FUNCTION_ROLES.forEach(role -> granted.put(role, new TreeSet<>()));
+        GRANTS.stream().filter(g -> g.action().startsWith("ssm:") || g.action().startsWith("secretsmanager:"))
+                .forEach(g -> granted.computeIfAbsent(g.role(), r -> new TreeSet<>())
+                        .add(g.resource().substring(g.resource().indexOf("/${AWS::StackName}/") + "/${AWS::StackName}/".length())));
+        assertThat(granted).isEqualTo(expected);
     }
 
     @Test

@@ -11,6 +11,7 @@ import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
 import loyaltyloop.email.MessageTags;
 import loyaltyloop.email.SendingDeferred;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.orders.CustomerEmails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,14 @@ public class SesEmailSender implements EmailSender {
     private static final Logger LOG = LoggerFactory.getLogger(SesEmailSender.class);
 
     private final SesV2Client ses;
+    private final LoopMetrics metrics;
     private final Suppressions suppressions;
     private final String configurationSet;
 
-    public SesEmailSender(SesV2Client ses, Suppressions suppressions,
+    public SesEmailSender(SesV2Client ses, LoopMetrics metrics, Suppressions suppressions,
             @Value("${loyalty.ses.configuration-set:}") String configurationSet) {
         this.ses = ses;
+        this.metrics = metrics;
         this.suppressions = suppressions;
         this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
     }
@@ -80,6 +83,7 @@ public class SesEmailSender implements EmailSender {
             }
             throw e;
         }
+        metrics.emailSent(m.kind().wireName());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
@@ -30,13 +31,16 @@ public class CouponIssuer {
     private final EventPublisher events;
     private final Clock clock;
     private final Duration retryPause;
+    private final LoopMetrics metrics;
 
-    public CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock) {
-        this(provisioners, store, events, clock, Duration.ofMillis(250));
+    public CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
+            LoopMetrics metrics) {
+        this(provisioners, store, events, clock, metrics, Duration.ofMillis(250));
     }
 
     CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
-            Duration retryPause) {
+            LoopMetrics metrics, Duration retryPause) {
+        this.metrics = metrics;
         this.provisioners = List.copyOf(provisioners);
         this.store = store;
         this.events = events;
@@ -84,6 +88,7 @@ public class CouponIssuer {
         if (store.markIssued(shop.domain(), coupon.code())) {
             // Only the call that flipped the state publishes, so CouponIssued goes out once per coupon.
             events.publish(CouponIssued.of(coupon));
+            metrics.couponIssued();
         }
         return coupon.issued();
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.stats.LoopStats;
 import loyaltyloop.orders.OrderPlaced;
@@ -31,8 +32,10 @@ public class CouponRedemptions {
     private final CouponStore store;
     private final EventPublisher events;
     private final LoopStats loopStats;
+    private final LoopMetrics metrics;
 
-    public CouponRedemptions(CouponStore store, EventPublisher events, LoopStats loopStats) {
+    public CouponRedemptions(CouponStore store, EventPublisher events, LoopStats loopStats, LoopMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.events = events;
         this.loopStats = loopStats;
@@ -67,6 +70,7 @@ public class CouponRedemptions {
             LOG.info("coupon from {} {} redeemed on order {} of {}", c.origin(), c.reference(), orderId, shop);
             if (now) {
                 redeemed++;
+                metrics.couponRedeemed();
                 loopStats.add(shop, LocalDate.ofInstant(orderedAt, ZoneOffset.UTC), LoopStats.Count.COUPONS_REDEEMED, 1);
             }
         }

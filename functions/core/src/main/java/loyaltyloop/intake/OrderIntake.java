@@ -18,6 +18,7 @@ import loyaltyloop.customers.CustomerAccounts;
 import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.json.Json;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.secrets.SecretSource;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -63,9 +64,11 @@ public class OrderIntake {
     private final CustomerAccounts customers;
     private final EventPublisher events;
     private final Clock clock;
+    private final LoopMetrics metrics;
 
     public OrderIntake(ShopStore shops, SecretSource secrets, OrderStore orders, CustomerAccounts customers,
-            EventPublisher events, Clock clock) {
+            EventPublisher events, Clock clock, LoopMetrics metrics) {
+        this.metrics = metrics;
         this.shops = shops;
         this.secrets = secrets;
         this.orders = orders;
@@ -75,6 +78,19 @@ public class OrderIntake {
     }
 
     public IntakeResult receive(WebhookDelivery delivery) {
+        IntakeResult result = take(delivery);
+        // Refusals and pings are not counted here: the API's own 4xx metrics count those.
+        if (result instanceof IntakeResult.Accepted) {
+            metrics.orderAccepted();
+        } else if (result instanceof IntakeResult.Duplicate) {
+            metrics.orderDuplicate();
+        } else if (result instanceof IntakeResult.Ignored ignored) {
+            metrics.orderIgnored(ignored.reason());
+        }
+        return result;
+    }
+
+    private IntakeResult take(WebhookDelivery delivery) {
         if (delivery.body().length > MAX_BODY_BYTES) {
             return IntakeResult.tooLarge();
         }

@@ -1,5 +1,6 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsClawedBack;
 import loyaltyloop.points.PointsCredited;
@@ -58,10 +59,12 @@ public class ReferralCredits {
     private final Clock clock;
     private final PointsEmails emails;
     private final CustomerAccounts accounts;
+    private final LoopMetrics metrics;
 
     public ReferralCredits(ShopStore shops, CustomerStore customers, OrderStore orders, SpendStats spend,
             PointsLedger ledger, EventPublisher events, EmailSender sender, Links links, Clock clock,
-            PointsEmails emails) {
+            PointsEmails emails, LoopMetrics metrics) {
+        this.metrics = metrics;
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -139,6 +142,7 @@ public class ReferralCredits {
         if (balance.isEmpty()) {
             return Outcome.ALREADY_CREDITED;
         }
+        metrics.pointsCredited(credit.points());
         LOG.info("referral {} credited {} points to {} for order {} of {}", match.code(), credit.points(),
                 CustomerEmails.mask(referrer.email()), order.orderId(), order.shop());
         events.publish(PointsCredited.of(order.shop(), referrer.email(), entry, balance.get(), match.code(),

@@ -32,7 +32,8 @@ class SesEmailSenderTest {
         ses = TestAws.ses();
         suppressionList = new loyaltyloop.dynamodb.DynamoSuppressionList(TestAws.dynamo(), TestAws.createTable(),
                 java.time.Clock.systemUTC());
-        sender = new SesEmailSender(ses, new loyaltyloop.deliverability.Suppressions(suppressionList), "");
+        sender = new SesEmailSender(ses, new loyaltyloop.testing.RecordingLoopMetrics(),
+                new loyaltyloop.deliverability.Suppressions(suppressionList), "");
     }
 
     @Test

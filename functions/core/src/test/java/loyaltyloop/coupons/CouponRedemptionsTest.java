@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import loyaltyloop.events.EventPublisher;
+import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.stats.LoopStats;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.testing.Concurrently;
 import loyaltyloop.testing.MotoTest;
+import loyaltyloop.testing.RecordingLoopMetrics;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ class CouponRedemptionsTest {
     private static CouponStore store;
     private static CouponRedemptions redemptions;
     private static LoopStats loopStats;
+    private static final RecordingLoopMetrics metrics = new RecordingLoopMetrics();
 
     @BeforeAll
     static void start() {
@@ -35,7 +38,7 @@ class CouponRedemptionsTest {
         context = TestAws.context(TestAws.createTable(), bus.bus(), "unused-key", Map.of());
         store = context.getBean(CouponStore.class);
         loopStats = context.getBean(LoopStats.class);
-        redemptions = new CouponRedemptions(store, context.getBean(EventPublisher.class), loopStats);
+        redemptions = new CouponRedemptions(store, context.getBean(EventPublisher.class), loopStats, metrics);
     }
 
     @AfterAll
@@ -84,12 +87,14 @@ class CouponRedemptionsTest {
         bus.drain();
         long before = redeemedOn(NOW);
 
+        long countedBefore = metrics.total(LoopMetrics.COUPONS_REDEEMED);
         List<Integer> counts = Concurrently.run(List.of(
                 () -> redemptions.onOrder(SHOP, "3001", List.of(code), NOW),
                 () -> redemptions.onOrder(SHOP, "3002", List.of(code), NOW),
                 () -> redemptions.onOrder(SHOP, "3003", List.of(code), NOW)));
 
         assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+        assertThat(metrics.total(LoopMetrics.COUPONS_REDEEMED) - countedBefore).as("counted once").isEqualTo(1);
         assertThat(redeemedEvents()).hasSize(1);
         assertThat(redeemedOn(NOW) - before).as("the owner's digest counts it once").isEqualTo(1);
     }

@@ -211,7 +211,8 @@ class PointsPagesTest {
                 throw new ProvisioningException("shop unreachable", false);
             }
         };
-        CouponIssuer failing = new CouponIssuer(List.of(down), f.coupons(), f.context.getBean(EventPublisher.class), f.clock);
+        CouponIssuer failing = new CouponIssuer(List.of(down), f.coupons(), f.context.getBean(EventPublisher.class), f.clock,
+                new loyaltyloop.testing.RecordingLoopMetrics());
         PointsPages whileDown = new PointsPages(f.links, f.shops, f.customers, f.ledger, failing, f.coupons(),
                 f.context.getBean(EventPublisher.class), f.clock);
 

@@ -128,6 +128,7 @@ class ReferralCreditsTest {
     @Test
     void theSameOrderDeliveredConcurrentlyCreditsOnce() throws Exception {
         Order order = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 5990);
+        long countedBefore = f.metrics.total(loyaltyloop.metrics.LoopMetrics.POINTS_CREDITED);
 
         List<Outcome> outcomes = Concurrently.run(8, () -> placed(order));
 
@@ -137,6 +138,7 @@ class ReferralCreditsTest {
         assertThat(f.ledger.statement(f.shop.domain(), rita.email()).entries()).hasSize(1);
         assertThat(f.sentTo(rita.email())).hasSize(1);
         assertThat(eventTypes()).containsExactly("PointsCredited");
+        assertThat(f.metrics.total(loyaltyloop.metrics.LoopMetrics.POINTS_CREDITED) - countedBefore).isEqualTo(500);
     }
 
     @Test
@@ -345,7 +347,7 @@ class ReferralCreditsTest {
         };
         ReferralCredits withFlakySes = new ReferralCredits(f.shops, f.customers, f.orders,
                 f.context.getBean(SpendStats.class), f.ledger, f.context.getBean(loyaltyloop.events.EventPublisher.class),
-                flaky, f.links, f.clock, f.context.getBean(PointsEmails.class));
+                flaky, f.links, f.clock, f.context.getBean(PointsEmails.class), f.metrics);
         Order order = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 5990);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -91,9 +91,11 @@ public final class ReferralFixture implements AutoCloseable {
         saveShop(shop.withSettings(new LoyaltySettings(s.survey(), s.coupons(), referrals)));
     }
 
+    public final loyaltyloop.testing.RecordingLoopMetrics metrics = new loyaltyloop.testing.RecordingLoopMetrics();
+
     public ReferralCredits credits() {
         return new ReferralCredits(shops, customers, orders, context.getBean(SpendStats.class), ledger,
-                context.getBean(EventPublisher.class), sender, links, clock, context.getBean(PointsEmails.class));
+                context.getBean(EventPublisher.class), sender, links, clock, context.getBean(PointsEmails.class), metrics);
     }
 
     public PointsPages pages() {

@@ -107,7 +107,8 @@ final class SurveyFixture implements AutoCloseable {
     }
 
     CouponIssuer issuer(List<CouponProvisioner> provisioners) {
-        return new CouponIssuer(provisioners, coupons, context.getBean(EventPublisher.class), clock);
+        return new CouponIssuer(provisioners, coupons, context.getBean(EventPublisher.class), clock,
+                new loyaltyloop.testing.RecordingLoopMetrics());
     }
 
     /** A shop whose checkout refuses every code (its API is down): provisioning always fails. */

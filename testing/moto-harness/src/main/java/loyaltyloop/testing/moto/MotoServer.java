@@ -1,6 +1,5 @@
 package loyaltyloop.testing.moto;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,9 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MotoServer implements AwsEmulator {
 
-    public static final String INSTALL_HINT =
-            "The moto server is needed as the local AWS. Install it with: pip install 'moto[server]' "
-                    + "(then `moto_server --help` must work), or pass --aws-endpoint URL of an emulator that is running.";
+    public static final String INSTALL_HINT = "The moto server is needed as the local AWS.";
 
     private final Process process;
     private final int port;
@@ -52,21 +49,32 @@ public final class MotoServer implements AwsEmulator {
      */
     public static MotoServer start(Map<String, String> environment) {
         AwsEmulator.refuseWhenForbidden();
-        String command = locate();
-        if (command == null) {
-            throw new IllegalStateException(INSTALL_HINT);
+        MotoInstallation.Found moto;
+        try {
+            moto = MotoInstallation.findOrSetUp(System.err);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(INSTALL_HINT + " " + e.getMessage(), e);
         }
+        // MOTO_SERVER names a moto to run as it is (plain moto_server shows what the wrapper fixes).
         if (System.getenv("MOTO_SERVER") == null) {
             Path wrapper = serialisingWrapper();
             if (wrapper != null) {
                 try {
-                    return launch(List.of("python3", wrapper.toString()), environment);
+                    return launch(List.of(moto.python() != null ? moto.python() : "python3", wrapper.toString()),
+                            environment);
                 } catch (RuntimeException notUsable) {
-                    // this python3 is not moto's; the shim knows which one is
+                    System.err.println("loyalty-loop: moto runs without serialised_moto_server.py (" + firstLine(notUsable)
+                            + "): concurrent writes to one item may both succeed and transactions may lose others' writes");
                 }
             }
         }
-        return launch(List.of(command), environment);
+        return launch(List.of(moto.motoServer()), environment);
+    }
+
+    private static String firstLine(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static MotoServer launch(List<String> command, Map<String, String> environment) {
@@ -87,7 +95,7 @@ public final class MotoServer implements AwsEmulator {
             server.awaitReady(Duration.ofSeconds(60));
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + command.get(0) + ": " + INSTALL_HINT, e);
+            throw new UncheckedIOException(INSTALL_HINT + " Could not start " + command.get(0) + ": " + e.getMessage(), e);
         }
     }
 
@@ -157,7 +165,7 @@ public final class MotoServer implements AwsEmulator {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited early: " + tail() + "\n" + INSTALL_HINT);
+                throw new IllegalStateException("moto_server exited early: " + tail());
             }
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/moto-api/").toURL().openConnection();
@@ -188,24 +196,6 @@ public final class MotoServer implements AwsEmulator {
         } catch (IOException e) {
             return "(no log)";
         }
-    }
-
-    private static String locate() {
-        String explicit = System.getenv("MOTO_SERVER");
-        if (explicit != null && !explicit.isBlank()) {
-            return explicit;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            File candidate = new File(dir, "moto_server");
-            if (candidate.canExecute()) {
-                return candidate.getAbsolutePath();
-            }
-        }
-        return null;
     }
 
     private static int freePort() {
