@@ -117,6 +117,8 @@ class TemplatePermissionsTest {
                 Map.entry("SurveyPageRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("SurveyFollowThroughRole", Set.of("shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("CouponRedemptionRole", Set.of()),
+                // Bounces and complaints need no secret: SES events carry no link and no shop credential.
+                Map.entry("SesEventsRole", Set.of()),
                 Map.entry("ReferralRedirectRole", Set.of()),
                 Map.entry("PointsRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("ReferralEventsRole", Set.of("link-key"))));
