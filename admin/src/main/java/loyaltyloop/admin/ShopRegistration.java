@@ -246,7 +246,8 @@ public final class ShopRegistration {
             couponApiCredentials(r.couponApiCredentials(), r.platform());
             LoyaltySettings.CouponSettings c = settings.coupons();
             settings = new LoyaltySettings(settings.survey(), new LoyaltySettings.CouponSettings(c.surveyReward(),
-                    c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals(), settings.mail());
+                    c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals(), settings.ladder(),
+                    settings.messages(), settings.brand(), settings.mail());
         }
         if (r.postalAddress() != null) {
             settings = settings.withPostalAddress(oneLinePostalAddress(r.postalAddress()));

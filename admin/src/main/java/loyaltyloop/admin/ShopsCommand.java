@@ -71,7 +71,7 @@ public final class ShopsCommand {
               shop's pool, for shops whose settings say "provisioning": "pool". Codes already in the pool are
               skipped, so uploading a file again adds only its new codes.
 
-            """ + ShopsCheckCommand.USAGE;
+            """ + ShopsCheckCommand.USAGE + "\n\n" + ShopPreviewCommand.USAGE;
 
     private static final Set<String> TARGET_FLAGS = Set.of("region", "table", "stack", "aws-endpoint");
     private static final Set<String> ADD_FLAGS = union(TARGET_FLAGS, Set.of("domain", "platform", "storefront",
@@ -139,6 +139,9 @@ public final class ShopsCommand {
             }
             if (!help && !args.isEmpty() && args.get(0).equals("check")) {
                 return ShopsCheckCommand.run(args.subList(1, args.size()));
+            }
+            if (!help && !args.isEmpty() && args.get(0).equals("preview")) {
+                return ShopPreviewCommand.run(ShopPreviewCommand.parse(args.subList(1, args.size())));
             }
             if (!help && args.size() > 1 && args.get(0).equals("coupons") && args.get(1).equals("upload")) {
                 return upload(parseUpload(args.subList(2, args.size())));

@@ -110,6 +110,24 @@ class ShopsCommandTest {
     }
 
     @Test
+    void aReplacedSentenceThatBreaksTheRulesIsRefusedWithItsKeyBeforeAnythingIsStored() throws IOException {
+        Path unknown = file("w1.json", "{\"messages\": {\"en\": {\"followUpSubject\": \"Hi\"}}}");
+        assertThatThrownBy(() -> ShopsCommand.parseAdd(add("shopify", "--settings", unknown.toString())))
+                .isInstanceOf(Flags.UsageException.class).hasMessageContaining("messages.en.followUpSubject");
+        Path dropped = file("w2.json",
+                "{\"messages\": {\"zh-TW\": {\"followup.subject.product.named\": \"還喜歡嗎？\"}}}");
+        assertThatThrownBy(() -> ShopsCommand.parseAdd(add("shopify", "--settings", dropped.toString())))
+                .isInstanceOf(Flags.UsageException.class)
+                .hasMessageContaining("messages.zh-TW.followup.subject.product.named").hasMessageContaining("drops {0}, {1}");
+        Path good = file("w3.json", "{\"messages\": {\"en\": {\"followup.subject.product.named\": "
+                + "\"{0}, still loving your {1}?\"}}, \"brand\": {\"colour\": \"#1D4ED8\"}}");
+        LoyaltySettings settings = ShopsCommand.parseAdd(add("shopify", "--settings", good.toString())).request()
+                .settings();
+        assertThat(settings.messagesIn("en")).containsKey("followup.subject.product.named");
+        assertThat(settings.brand().colour()).isEqualTo("#1d4ed8");
+    }
+
+    @Test
     void aMisspelledSettingIsAUsageErrorNotSilentlyIgnored() throws IOException {
         Path settings = file("s.json", "{\"coupon\": {\"provisioning\": \"pool\"}}");
 

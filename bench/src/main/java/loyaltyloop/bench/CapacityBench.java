@@ -19,6 +19,7 @@ import loyaltyloop.affirmation.AffirmationHandler;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.followup.FollowUpSchedulingHandler;
+import loyaltyloop.followup.OwnerPageHandler;
 import loyaltyloop.intake.OrderIntakeHandler;
 import loyaltyloop.links.Links;
 import loyaltyloop.intake.WebhookSignature;
@@ -223,6 +224,21 @@ final class CapacityBench {
         require(redeemStatus == 200, "redeem answered " + redeemStatus);
         Step redeemStep = Step.of(counter);
         bus.drain();
+
+        // The owner page after all of the above, as JSON and as HTML: reads only, by key and Query, never a Scan.
+        String ownerUrl = links.ownerUrl(base, shop.domain());
+        APIGatewayV2HTTPEvent ownerGet = event(repo, "owner-page-get-json.json", "REPLACE_WITH_SIGNED_TOKEN",
+                ownerUrl.substring(ownerUrl.lastIndexOf('/') + 1));
+        OwnerPageHandler ownerPage = new OwnerPageHandler(context);
+        counter.reset();
+        int ownerJson = ownerPage.handleRequest(ownerGet, null).getStatusCode();
+        require(ownerJson == 200, "owner page JSON answered " + ownerJson);
+        Step ownerJsonStep = Step.of(counter);
+        require(counter.charges().stream().noneMatch(c -> c.operation().equals("Scan")), "the owner page scanned");
+        out.put("rcuPerOwnerPage", ownerJsonStep.rcu);
+        out.put("wcuPerOwnerPage", ownerJsonStep.wcu);
+        steps.put("ownerPage", ownerJsonStep.map());
+        System.out.println("capacity: owner page\n" + ownerJsonStep.describe);
 
         out.put("wcuPerCompletedSurvey", answerStep.wcu + followThroughStep.wcu);
         out.put("wcuPerCreditedReferral", creditStep.wcu);

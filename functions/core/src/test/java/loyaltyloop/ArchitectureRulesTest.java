@@ -26,7 +26,7 @@ class ArchitectureRulesTest {
     static final String[] FEATURES = {"loyaltyloop.affirmation..", "loyaltyloop.coupons..", "loyaltyloop.customers..",
         "loyaltyloop.followup..", "loyaltyloop.intake..", "loyaltyloop.orders..", "loyaltyloop.owner..",
         "loyaltyloop.points..", "loyaltyloop.referral..", "loyaltyloop.shops..", "loyaltyloop.stats..",
-        "loyaltyloop.survey.."};
+        "loyaltyloop.survey..", "loyaltyloop.ladder..", "loyaltyloop.wording..", "loyaltyloop.preview.."};
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -74,7 +74,10 @@ class ArchitectureRulesTest {
         noClasses().that().resideInAnyPackage(FEATURES)
                 .and().haveSimpleNameNotEndingWith("Email")
                 .and().haveSimpleNameNotEndingWith("Emails")
+                .and().haveSimpleNameNotEndingWith("Page")
                 .should().callMethod(EmailTemplates.class, "renderHtml", String.class, Object.class)
+                .orShould().callMethod(EmailTemplates.class, "renderHtml", String.class, Object.class,
+                        loyaltyloop.email.BrandHeader.class)
                 .check(CORE);
     }
 

@@ -32,14 +32,18 @@ final class DevEndpoints {
     private final LocalEventBus bus;
     private final ScheduleRunner schedules;
     private final LocalMetrics metrics;
+    private final java.util.function.Supplier<String> previewPage;
     private final AtomicBoolean ready = new AtomicBoolean();
 
-    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics) {
+    /** {@code previewPage}: every email kind x language of the demo shop, on one page ({@code /_local/preview}). */
+    DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics,
+            java.util.function.Supplier<String> previewPage) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.bus = bus;
         this.schedules = schedules;
+        this.previewPage = previewPage;
     }
 
     void ready() {
@@ -80,6 +84,8 @@ final class DevEndpoints {
             fireSchedule(exchange, schedule.group(1));
         } else if (path.equals("/_local/events") && post) {
             putEvent(exchange);
+        } else if (path.equals("/_local/preview") && get) {
+            Responses.html(exchange, 200, previewPage.get());
         } else if (path.equals("/_local/dead-letters") && get) {
             Responses.json(exchange, 200, bus.deadLetters());
         } else if (path.equals("/_local/metrics") && get) {
@@ -96,7 +102,8 @@ final class DevEndpoints {
 
     private static boolean known(String path) {
         return List.of("/_local/health", "/_local/outbox", "/_local/outbox.html", "/_local/clock", "/_local/events",
-                "/_local/dead-letters", "/_local/metrics").contains(path) || EMAIL_PAGE.matcher(path).matches()
+                "/_local/dead-letters", "/_local/metrics", "/_local/preview").contains(path)
+                || EMAIL_PAGE.matcher(path).matches()
                 || SCHEDULE.matcher(path).matches();
     }
 

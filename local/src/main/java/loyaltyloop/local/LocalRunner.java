@@ -112,10 +112,18 @@ public final class LocalRunner implements AutoCloseable {
 
         seedDemoShops();
 
-        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules, context.getBean(LocalMetrics.class));
+        DevEndpoints dev = new DevEndpoints(outbox, clock, bus, schedules, context.getBean(LocalMetrics.class),
+                this::previewPage);
         http.start(new HttpApiRoutes(template.routes()), functions, dev, clock);
         schedules.start();
         dev.ready();
+    }
+
+    /** Every email kind x language of the demo shop, in its wording and brand as stored now. */
+    private String previewPage() {
+        loyaltyloop.shops.Shop shop = context.getBean(ShopStore.class).find(demoShops.get(0).domain()).orElseThrow();
+        return context.getBean(loyaltyloop.preview.EmailPreviewPage.class).render(shop.domain(),
+                context.getBean(loyaltyloop.preview.EmailPreviews.class).all(shop));
     }
 
     private void seedDemoShops() {

@@ -32,7 +32,7 @@ class OperationsTemplateTest {
             "FollowUpSchedulingFailingAlarm", "FollowUpSweepFailingAlarm", "OwnerDigestFailingAlarm",
             "SurveyPageFailingAlarm", "SurveyFollowThroughFailingAlarm", "CouponRedemptionFailingAlarm",
             "ReferralRedirectFailingAlarm", "PointsFailingAlarm", "ReferralEventsFailingAlarm",
-            "IntakeServerErrorsAlarm",
+            "IntakeServerErrorsAlarm", "OwnerPageFailingAlarm",
             "SesEventsDeadLettersAlarm", "SesEventsFailingAlarm");
 
     private static Map<String, Map<String, Object>> resources;

@@ -96,7 +96,7 @@ class WriteCapacityTest {
     }
 
     @Test
-    void firstOrderCostsAtMostSixWriteUnitsThroughIntakeAndThanksEightThroughTheLoopAndItsDuplicateNone()
+    void firstOrderCostsAtMostSixWriteUnitsThroughIntakeAndThanksNineThroughTheLoopAndItsDuplicateNone()
             throws Exception {
         OrderIntakeHandler intake = new OrderIntakeHandler(context);
         AffirmationHandler affirmation = new AffirmationHandler(context);
@@ -141,7 +141,8 @@ class WriteCapacityTest {
                 + "\nfollow-up scheduling:\n" + schedulingBreakdown);
         assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(6.0);
         assertThat(referralWcu).isZero();
-        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(8.0);
+        // Issue 17 allows one more for the loyalty ladder (its sharded day counter, LadderCounts): 8 before it.
+        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(9.0);
         assertThat(duplicateWcu).isLessThanOrEqualTo(1.0);
         assertThat(duplicateEvents).isEmpty();
     }
@@ -153,7 +154,7 @@ class WriteCapacityTest {
      * issued (1) and, with the demo checkout only, recording the code there (1).
      */
     @Test
-    void aClickCostsOneWriteACreditedReferralSevenAndARedeemSixPlusIssuingTheCoupon() throws Exception {
+    void aClickCostsTwoWritesACreditedReferralTenAndARedeemSevenPlusIssuingTheCoupon() throws Exception {
         Shop shop = context.getBean(ShopStore.class).find("demo.myshopify.com").orElseThrow();
         shop = shop.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
         context.getBean(ShopStore.class).save(shop);
@@ -194,9 +195,11 @@ class WriteCapacityTest {
         System.out.printf("%nwrite capacity, referral: click %.1f WCU; credited referral %.1f WCU (repeat %.1f); "
                 + "redeem %.1f WCU%n", clickWcu, creditWcu, repeatWcu, redeemWcu);
         System.out.println("credited referral:\n" + creditBreakdown + "\nredeem:\n" + redeemBreakdown);
-        assertThat(clickWcu).isEqualTo(1.0);
-        assertThat(creditWcu).isEqualTo(7.0);
+        // The owner page counts clicks, conversions, loop revenue and coupons issued per shop and day (LoopStats), and
+        // a first credited referral moves the referrer up to advocate (their item and the ladder's day counter).
+        assertThat(clickWcu).isEqualTo(2.0);
+        assertThat(creditWcu).isEqualTo(10.0);
         assertThat(repeatWcu).isZero();
-        assertThat(redeemWcu).isEqualTo(8.0);
+        assertThat(redeemWcu).isEqualTo(9.0);
     }
 }

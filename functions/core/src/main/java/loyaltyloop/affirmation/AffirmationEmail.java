@@ -11,6 +11,7 @@ import java.util.List;
 import loyaltyloop.email.CommonWording;
 import loyaltyloop.email.EmailLinks;
 import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.BrandHeader;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.MoneyFormat;
 import loyaltyloop.email.RenderedEmail;
@@ -40,7 +41,7 @@ public class AffirmationEmail {
         Shop shop = view.shop();
         Order order = view.order();
         EmailLocale locale = EmailLocale.resolve(order.locale(), shop.defaultLocale());
-        Translation t = Translation.of(locale);
+        Translation t = Translation.of(locale, shop);
         Spaced shopName = new Spaced(shopName(shop));
         String name = blankToNull(order.firstName());
         String orderName = orderName(order);
@@ -83,6 +84,7 @@ public class AffirmationEmail {
                 t.text("common.unsubscribe.link"),
                 EmailLinks.linkUrl(view.unsubscribeUrl()));
 
-        return new RenderedEmail(subject, templates.renderText("affirmation.jte", model), templates.renderHtml("affirmation.jte", model));
+        return new RenderedEmail(subject, templates.renderText("affirmation.jte", model), templates.renderHtml("affirmation.jte", model,
+                BrandHeader.of(shop)));
     }
 }

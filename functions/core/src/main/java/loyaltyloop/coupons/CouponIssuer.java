@@ -1,5 +1,7 @@
 package loyaltyloop.coupons;
 
+import loyaltyloop.stats.LoopStats;
+
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,21 +32,23 @@ public class CouponIssuer {
     private final CouponStore store;
     private final EventPublisher events;
     private final Clock clock;
+    private final LoopStats loopStats;
     private final Duration retryPause;
     private final LoopMetrics metrics;
 
     public CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
-            LoopMetrics metrics) {
-        this(provisioners, store, events, clock, metrics, Duration.ofMillis(250));
+            LoopMetrics metrics, LoopStats loopStats) {
+        this(provisioners, store, events, clock, metrics, loopStats, Duration.ofMillis(250));
     }
 
     CouponIssuer(List<CouponProvisioner> provisioners, CouponStore store, EventPublisher events, Clock clock,
-            LoopMetrics metrics, Duration retryPause) {
+            LoopMetrics metrics, LoopStats loopStats, Duration retryPause) {
         this.metrics = metrics;
         this.provisioners = List.copyOf(provisioners);
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.loopStats = loopStats;
         this.retryPause = retryPause;
     }
 
@@ -89,6 +93,8 @@ public class CouponIssuer {
             // Only the call that flipped the state publishes, so CouponIssued goes out once per coupon.
             events.publish(CouponIssued.of(coupon));
             metrics.couponIssued();
+            loopStats.add(shop.domain(), clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                    LoopStats.Count.COUPONS_ISSUED, 1);
         }
         return coupon.issued();
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import loyaltyloop.metrics.LoopMetrics;
 import loyaltyloop.events.EventPublisher;
 import loyaltyloop.stats.LoopStats;
+import loyaltyloop.orders.Money;
 import loyaltyloop.orders.OrderPlaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,16 @@ public class CouponRedemptions {
 
     /** Returns how many of our coupons the order redeemed now (0 on a repeat). */
     public int onOrderPlaced(OrderPlaced placed) {
-        return onOrder(placed.shop(), placed.orderId(), placed.order().discountCodes(), placed.order().createdAt());
+        return onOrder(placed.shop(), placed.orderId(), placed.order().discountCodes(), placed.order().createdAt(),
+                placed.order().total());
     }
 
     int onOrder(String shop, String orderId, List<String> discountCodes, Instant orderedAt) {
+        return onOrder(shop, orderId, discountCodes, orderedAt, null);
+    }
+
+    /** {@code total}: the order's total, counted as loop revenue once per order whose loop coupon it redeemed. */
+    int onOrder(String shop, String orderId, List<String> discountCodes, Instant orderedAt, Money total) {
         Set<String> codes = new LinkedHashSet<>();
         for (String typed : discountCodes) {
             String code = CouponCodes.normalise(typed);
@@ -71,7 +78,9 @@ public class CouponRedemptions {
             if (now) {
                 redeemed++;
                 metrics.couponRedeemed();
-                loopStats.add(shop, LocalDate.ofInstant(orderedAt, ZoneOffset.UTC), LoopStats.Count.COUPONS_REDEEMED, 1);
+                long revenue = redeemed == 1 && total != null && total.currency().equals(c.currency()) ? total.minor() : 0;
+                loopStats.add(shop, LocalDate.ofInstant(orderedAt, ZoneOffset.UTC), java.util.Map.of(
+                        LoopStats.Count.COUPONS_REDEEMED, 1L, LoopStats.Count.LOOP_REVENUE_MINOR, revenue));
             }
         }
         return redeemed;

@@ -2,6 +2,7 @@ package loyaltyloop.customers;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import loyaltyloop.orders.Order;
@@ -71,6 +72,23 @@ public class CustomerAccounts {
     public void recordContact(String shop, String email, java.time.Instant at) {
         change(shop, email, c -> c.lastContactAt() != null && !at.isAfter(c.lastContactAt())
                 ? c : c.withFollowUp(c.followUp(), at));
+    }
+
+    /**
+     * A contact after a low rating: besides resetting the clock, the customer's ladder position notes the open
+     * service recovery, so their next order counts as recovered (in the same write, so it costs nothing extra).
+     */
+    public void recordRecoveryContact(String shop, String email, java.time.Instant at) {
+        change(shop, email, c -> {
+            Instant contact = c.lastContactAt() != null && !at.isAfter(c.lastContactAt()) ? c.lastContactAt() : at;
+            loyaltyloop.ladder.LadderPosition ladder = c.followUp().ladder();
+            boolean open = ladder != null && !ladder.recoveryOpen();
+            if (!open && contact.equals(c.lastContactAt())) {
+                return c;
+            }
+            return c.withFollowUp(open ? c.followUp().withLadder(ladder.withRecoveryOpen(true)) : c.followUp(),
+                    contact);
+        });
     }
 
     public Optional<Customer> find(String shop, String email) {

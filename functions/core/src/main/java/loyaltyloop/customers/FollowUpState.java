@@ -1,6 +1,7 @@
 package loyaltyloop.customers;
 
 import java.time.Instant;
+import loyaltyloop.ladder.LadderPosition;
 
 /**
  * A customer's place in the 90-45 loop.
@@ -13,14 +14,20 @@ import java.time.Instant;
  * @param bouncedAt when their address bounced (set by bounce handling); they are unreachable from then on
  * @param unreachableSince when the sweep found them unreachable and took them off the schedule
  * @param survey the survey waiting to go out, and the last one sent
+ * @param ladder where the customer is counted on the loyalty ladder; null when not counted yet
  */
 public record FollowUpState(Instant dueAt, Long spendBucket, Instant lastMarketingAt, Instant bouncedAt,
-        Instant unreachableSince, int followUpsSent, SurveyState survey) {
+        Instant unreachableSince, int followUpsSent, SurveyState survey, LadderPosition ladder) {
 
     public static final FollowUpState NONE = new FollowUpState(null, null, null, null, null, 0, SurveyState.NONE);
 
     public FollowUpState {
         survey = survey == null ? SurveyState.NONE : survey;
+    }
+
+    public FollowUpState(Instant dueAt, Long spendBucket, Instant lastMarketingAt, Instant bouncedAt,
+            Instant unreachableSince, int followUpsSent, SurveyState survey) {
+        this(dueAt, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey, null);
     }
 
     public FollowUpState(Instant dueAt, Long spendBucket, Instant lastMarketingAt, Instant bouncedAt,
@@ -54,7 +61,7 @@ public record FollowUpState(Instant dueAt, Long spendBucket, Instant lastMarketi
     }
 
     public FollowUpState withDueAt(Instant due) {
-        return new FollowUpState(due, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey);
+        return new FollowUpState(due, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey, ladder);
     }
 
     /** Their address bounced (for good, or often enough that marketing stops): the sweep takes them off. */
@@ -63,25 +70,30 @@ public record FollowUpState(Instant dueAt, Long spendBucket, Instant lastMarketi
     }
 
     public FollowUpState withSpendBucket(Long bucket) {
-        return new FollowUpState(dueAt, bucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey);
+        return new FollowUpState(dueAt, bucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey, ladder);
     }
 
     public FollowUpState withUnreachableSince(Instant since) {
-        return new FollowUpState(dueAt, spendBucket, lastMarketingAt, bouncedAt, since, followUpsSent, survey);
+        return new FollowUpState(dueAt, spendBucket, lastMarketingAt, bouncedAt, since, followUpsSent, survey, ladder);
     }
 
     public FollowUpState withSurvey(SurveyState newSurvey) {
         return new FollowUpState(dueAt, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent,
-                newSurvey);
+                newSurvey, ladder);
     }
 
     public FollowUpState withFollowUpSent(Instant at, Instant nextDue) {
-        return new FollowUpState(nextDue, spendBucket, at, bouncedAt, unreachableSince, followUpsSent + 1, survey);
+        return new FollowUpState(nextDue, spendBucket, at, bouncedAt, unreachableSince, followUpsSent + 1, survey, ladder);
     }
 
     /** A survey went out at {@code at}: a marketing contact like a follow-up, but not counted as one. */
     public FollowUpState withSurveySent(Instant at, Instant nextFollowUpDue) {
         return new FollowUpState(nextFollowUpDue, spendBucket, at, bouncedAt, unreachableSince, followUpsSent,
-                survey.sent(at));
+                survey.sent(at), ladder);
+    }
+
+    public FollowUpState withLadder(LadderPosition position) {
+        return new FollowUpState(dueAt, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent,
+                survey, position);
     }
 }

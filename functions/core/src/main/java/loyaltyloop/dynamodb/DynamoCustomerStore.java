@@ -62,7 +62,8 @@ public class DynamoCustomerStore implements CustomerStore {
                         instant(item, "lastMarketingAt"), instant(item, "bouncedAt"), instant(item, "unreachableSince"),
                         (int) num(item, "followUpsSent", 0),
                         new FollowUpState.SurveyState(instant(item, "surveyDueAt"), str(item, "surveyOrderId"),
-                                instant(item, "lastSurveyAt"))),
+                                instant(item, "lastSurveyAt")),
+                        LadderColumn.read(str(item, LadderColumn.ATTRIBUTE))),
                 num(item, "version", 0)));
     }
 
@@ -119,6 +120,7 @@ public class DynamoCustomerStore implements CustomerStore {
         putInstant(item, "surveyDueAt", loop.survey().dueAt());
         putS(item, "surveyOrderId", loop.survey().orderId());
         putInstant(item, "lastSurveyAt", loop.survey().lastSentAt());
+        putS(item, LadderColumn.ATTRIBUTE, LadderColumn.write(loop.ladder()));
         item.put("version", n(c.version()));
         return item;
     }

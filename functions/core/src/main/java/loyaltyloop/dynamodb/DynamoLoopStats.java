@@ -51,6 +51,27 @@ public class DynamoLoopStats implements LoopStats {
     }
 
     @Override
+    public void add(String shop, LocalDate day, Map<Count, Long> deltas) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder expression = new StringBuilder();
+        for (Map.Entry<Count, Long> e : deltas.entrySet()) {
+            if (e.getValue() == 0) {
+                continue;
+            }
+            int i = names.size();
+            expression.append(i == 0 ? "ADD " : ", ").append("#a").append(i).append(" :d").append(i);
+            names.put("#a" + i, attribute(e.getKey()));
+            values.put(":d" + i, Items.n(e.getValue()));
+        }
+        if (!names.isEmpty()) {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.dailyCounts(shop, day))
+                    .updateExpression(expression.toString()).expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+        }
+    }
+
+    @Override
     public Map<Count, Long> totals(String shop, LocalDate first, LocalDate last) {
         QueryResponse page = dynamo.query(b -> b.tableName(table)
                 .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
@@ -77,6 +98,15 @@ public class DynamoLoopStats implements LoopStats {
             case EMAILS_DELIVERED -> "emailsDelivered";
             case EMAILS_BOUNCED -> "emailsBounced";
             case EMAILS_COMPLAINED -> "emailsComplained";
+            case RATED_1 -> "rated1";
+            case RATED_2 -> "rated2";
+            case RATED_3 -> "rated3";
+            case RATED_4 -> "rated4";
+            case RATED_5 -> "rated5";
+            case REFERRAL_CLICKS -> "referralClicks";
+            case REFERRAL_CONVERSIONS -> "referralConversions";
+            case COUPONS_ISSUED -> "couponsIssued";
+            case LOOP_REVENUE_MINOR -> "loopRevenueMinor";
         };
     }
 

@@ -218,6 +218,31 @@ final class TableKeys {
         return "SENT#" + day;
     }
 
+    /** A shop's ladder counters are spread over this many partitions, by a hash of the email, so none gets hot. */
+    static final int LADDER_SHARDS = 4;
+
+    /** {@code LADDER#<shop>#<shard>}: one shard of the shop's ladder counters, one item per day. */
+    static String ladderPartition(String shop, int shard) {
+        return "LADDER#" + shop + "#" + shard;
+    }
+
+    static int ladderShardOf(String email) {
+        return Math.floorMod(email.hashCode(), LADDER_SHARDS);
+    }
+
+    static Map<String, AttributeValue> ladderDay(String shop, String email, LocalDate day) {
+        return key(ladderPartition(shop, ladderShardOf(email)), ladderDaySortKey(day));
+    }
+
+    /** {@code DAY#<yyyy-mm-dd>}: sorts by day. */
+    static String ladderDaySortKey(LocalDate day) {
+        return "DAY#" + day;
+    }
+
+    static LocalDate ladderDayOf(Map<String, AttributeValue> item) {
+        return LocalDate.parse(sortKey(item).substring("DAY#".length()));
+    }
+
     /** A shop's digest notes and claim for one UTC day. */
     static String digestPartition(String shop, LocalDate day) {
         return "DIGEST#" + shop + "#" + day;

@@ -82,6 +82,16 @@ public final class EmailTemplates {
         return render(html, template, model);
     }
 
+    /** An email's HTML with the shop's brand row on top ({@code brand} null: none); the template names it {@code brand}. */
+    public String renderHtml(String template, Object model, BrandHeader brand) {
+        StringOutput output = new StringOutput(8192);
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("m", model);
+        params.put("brand", brand);
+        html.render(template, params, output);
+        return output.toString();
+    }
+
     public String renderText(String template, Object model) {
         return render(text, template, model);
     }

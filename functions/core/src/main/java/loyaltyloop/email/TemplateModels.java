@@ -119,7 +119,11 @@ public final class TemplateModels {
             String healthHeading,
             List<Fact> health,
             String footer,
-            String colon) {
+            String colon,
+            String ladderSummary,
+            String promiseSummary,
+            String ownerLinkLabel,
+            String ownerUrl) {
 
         public OwnerDigest {
             picks = List.copyOf(picks);

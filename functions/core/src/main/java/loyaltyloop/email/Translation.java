@@ -1,16 +1,12 @@
 package loyaltyloop.email;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.AttributedCharacterIterator;
 import java.text.CharacterIterator;
 import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
+import loyaltyloop.shops.Shop;
+import loyaltyloop.wording.ShippedSentences;
 
 /**
  * Every sentence of one language, from {@code /loyaltyloop/messages_<locale>.properties} (UTF-8; the header of
@@ -46,21 +42,25 @@ public final class Translation {
         }
     }
 
+    /**
+     * The sentences of {@code locale} as the shop words them: its own replacements (shop settings {@code messages},
+     * checked by {@code ShopWording} when stored) over the shipped ones. Every email and page of a shop goes through
+     * here, so a replacement applies wherever the sentence is said, and only in that language.
+     */
+    public static Translation of(EmailLocale locale, Shop shop) {
+        Translation shipped = of(locale);
+        Map<String, String> own = shop == null ? Map.of() : shop.settings().messagesIn(locale.tag());
+        if (own.isEmpty()) {
+            return shipped;
+        }
+        Map<String, String> merged = new HashMap<>(shipped.patterns);
+        merged.putAll(own);
+        return new Translation(locale, Map.copyOf(merged));
+    }
+
     /** The file's patterns by key, as written. */
     public static Map<String, String> read(EmailLocale locale) {
-        String name = fileName(locale);
-        try (InputStream stream = Translation.class.getResourceAsStream("/loyaltyloop/" + name)) {
-            if (stream == null) {
-                throw new IllegalStateException("no " + name + " on the class path");
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(stream, StandardCharsets.UTF_8));
-            Map<String, String> patterns = new HashMap<>();
-            properties.forEach((key, value) -> patterns.put((String) key, (String) value));
-            return Map.copyOf(patterns);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
+        return ShippedSentences.read(fileName(locale));
     }
 
     /** {@code messages_en.properties}, {@code messages_zh_TW.properties}, {@code messages_zh_CN.properties}. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import loyaltyloop.email.CommonWording;
 import loyaltyloop.email.EmailLinks;
 import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.BrandHeader;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.RenderedEmail;
 import loyaltyloop.email.TemplateModels;
@@ -42,7 +43,7 @@ public class FollowUpEmail {
     public RenderedEmail render(FollowUpView view) {
         Shop shop = view.shop();
         EmailLocale locale = EmailLocale.resolve(view.locale(), shop.defaultLocale());
-        Translation t = Translation.of(locale);
+        Translation t = Translation.of(locale, shop);
         FollowUpWording words = new FollowUpWording(t);
         CommonWording common = new CommonWording(t);
         String shopName = shopName(shop);
@@ -103,6 +104,7 @@ public class FollowUpEmail {
                 t.text("common.gap"),
                 shop.settings().mail().postalAddress());
 
-        return new RenderedEmail(subject, templates.renderText("followup.jte", model), templates.renderHtml("followup.jte", model));
+        return new RenderedEmail(subject, templates.renderText("followup.jte", model), templates.renderHtml("followup.jte", model,
+                BrandHeader.of(shop)));
     }
 }

@@ -17,6 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import loyaltyloop.customers.FollowUpState;
 import loyaltyloop.stats.LoopStats;
+import loyaltyloop.ladder.LadderCounts;
+import loyaltyloop.ladder.LadderDay;
+import loyaltyloop.ladder.LadderPosition;
+import loyaltyloop.ladder.LoyaltyLadder;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keeps a customer's place in the loop in step with their orders and refunds: counts their spend in the shop's
@@ -38,14 +45,16 @@ public class FollowUpScheduler {
     private final CustomerStore customers;
     private final SpendStats spendStats;
     private final LoopStats loopStats;
+    private final LadderCounts ladderCounts;
     private final Clock clock;
 
     public FollowUpScheduler(ShopStore shops, CustomerStore customers, SpendStats spendStats, LoopStats loopStats,
-            Clock clock) {
+            LadderCounts ladderCounts, Clock clock) {
         this.shops = shops;
         this.customers = customers;
         this.spendStats = spendStats;
         this.loopStats = loopStats;
+        this.ladderCounts = ladderCounts;
         this.clock = clock;
     }
 
@@ -127,6 +136,13 @@ public class FollowUpScheduler {
                 }
                 after = after.withDueAt(FollowUpState.nextVisit(due, after.survey())).withUnreachableSince(null);
             }
+            LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+            boolean ordered = prompt.placedAt() != null && orderId != null;
+            LadderPosition ladderBefore = loop.ladder();
+            boolean recovered = ordered && ladderBefore != null && ladderBefore.recoveryOpen();
+            LadderPosition ladderAfter = ladderPosition(shop.get(), before, prompt,
+                    standing.topTenPercent(spend), recovered, today);
+            after = after.withLadder(ladderAfter);
             if (after.equals(loop)) {
                 // A repeat writes nothing, not even the digest note: EventBridge retries for up to a day, and a
                 // note on a later day would make an old order "yesterday's" again.
@@ -143,11 +159,30 @@ public class FollowUpScheduler {
             } else if (loop.unreachableSince() != null && after.unreachableSince() == null) {
                 loopStats.addUnreachable(shopDomain, -1);
             }
+            LadderDay move = LoyaltyLadder.move(ladderBefore, ladderAfter, today, recovered);
+            if (!move.isEmpty()) {
+                ladderCounts.record(shopDomain, before.email(), move);
+            }
             noteBigFirstOrder(shop.get(), before, standing, orderId, firstOrder);
             return reachable ? Outcome.SCHEDULED : Outcome.UNREACHABLE;
         }
         throw new IllegalStateException("gave up scheduling " + CustomerEmails.mask(email) + " after " + ATTEMPTS
                 + " conflicting writes");
+    }
+
+    /** Where the customer stands on the ladder after this event: their order's day joins their recent orders. */
+    private static LadderPosition ladderPosition(Shop shop, Customer c, Prompt prompt, boolean top, boolean recovered,
+            LocalDate today) {
+        LadderPosition was = c.followUp().ladder();
+        Map<Integer, LocalDate> days = new TreeMap<>(was == null ? Map.of() : was.orderDays());
+        Integer number = prompt.orderId() == null ? null : c.countedOrders().get(prompt.orderId());
+        if (prompt.placedAt() != null && number != null) {
+            days.put(number, prompt.placedAt().atZone(ZoneOffset.UTC).toLocalDate());
+        }
+        LocalDate fallback = c.firstOrderAt() == null ? today : c.firstOrderAt().atZone(ZoneOffset.UTC).toLocalDate();
+        boolean recoveryOpen = was != null && was.recoveryOpen() && !recovered;
+        return LoyaltyLadder.place(new LoyaltyLadder.Facts(c.orderCount(), top, days, was != null && was.advocate(),
+                recoveryOpen), shop.settings().ladder().loyalAfterOrders(), fallback);
     }
 
     private void noteBigFirstOrder(Shop shop, Customer customer, SpendHistogram standing, String orderId,

@@ -4,7 +4,9 @@ package loyaltyloop.links;
 public enum LinkPurpose {
     UNSUBSCRIBE("u"),
     SURVEY("s"),
-    POINTS("p");
+    POINTS("p"),
+    /** The owner page ({@code /o/{token}}): names the shop only. */
+    OWNER("o");
 
     private final String code;
 

@@ -62,6 +62,15 @@ public class Links {
         return trimSlash(baseUrl) + "/p/" + token;
     }
 
+    /** The owner page link in each digest: a month, so last month's digest still opens it. */
+    public static final Duration OWNER_VALIDITY = Duration.ofDays(30);
+
+    /** The shop's owner page ({@code /o/{token}}); the token names the shop, and no customer. */
+    public String ownerUrl(String baseUrl, String shop) {
+        String token = signer().sign(new LinkToken(LinkPurpose.OWNER, shop, "owner", clock.instant().plus(OWNER_VALIDITY)));
+        return trimSlash(baseUrl) + "/o/" + token;
+    }
+
     public static String referralUrl(String baseUrl, String code) {
         return trimSlash(baseUrl) + "/r/" + code;
     }

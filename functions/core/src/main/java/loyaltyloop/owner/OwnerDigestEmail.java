@@ -39,7 +39,7 @@ public class OwnerDigestEmail {
     public RenderedEmail render(OwnerDigestView view) {
         Shop shop = view.shop();
         EmailLocale locale = EmailLocale.resolve(shop.defaultLocale(), null);
-        Translation t = Translation.of(locale);
+        Translation t = Translation.of(locale, shop);
         DigestWording words = new DigestWording(t);
         String shopName = shopName(shop);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale.toLocale());
@@ -107,7 +107,15 @@ public class OwnerDigestEmail {
                 t.text("digest.health.heading"),
                 healthFacts,
                 t.text("digest.footer"),
-                t.text("common.colon"));
+                t.text("common.colon"),
+                view.ladder() == null ? null : t.text("digest.owner.summary", view.ladder().customers(),
+                        numbers.format(view.ladder().stages().get(0)), numbers.format(view.ladder().stages().get(1)),
+                        numbers.format(view.ladder().stages().get(2)), numbers.format(view.ladder().stages().get(3)),
+                        numbers.format(view.ladder().stages().get(4))),
+                view.ladder() == null ? null : t.text("digest.owner.promise", view.ladder().promiseKeptPercent(),
+                        view.ladder().overdue()),
+                view.ladder() == null ? null : t.text("digest.owner.link"),
+                view.ladder() == null ? null : EmailLinks.linkUrl(view.ladder().ownerUrl()));
 
         return new RenderedEmail(subject, templates.renderText("ownerdigest.jte", model), templates.renderHtml("ownerdigest.jte", model));
     }

@@ -10,16 +10,32 @@ import loyaltyloop.shops.Shop;
  * The owner's daily "pick three": the customers most worth a personal touch today, and the loop's health.
  * Written in the shop's default locale.
  */
-public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health,
+public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder,
         loyaltyloop.deliverability.MailHealth mail) {
 
     public OwnerDigestView {
         picks = List.copyOf(picks);
     }
 
-    /** Without the week's mail figures (nothing reported by SES). */
+    /** A digest without the ladder summary and the week's mail figures. */
     public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health) {
-        this(shop, day, picks, health, null);
+        this(shop, day, picks, health, null, null);
+    }
+
+    /** Without the week's mail figures (nothing reported by SES). */
+    public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder) {
+        this(shop, day, picks, health, ladder, null);
+    }
+
+    /**
+     * The two-line summary of the owner page, and its signed link.
+     *
+     * @param stages customers per stage: first-time, repeat, loyal, advocate, lapsed
+     */
+    public record Ladder(long customers, List<Long> stages, int promiseKeptPercent, long overdue, String ownerUrl) {
+        public Ladder {
+            stages = List.copyOf(stages);
+        }
     }
 
     public enum Reason {

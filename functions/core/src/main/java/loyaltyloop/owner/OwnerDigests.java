@@ -1,6 +1,8 @@
 package loyaltyloop.owner;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import loyaltyloop.links.Links;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,9 +60,16 @@ public class OwnerDigests {
     private final EmailSender sender;
     private final Clock clock;
     private final OwnerDigestEmail emails;
+    private final OwnerInsights insights;
+    private final Links links;
+    private final String publicBaseUrl;
 
     public OwnerDigests(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
-            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock, OwnerDigestEmail emails) {
+            SpendStats spendStats, LoopStats loopStats, EmailSender sender, Clock clock, OwnerDigestEmail emails,
+            OwnerInsights insights, Links links, @Value("${loyalty.public-base-url:}") String publicBaseUrl) {
+        this.insights = insights;
+        this.links = links;
+        this.publicBaseUrl = publicBaseUrl;
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -171,7 +180,22 @@ public class OwnerDigests {
                 week.get(LoopStats.Count.COUPONS_REDEEMED));
         MailHealth mail = new MailHealth(week.get(LoopStats.Count.EMAILS_DELIVERED),
                 week.get(LoopStats.Count.EMAILS_BOUNCED), week.get(LoopStats.Count.EMAILS_COMPLAINED));
-        return new OwnerDigestView(shop, today, picks, health, mail);
+        return new OwnerDigestView(shop, today, picks, health, ladder(shop), mail);
+    }
+
+    /** The owner page in two lines, with its signed link (none without a public base URL to link to). */
+    private OwnerDigestView.Ladder ladder(Shop shop) {
+        OwnerInsight insight = insights.of(shop);
+        List<Long> stages = new ArrayList<>();
+        for (loyaltyloop.ladder.Stage stage : List.of(loyaltyloop.ladder.Stage.FIRST_TIME,
+                loyaltyloop.ladder.Stage.REPEAT, loyaltyloop.ladder.Stage.LOYAL, loyaltyloop.ladder.Stage.ADVOCATE,
+                loyaltyloop.ladder.Stage.LAPSED)) {
+            stages.add(insight.stages().get(stage));
+        }
+        String url = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
+                : links.ownerUrl(publicBaseUrl, shop.domain());
+        return new OwnerDigestView.Ladder(insight.customers(), stages, insight.promiseKeptPercent(), insight.overdue(),
+                url);
     }
 
     private static OwnerDigestView.Pick pick(OwnerDigestView.Reason reason, Customer c, Order order) {

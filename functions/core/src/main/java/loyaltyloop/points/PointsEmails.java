@@ -62,7 +62,7 @@ public final class PointsEmails {
     /** The email to a referrer whose friend's first order earned them points. */
     public EmailMessage creditedEmail(Shop shop, Customer referrer, LedgerEntry entry, long balance, String statementUrl) {
         EmailLocale locale = EmailLocale.resolve(referrer.locale(), shop.defaultLocale());
-        Translation m = Translation.of(locale);
+        Translation m = Translation.of(locale, shop);
         String shopName = shopName(shop);
         String points = number(entry.points(), locale);
         List<String> paragraphs = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class PointsEmails {
     /** The statement: balance, ledger (newest first), and a form per reward tier. */
     public String statementPage(EmailLocale locale, Shop shop, long balance, List<LedgerEntry> entries,
             String formAction, String redemptionId) {
-        Translation m = Translation.of(locale);
+        Translation m = Translation.of(locale, shop);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale.toLocale());
         List<Row> rows = new ArrayList<>();
         for (LedgerEntry e : entries.subList(0, Math.min(entries.size(), MAX_ROWS))) {
@@ -109,7 +109,7 @@ public final class PointsEmails {
 
     /** After a redemption: the coupon's code and terms, and the balance left. */
     public String couponPage(EmailLocale locale, Shop shop, Coupon coupon, long balance, String backUrl) {
-        Translation m = Translation.of(locale);
+        Translation m = Translation.of(locale, shop);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale.toLocale());
         return message(locale, m.text("points.couponTitle"), List.of(
                 m.text("points.couponText", terms(m, coupon.terms(), shop, locale),

@@ -1,6 +1,8 @@
 package loyaltyloop.referral;
 
+import loyaltyloop.customers.CustomerLadder;
 import loyaltyloop.metrics.LoopMetrics;
+import loyaltyloop.stats.LoopStats;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsClawedBack;
 import loyaltyloop.points.PointsCredited;
@@ -59,12 +61,16 @@ public class ReferralCredits {
     private final Clock clock;
     private final PointsEmails emails;
     private final CustomerAccounts accounts;
+    private final CustomerLadder ladder;
+    private final LoopStats loopStats;
     private final LoopMetrics metrics;
 
     public ReferralCredits(ShopStore shops, CustomerStore customers, OrderStore orders, SpendStats spend,
             PointsLedger ledger, EventPublisher events, EmailSender sender, Links links, Clock clock,
-            PointsEmails emails, LoopMetrics metrics) {
+            PointsEmails emails, LoopMetrics metrics, CustomerLadder ladder, LoopStats loopStats) {
         this.metrics = metrics;
+        this.ladder = ladder;
+        this.loopStats = loopStats;
         this.shops = shops;
         this.customers = customers;
         this.orders = orders;
@@ -147,6 +153,11 @@ public class ReferralCredits {
                 CustomerEmails.mask(referrer.email()), order.orderId(), order.shop());
         events.publish(PointsCredited.of(order.shop(), referrer.email(), entry, balance.get(), match.code(),
                 match.source().wireName()));
+        // Counted by the call that credited, so once per conversion; a crash here loses the count, not the points.
+        loopStats.add(order.shop(), now.atZone(java.time.ZoneOffset.UTC).toLocalDate(), java.util.Map.of(
+                LoopStats.Count.REFERRAL_CONVERSIONS, 1L, LoopStats.Count.LOOP_REVENUE_MINOR,
+                order.total().currency().equals(shop.get().currency()) ? order.total().minor() : 0L));
+        ladder.markAdvocate(shop.get(), referrer.email());
         notify(shop.get(), referrer, entry, balance.get(), placed.linkBaseUrl());
         return Outcome.CREDITED;
     }

@@ -1,5 +1,9 @@
 package loyaltyloop.referral;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+import loyaltyloop.stats.LoopStats;
+
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,11 +30,16 @@ public class ReferralRedirects {
     private final ShopStore shops;
     private final CustomerStore customers;
     private final ReferralClicks clicks;
+    private final LoopStats loopStats;
+    private final Clock clock;
 
-    public ReferralRedirects(ShopStore shops, CustomerStore customers, ReferralClicks clicks) {
+    public ReferralRedirects(ShopStore shops, CustomerStore customers, ReferralClicks clicks, LoopStats loopStats,
+            Clock clock) {
         this.shops = shops;
         this.customers = customers;
         this.clicks = clicks;
+        this.loopStats = loopStats;
+        this.clock = clock;
     }
 
     public ReferralDestination follow(String rawCode) {
@@ -41,6 +50,8 @@ public class ReferralRedirects {
             for (Shop shop : all) {
                 // A cheap read first, so made-up codes cost no writes; then one atomic counter update.
                 if (customers.findEmailByReferralCode(shop.domain(), code).isPresent() && clicks.count(shop.domain(), code)) {
+                    loopStats.add(shop.domain(), clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+                            LoopStats.Count.REFERRAL_CLICKS, 1);
                     String target = storefrontWithRef(shop.storefrontUrl(), code);
                     if (target != null) {
                         return new Storefront(target);

@@ -1,13 +1,17 @@
 package loyaltyloop.shops;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
+import loyaltyloop.wording.ShopWording;
 
 /**
  * What a shop owner can tune about the loop. Every part has a default, so a shop registered without any of it
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
 public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
-        MailSettings mail) {
+        LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand, MailSettings mail) {
 
     public static final LoyaltySettings DEFAULTS =
             new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
@@ -16,22 +20,37 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         survey = survey == null ? SurveySettings.DEFAULTS : survey;
         coupons = coupons == null ? CouponSettings.DEFAULTS : coupons;
         referrals = referrals == null ? ReferralSettings.DEFAULTS : referrals;
+        ladder = ladder == null ? LadderSettings.DEFAULTS : ladder;
+        messages = ShopWording.validated(messages);
+        brand = brand == null ? Brand.NONE : brand;
         mail = mail == null ? MailSettings.DEFAULTS : mail;
     }
 
     public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
-        this(survey, coupons, referrals, null);
+        this(survey, coupons, referrals, null, null, null, null);
+    }
+
+    /** Without mail settings (no postal address yet). */
+    public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
+            LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand) {
+        this(survey, coupons, referrals, ladder, messages, brand, null);
     }
 
     /** The same settings with another postal address (the rest kept). */
     public LoyaltySettings withPostalAddress(String postalAddress) {
-        return new LoyaltySettings(survey, coupons, referrals, new MailSettings(postalAddress));
+        return new LoyaltySettings(survey, coupons, referrals, ladder, messages, brand, new MailSettings(postalAddress));
+    }
+
+    /** The shop's own sentence for {@code key} in {@code language} ({@code en}, {@code zh-TW}, …), or null. */
+    public Map<String, String> messagesIn(String language) {
+        return messages.getOrDefault(language, Map.of());
     }
 
     /** The same settings with coupons made another way (the rest of the coupon settings kept). */
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
-                coupons.apiSecretRef()), referrals, mail);
+                coupons.apiSecretRef()), referrals, ladder, messages,
+                brand, mail);
     }
 
     /**
@@ -142,6 +161,55 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
             postalAddress = postalAddress == null || postalAddress.isBlank() ? null : postalAddress.strip();
             if (postalAddress != null && postalAddress.length() > 300) {
                 throw new IllegalArgumentException("a postal address is at most 300 characters");
+            }
+        }
+    }
+
+    /**
+     * The loyalty ladder (docs/ladder.md).
+     *
+     * @param loyalAfterOrders a customer with this many orders within 12 months is {@code loyal} (default 4)
+     */
+    public record LadderSettings(int loyalAfterOrders) {
+        public static final LadderSettings DEFAULTS = new LadderSettings(4);
+
+        public LadderSettings {
+            if (loyalAfterOrders < 2 || loyalAfterOrders > 12) {
+                throw new IllegalArgumentException("ladder.loyalAfterOrders must be 2..12");
+            }
+        }
+    }
+
+    /**
+     * The shop's brand in the email header.
+     *
+     * @param colour the header's colour, {@code #rrggbb}; null for the loop's own
+     * @param logoUrl an https image URL shown in the header; null for none
+     */
+    public record Brand(String colour, String logoUrl) {
+        public static final Brand NONE = new Brand(null, null);
+
+        public Brand {
+            colour = colour == null || colour.isBlank() ? null : colour.strip().toLowerCase(java.util.Locale.ROOT);
+            if (colour != null && !colour.matches("#[0-9a-f]{6}")) {
+                throw new IllegalArgumentException("brand.colour: a colour is #rrggbb, e.g. #1d4ed8");
+            }
+            logoUrl = logoUrl == null || logoUrl.isBlank() ? null : logoUrl.strip();
+            if (logoUrl != null && !isHttpsUrl(logoUrl)) {
+                throw new IllegalArgumentException("brand.logoUrl: a logo is an https:// URL of at most 500 characters");
+            }
+        }
+
+        private static boolean isHttpsUrl(String url) {
+            if (url.length() > 500 || !url.matches("[\\x21-\\x7e]+") || url.contains("\"") || url.contains("'")
+                    || url.contains("<") || url.contains(">")) {
+                return false;
+            }
+            try {
+                URI uri = new URI(url);
+                return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null;
+            } catch (URISyntaxException e) {
+                return false;
             }
         }
     }

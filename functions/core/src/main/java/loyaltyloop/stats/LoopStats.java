@@ -13,11 +13,24 @@ public interface LoopStats {
     /** What the loop counts per shop and day, for the owner's digest. */
     enum Count {
         FOLLOW_UPS_SENT, SURVEYS_ANSWERED, COUPONS_REDEEMED,
+        /** Survey answers by rating; 1 and 2 each opened a service-recovery case. */
+        RATED_1, RATED_2, RATED_3, RATED_4, RATED_5,
+        REFERRAL_CLICKS, REFERRAL_CONVERSIONS, COUPONS_ISSUED,
         /** SES's delivery, permanent-bounce and complaint events, for the digest's bounce and complaint rates. */
-        EMAILS_DELIVERED, EMAILS_BOUNCED, EMAILS_COMPLAINED
+        EMAILS_DELIVERED, EMAILS_BOUNCED, EMAILS_COMPLAINED,
+        /** Order totals (minor units, shop currency) of orders that used a loop coupon or came through a referral. */
+        LOOP_REVENUE_MINOR;
+
+        /** The count of answers rated {@code rating} (1-5). */
+        public static Count rated(int rating) {
+            return values()[RATED_1.ordinal() + rating - 1];
+        }
     }
 
     void add(String shop, LocalDate day, Count count, long delta);
+
+    /** Several counts of one day in one write. */
+    void add(String shop, LocalDate day, java.util.Map<Count, Long> deltas);
 
     /** Each count summed over the days from {@code first} to {@code last}, both included (0 when none). */
     java.util.Map<Count, Long> totals(String shop, LocalDate first, LocalDate last);

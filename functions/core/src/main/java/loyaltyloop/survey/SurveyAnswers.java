@@ -137,7 +137,7 @@ public class SurveyAnswers {
                     LOG.info("survey for order {} of {} answered by {}: {}/5", r.order.orderId(), r.shop.domain(),
                             CustomerEmails.mask(r.customer.email()), rating);
                     loopStats.add(r.shop.domain(), LocalDate.ofInstant(response.submittedAt(), ZoneOffset.UTC),
-                            LoopStats.Count.SURVEYS_ANSWERED, 1);
+                            java.util.Map.of(LoopStats.Count.SURVEYS_ANSWERED, 1L, LoopStats.Count.rated(rating), 1L));
                     publish(response);
                     return thanks(r, response, coupon);
                 }

@@ -15,6 +15,7 @@ import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.email.EmailLinks;
 import loyaltyloop.email.EmailLocale;
+import loyaltyloop.email.BrandHeader;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.email.Letter;
 import loyaltyloop.email.MoneyFormat;
@@ -42,7 +43,7 @@ public final class SurveyEmails {
     public RenderedEmail survey(Shop shop, String locale, String firstName, String orderName, long daysSinceOrder,
             String surveyUrl, String unsubscribeUrl) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         String name = EmailTemplates.oneLineOrNull(firstName);
         String order = orderLabel(orderName);
         String url = EmailLinks.linkUrl(surveyUrl);
@@ -61,13 +62,13 @@ public final class SurveyEmails {
                 t.text("survey.signOff"), t.text("common.signature", shopName), t.text("survey.why", shopName),
                 t.text("common.unsubscribe.prompt"), t.text("common.unsubscribe.link"), unsubscribe,
                 t.text("common.colon"), t.text("common.gap"), shop.settings().mail().postalAddress());
-        return render(subject, letter);
+        return render(subject, letter, shop);
     }
 
     /** The coupon a completed survey earned. */
     public RenderedEmail coupon(Shop shop, String locale, String firstName, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         Spaced shopName = new Spaced(EmailTemplates.shopName(shop));
         String offer = offer(t, coupon.terms(), coupon.currency());
         String subject = EmailTemplates.oneLine(t.text("coupon.subject", offer, shopName));
@@ -77,13 +78,13 @@ public final class SurveyEmails {
                 null, t.text("coupon.code.label"), coupon.code(), terms(t, coupon), null, null,
                 List.of(t.text("coupon.howTo")), t.text("survey.signOff"), t.text("common.signature", shopName),
                 t.text("coupon.why", shopName), null, null, null, t.text("common.colon"), t.text("common.gap"), null);
-        return render(subject, letter);
+        return render(subject, letter, shop);
     }
 
     /** The apology after a rating of 1 or 2: a person will be in touch, and the coupon. */
     public RenderedEmail serviceRecovery(Shop shop, String locale, String firstName, String orderName, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         Spaced shopName = new Spaced(EmailTemplates.shopName(shop));
         String order = orderLabel(orderName);
         String subject = EmailTemplates.oneLine(t.text("survey.recovery.subject", order));
@@ -98,14 +99,14 @@ public final class SurveyEmails {
                 coupon == null ? null : terms(t, coupon), null, null, List.of(), t.text("survey.signOff"),
                 t.text("common.signature", shopName), null, null, null, null, t.text("common.colon"),
                 t.text("common.gap"), null);
-        return render(subject, letter);
+        return render(subject, letter, shop);
     }
 
     /** The owner's alert about a low rating, in the shop's language, with everything needed to reply today. */
     public RenderedEmail ownerAlert(Shop shop, String customerName, String customerEmail, int rating, String comment,
             String orderName, Money orderTotal, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(shop.defaultLocale(), null);
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         String email = EmailTemplates.oneLineOrNull(customerEmail);
         String name = EmailTemplates.oneLineOrNull(customerName);
         Spaced who = new Spaced(name != null ? name : email);
@@ -126,14 +127,14 @@ public final class SurveyEmails {
         Letter letter = new Letter(lang.tag(), subject, intro, t.named("survey.greeting", null), List.of(intro), facts,
                 t.text("survey.alert.comment.label"), text, null, null, null, null, null, closing, "", "loyalty-loop",
                 null, null, null, null, t.text("common.colon"), t.text("common.gap"), null);
-        return render(subject, letter);
+        return render(subject, letter, shop);
     }
 
     /** The survey form; {@code rating}/{@code comment} refill it after a refused answer, {@code error} says why. */
     public String surveyForm(Shop shop, String locale, String orderName, String formActionUrl, Integer rating,
             String comment, Problem error) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         String offer = offer(t, shop.settings().coupons().surveyReward(), shop.currency());
         List<SurveyPageModel.RatingChoice> ratings = new ArrayList<>();
         for (int value = 5; value >= 1; value--) {
@@ -157,7 +158,7 @@ public final class SurveyEmails {
     /** After the survey: the code, or (while the shop is still being given it) that it is on its way. */
     public String surveyThanks(Shop shop, String locale, Coupon coupon) {
         EmailLocale lang = EmailLocale.resolve(locale, shop.defaultLocale());
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         boolean ready = coupon != null && coupon.usable();
         return templates.renderHtml("surveypage.jte", new SurveyPageModel(lang.tag(), pageTitle(t, shop),
                 t.text("survey.thanks.heading"),
@@ -167,9 +168,9 @@ public final class SurveyEmails {
                         + t.text("survey.thanks.emailedToo") : null));
     }
 
-    private RenderedEmail render(String subject, Letter letter) {
+    private RenderedEmail render(String subject, Letter letter, Shop shop) {
         return new RenderedEmail(subject, templates.renderText("letter.jte", letter),
-                templates.renderHtml("letter.jte", letter));
+                templates.renderHtml("letter.jte", letter, BrandHeader.of(shop)));
     }
 
     private static String orderLabel(String orderName) {

@@ -105,7 +105,11 @@ public class SurveyFollowThrough {
                         new LoopStats.DigestNote(LoopStats.DigestNote.LOW_RATING, c.email(), orderId));
             });
         }
-        customers.recordContact(shopDomain, c.email(), clock.instant());
+        if (response.unhappy()) {
+            customers.recordRecoveryContact(shopDomain, c.email(), clock.instant());
+        } else {
+            customers.recordContact(shopDomain, c.email(), clock.instant());
+        }
         return Outcome.DONE;
     }
 

@@ -337,8 +337,8 @@ class GoldenTextTest {
         Shop fixedTiers = shop("台北小舖", "en", "TWD").withSettings(new LoyaltySettings(null, null,
                 new LoyaltySettings.ReferralSettings(500, 365, 1.5, 2.0, 60, List.of(
                         new LoyaltySettings.RedeemTier(300, new CouponTerms(CouponTerms.Kind.FIXED, 15_000, 0, 30)),
-                        new LoyaltySettings.RedeemTier(2_000, CouponTerms.percentOff(25)))),
-                new LoyaltySettings.MailSettings(POSTAL_ADDRESS)));
+                        new LoyaltySettings.RedeemTier(2_000, CouponTerms.percentOff(25)))))
+                .withPostalAddress(POSTAL_ADDRESS));
         List<LedgerEntry> ledger = List.of(
                 new LedgerEntry(LedgerEntry.Reason.REDEEM, "r-1", -500, NOW.minus(Duration.ofDays(1)), null, 0,
                         "K7QH2MZPXW3A", null),
@@ -387,8 +387,8 @@ class GoldenTextTest {
     private static Shop fixedShop(String senderName, String defaultLocale) {
         Shop shop = shop(senderName, defaultLocale, "TWD");
         return shop.withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(
-                new CouponTerms(CouponTerms.Kind.FIXED, 500, 5_000, 60), null, null, null), null,
-                shop.settings().mail()));
+                new CouponTerms(CouponTerms.Kind.FIXED, 500, 5_000, 60), null, null, null), null)
+                .withPostalAddress(POSTAL_ADDRESS));
     }
 
     private static Order order(String locale, String firstName, String orderName, String currency,

@@ -88,7 +88,8 @@ public final class LoopFixture implements AutoCloseable {
         ses = recording;
         sent = recording.sent();
         accounts = new CustomerAccounts(customers, clock);
-        scheduler = new FollowUpScheduler(shops, customers, spendStats, loopStats, clock);
+        scheduler = new FollowUpScheduler(shops, customers, spendStats, loopStats,
+                context.getBean(loyaltyloop.ladder.LadderCounts.class), clock);
         shop = existing != null ? existing : TestShops.register(context, TestAws.unique("shop") + ".myshopify.com",
                 Platform.SHOPIFY, "fixture-secret", "USD", "en");
     }
@@ -151,7 +152,8 @@ public final class LoopFixture implements AutoCloseable {
 
     public OwnerDigests digests() {
         return new OwnerDigests(shops, customers, orders, due, spendStats, loopStats, ses, clock,
-                context.getBean(OwnerDigestEmail.class));
+                context.getBean(OwnerDigestEmail.class), new loyaltyloop.owner.OwnerInsights(
+                        context.getBean(loyaltyloop.ladder.LadderCounts.class), loopStats, due, clock), links, BASE_URL);
     }
 
     // --- customers ---

@@ -212,7 +212,7 @@ class PointsPagesTest {
             }
         };
         CouponIssuer failing = new CouponIssuer(List.of(down), f.coupons(), f.context.getBean(EventPublisher.class), f.clock,
-                new loyaltyloop.testing.RecordingLoopMetrics());
+                new loyaltyloop.testing.RecordingLoopMetrics(), f.context.getBean(loyaltyloop.stats.LoopStats.class));
         PointsPages whileDown = new PointsPages(f.links, f.shops, f.customers, f.ledger, failing, f.coupons(),
                 f.context.getBean(EventPublisher.class), f.clock);
 

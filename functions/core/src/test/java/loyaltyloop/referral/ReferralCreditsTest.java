@@ -347,7 +347,10 @@ class ReferralCreditsTest {
         };
         ReferralCredits withFlakySes = new ReferralCredits(f.shops, f.customers, f.orders,
                 f.context.getBean(SpendStats.class), f.ledger, f.context.getBean(loyaltyloop.events.EventPublisher.class),
-                flaky, f.links, f.clock, f.context.getBean(PointsEmails.class), f.metrics);
+                flaky, f.links, f.clock, f.context.getBean(PointsEmails.class), f.metrics,
+                new loyaltyloop.customers.CustomerLadder(f.customers,
+                        f.context.getBean(loyaltyloop.ladder.LadderCounts.class), f.clock),
+                f.context.getBean(loyaltyloop.stats.LoopStats.class));
         Order order = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 5990);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -95,7 +95,10 @@ public final class ReferralFixture implements AutoCloseable {
 
     public ReferralCredits credits() {
         return new ReferralCredits(shops, customers, orders, context.getBean(SpendStats.class), ledger,
-                context.getBean(EventPublisher.class), sender, links, clock, context.getBean(PointsEmails.class), metrics);
+                context.getBean(EventPublisher.class), sender, links, clock, context.getBean(PointsEmails.class), metrics,
+                new loyaltyloop.customers.CustomerLadder(customers,
+                        context.getBean(loyaltyloop.ladder.LadderCounts.class), clock),
+                context.getBean(loyaltyloop.stats.LoopStats.class));
     }
 
     public PointsPages pages() {

@@ -108,7 +108,7 @@ final class SurveyFixture implements AutoCloseable {
 
     CouponIssuer issuer(List<CouponProvisioner> provisioners) {
         return new CouponIssuer(provisioners, coupons, context.getBean(EventPublisher.class), clock,
-                new loyaltyloop.testing.RecordingLoopMetrics());
+                new loyaltyloop.testing.RecordingLoopMetrics(), context.getBean(loyaltyloop.stats.LoopStats.class));
     }
 
     /** A shop whose checkout refuses every code (its API is down): provisioning always fails. */

@@ -1,0 +1,73 @@
+package loyaltyloop.customers;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import loyaltyloop.ladder.LadderCounts;
+import loyaltyloop.ladder.LadderDay;
+import loyaltyloop.ladder.LadderPosition;
+import loyaltyloop.ladder.LoyaltyLadder;
+import loyaltyloop.orders.CustomerEmails;
+import loyaltyloop.shops.Shop;
+
+/**
+ * The ladder moves that are not an order: a credited referral makes the referrer an advocate; a low rating opens a
+ * service recovery that their next order closes (counted by the follow-up scheduler). Orders and refunds are placed
+ * by {@code FollowUpScheduler}, in the same write as the rest of the customer's loop state.
+ */
+@Singleton
+public class CustomerLadder {
+
+    private static final int ATTEMPTS = 20;
+
+    private final CustomerStore store;
+    private final LadderCounts counts;
+    private final Clock clock;
+
+    public CustomerLadder(CustomerStore store, LadderCounts counts, Clock clock) {
+        this.store = store;
+        this.counts = counts;
+        this.clock = clock;
+    }
+
+    /** At least one of the customer's referrals was credited; repeating it changes nothing. */
+    public void markAdvocate(Shop shop, String email) {
+        change(shop, email, LadderPosition::withAdvocate);
+    }
+
+    /** The customer rated an order 1-2: whether they order again is counted. */
+    public void openRecovery(Shop shop, String email) {
+        change(shop, email, p -> p.withRecoveryOpen(true));
+    }
+
+    private void change(Shop shop, String email, UnaryOperator<LadderPosition> change) {
+        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Customer> found = store.find(shop.domain(), email);
+            if (found.isEmpty()) {
+                return;
+            }
+            Customer c = found.get();
+            LadderPosition before = c.followUp().ladder();
+            LadderPosition start = before != null ? before : LoyaltyLadder.place(new LoyaltyLadder.Facts(
+                    c.orderCount(), false, Map.of(), false, false), shop.settings().ladder().loyalAfterOrders(),
+                    c.firstOrderAt() == null ? today : c.firstOrderAt().atZone(ZoneOffset.UTC).toLocalDate());
+            LadderPosition after = change.apply(start);
+            if (after.equals(before)) {
+                return;
+            }
+            if (store.saveIfUnchanged(c.withFollowUp(c.followUp().withLadder(after), c.lastContactAt()))) {
+                LadderDay move = LoyaltyLadder.move(before, after, today, false);
+                if (!move.isEmpty()) {
+                    counts.record(shop.domain(), c.email(), move);
+                }
+                return;
+            }
+        }
+        throw new CustomerAccounts.ConcurrentUpdateException("customer " + CustomerEmails.mask(email));
+    }
+}
