@@ -52,7 +52,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(13);
+        assertThat(FUNCTION_ROLES).hasSize(14);
     }
 
     private static List<?> list(Object value) {
