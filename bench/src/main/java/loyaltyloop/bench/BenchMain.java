@@ -19,8 +19,9 @@ import java.util.Set;
  * the simulated year. Each writes its part of {@code OUT/bench-jvm.json}; one failing does not stop the others
  * (its part says why). What the runner and the handlers print goes to {@code OUT/bench-jvm.log}.
  *
- * <pre>java -jar bench/target/loyalty-bench.jar [--repo .] [--out bench/target] [--only capacity,sweep,load,year]
- *      [--sweep-small 10000] [--sweep-large 100000] [--due 1000] [--load-orders 2000] [--year-orders 150]</pre>
+ * <pre>java -jar bench/target/loyalty-bench.jar [--repo .] [--out bench/target] [--only capacity,sweep,sweepScale,load,year]
+ *      [--sweep-small 10000] [--sweep-large 100000] [--due 1000] [--load-orders 2000] [--year-orders 150]
+ *      [--scale-due 12000] [--scale-shops 1000]</pre>
  */
 public final class BenchMain {
 
@@ -34,7 +35,7 @@ public final class BenchMain {
         Path repo = Path.of(flags.getOrDefault("repo", ".")).toAbsolutePath().normalize();
         Path out = Path.of(flags.getOrDefault("out", "bench/target"));
         Files.createDirectories(out);
-        Set<String> only = Set.copyOf(Arrays.asList(flags.getOrDefault("only", "capacity,sweep,load,year").split(",")));
+        Set<String> only = Set.copyOf(Arrays.asList(flags.getOrDefault("only", "capacity,sweep,sweepScale,load,year").split(",")));
 
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         PrintStream console = System.out;
@@ -73,6 +74,12 @@ public final class BenchMain {
             } catch (java.io.IOException e) {
                 console.println("bench: could not reset the moto server after the sweep: " + e);
             }
+            write(resultFile, results);
+        }
+        if (only.contains("sweepScale")) {
+            int due = Integer.parseInt(flags.getOrDefault("scale-due", "12000"));
+            int shops = Integer.parseInt(flags.getOrDefault("scale-shops", "1000"));
+            phase(console, results, "sweepScale", () -> SweepScaleBench.run(repo, 1_000_000L, due, shops, 20));
             write(resultFile, results);
         }
         if (only.contains("load")) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,9 @@ final class CapacityBench {
             Step intakeStep = Step.of(counter);
             List<JsonNode> events = bus.drain();
             require(events.size() == 1, "expected one OrderPlaced, got " + events.size());
+            // Intake's path calls DynamoDB and EventBridge one after the other (and SSM for the webhook secret when
+            // this container has not read it in the last five minutes: the seed orders above have).
+            int awsCallsPerIntake = intakeStep.calls() + events.size();
             counter.reset();
             require("SENT".equals(affirmation.handleRequest(map(events.get(0)), null)), "no thank-you sent");
             Step affirmationStep = Step.of(counter);
@@ -149,9 +153,99 @@ final class CapacityBench {
                     + "follow-up scheduling\n" + schedulingStep.describe + "referral events\n" + referralStep.describe
                     + "coupon redemption\n" + redemptionStep.describe + "repeated delivery\n" + duplicateStep.describe
                     + "orders/paid delivery\n" + paidStep.describe);
+            out.put("awsCallsPerIntake", awsCallsPerIntake);
+            out.put("awsCallsPerIntakeDetail", Map.of("dynamoDbCalls", intakeStep.calls(), "putEvents", events.size(),
+                    "ssmGetParameterWhenNotCached", 1));
+
+            // Writes per partition: the sample first order's whole loop, then a repeat order of another customer.
+            List<Step> firstLoop = List.of(intakeStep, affirmationStep, schedulingStep, referralStep, redemptionStep);
+            List<Step> repeatLoop = repeatOrderLoop(delivery, context, counter, bus, intake, affirmation, scheduling);
+            out.put("partitions", partitions(firstLoop, repeatLoop));
+            out.put("maxWritesPerPartitionPerOrder", ((Map<?, ?>) out.get("partitions")).get("maxSharedWcuPerOrder"));
             loopExtensions(repo, context, counter, bus, out, steps);
             return out;
         }
+    }
+
+    /**
+     * A second order of one of the seeded customers through intake and the order consumers, one step each, counted.
+     */
+    private static List<Step> repeatOrderLoop(APIGatewayV2HTTPEvent delivery, ApplicationContext context,
+            CapacityCountingDynamoDbClient counter, TestAws.EventTap bus, OrderIntakeHandler intake,
+            AffirmationHandler affirmation, FollowUpSchedulingHandler scheduling) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(delivery.getBody());
+        body.put("id", 300_000);
+        body.put("email", "regular0@example.com");
+        body.put("total_price", "45.00");
+        String raw = JSON.writeValueAsString(body);
+        APIGatewayV2HTTPEvent repeat = JSON.readValue(JSON.writeValueAsString(delivery), APIGatewayV2HTTPEvent.class);
+        repeat.setBody(raw);
+        Map<String, String> headers = new HashMap<>(repeat.getHeaders());
+        headers.put("x-shopify-webhook-id", "repeat-order");
+        headers.put("x-shopify-hmac-sha256", WebhookSignature.sign(SECRET, raw.getBytes(StandardCharsets.UTF_8)));
+        repeat.setHeaders(headers);
+        List<Step> loop = new ArrayList<>();
+        counter.reset();
+        require(intake.handleRequest(repeat, null).getStatusCode() == 200, "repeat order refused");
+        loop.add(Step.of(counter));
+        List<JsonNode> events = bus.drain();
+        require(events.size() == 1, "expected one OrderPlaced for the repeat order, got " + events.size());
+        Map<String, Object> placed = map(events.get(0));
+        counter.reset();
+        affirmation.handleRequest(placed, null);
+        loop.add(Step.of(counter));
+        counter.reset();
+        scheduling.handleRequest(placed, null);
+        loop.add(Step.of(counter));
+        counter.reset();
+        new ReferralEventsHandler(context).handleRequest(placed, null);
+        loop.add(Step.of(counter));
+        counter.reset();
+        new CouponRedemptionHandler(context).handleRequest(placed, null);
+        loop.add(Step.of(counter));
+        counter.reset();
+        return loop;
+    }
+
+    /**
+     * WCU per partition key over each order's whole loop. A partition that both orders (two customers) write is one
+     * every order of the shop shares (the spend histogram, the day's counts), and so is each due-index shard: at 200 orders a
+     * second for one shop it takes 200 times its per-order writes, against DynamoDB's 1,000 WCU a second per
+     * partition. A customer's own items take one order's writes at a time.
+     */
+    private static Map<String, Object> partitions(List<Step> first, List<Step> repeat) {
+        Map<String, Double> a = sumByPartition(first);
+        Map<String, Double> b = sumByPartition(repeat);
+        Map<String, Double> shared = new java.util.TreeMap<>();
+        for (String key : a.keySet()) {
+            if (b.containsKey(key)) {
+                shared.put(key, Math.max(a.get(key), b.get(key)));
+            }
+        }
+        // A due-index shard is the shop's too, whichever of its 16 shards a customer's hash picks.
+        for (Map<String, Double> order : List.of(a, b)) {
+            order.forEach((key, wcu) -> {
+                if (key.startsWith("DueIndex ")) {
+                    shared.merge(key, wcu, Math::max);
+                }
+            });
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("maxSharedWcuPerOrder", shared.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        out.put("sharedWcuPerOrder", shared);
+        out.put("firstOrderWcuByPartition", a);
+        out.put("repeatOrderWcuByPartition", b);
+        out.put("maxWcuPerOrderOnAnyPartition", java.util.stream.Stream.of(a, b).flatMap(m -> m.values().stream())
+                .mapToDouble(Double::doubleValue).max().orElse(0));
+        return out;
+    }
+
+    private static Map<String, Double> sumByPartition(List<Step> steps) {
+        Map<String, Double> sum = new java.util.TreeMap<>();
+        for (Step step : steps) {
+            step.wcuByPartition().forEach((key, wcu) -> sum.merge(key, wcu, Double::sum));
+        }
+        return sum;
     }
 
     /**
@@ -262,9 +356,10 @@ final class CapacityBench {
         return JSON.readValue(ColdStartFixture.fill(repo, file, placeholder, value), APIGatewayV2HTTPEvent.class);
     }
 
-    private record Step(double wcu, double rcu, String describe) {
+    private record Step(double wcu, double rcu, String describe, Map<String, Double> wcuByPartition, int calls) {
         static Step of(CapacityCountingDynamoDbClient counter) {
-            return new Step(counter.wcu(), counter.rcu(), counter.describe());
+            return new Step(counter.wcu(), counter.rcu(), counter.describe(), counter.wcuByPartition(),
+                    counter.calls());
         }
 
         Map<String, Object> map() {

@@ -127,6 +127,8 @@ public final class ColdStartFixture {
             Files.copy(orderPlaced, out.resolve("events/order-placed.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(out.resolve("events/unsubscribe.json"), unsubscribe);
             Files.writeString(out.resolve("events/scheduled.json"), JSON.writeValueAsString(scheduledEvent()));
+            Files.copy(repo.resolve("events/sweep-part-due.json"), out.resolve("events/sweep-part-due.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             // The survey and referral samples, their placeholders filled as events/README.md says: a signed survey
             // token, the coupon of a real answer (Jane answered the sample form once), Jane's referral code, a

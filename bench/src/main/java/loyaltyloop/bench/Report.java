@@ -62,6 +62,13 @@ public final class Report {
         Map<String, Object> large = (Map<String, Object>) sweep.getOrDefault("large", Map.of());
         put(r, "rcuPerDueFollowUp", large.get("rcuPerDue"));
         put(r, "sweepCostRatio100kTo10k", sweep.get("ratio"));
+        Map<String, Object> scale = (Map<String, Object>) jvm.getOrDefault("sweepScale", Map.of());
+        Map<String, Object> oneShop = (Map<String, Object>) scale.getOrDefault("oneShop", Map.of());
+        Map<String, Object> manyShops = (Map<String, Object>) scale.getOrDefault("manyShops", Map.of());
+        put(r, "sweepBacklogOneMillion", oneShop.get("stillDueAtNextRun"));
+        put(r, "sweepBacklogThousandShops", manyShops.get("stillDueAtNextRun"));
+        put(r, "maxWritesPerPartitionPerOrder", capacity.get("maxWritesPerPartitionPerOrder"));
+        put(r, "awsCallsPerIntake", capacity.get("awsCallsPerIntake"));
         if (!cold.functions().isEmpty()) {
             r.put("coldStartRatioMax", Stats.round(cold.worstRatio(), 3));
             double primed = cold.worstPrimedRatio();
@@ -126,6 +133,7 @@ public final class Report {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("capacity", capacity);
         details.put("sweep", sweep);
+        details.put("sweepScale", scale);
         details.put("coldStart", cold.summary());
         details.put("jars", jars);
         details.put("intakeLoad", load);
@@ -168,6 +176,10 @@ public final class Report {
         // 2 for the sweep's own reads + 0.5: the eventually consistent suppression read before every email (issue 15).
         rows.add(atMost(r, "rcuPerDueFollowUp", 2.5));
         rows.add(atMost(r, "sweepCostRatio100kTo10k", 1.1));
+        rows.add(atMost(r, "sweepBacklogOneMillion", 0));
+        rows.add(atMost(r, "sweepBacklogThousandShops", 0));
+        rows.add(atMost(r, "maxWritesPerPartitionPerOrder", 2));
+        rows.add(atMost(r, "awsCallsPerIntake", 6));
         rows.add(atMost(r, "coldStartRatioMax", 1.5));
         rows.add(new Row("primedFirstRequestRatioMax", r.get("primedFirstRequestRatioMax"),
                 "(no target; SnapStart priming)", null));

@@ -53,7 +53,7 @@ final class SweepBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 25;
     /** Prices of a small shop's catalog, in cents: lifetime spends are sums of these, as in a real shop. */
-    private static final long[] PRICES = {1290, 1500, 1990, 2000, 2450, 2990, 3490, 3990, 4500, 5990, 7900, 12900};
+    static final long[] PRICES = {1290, 1500, 1990, 2000, 2450, 2990, 3490, 3990, 4500, 5990, 7900, 12900};
 
     private SweepBench() {
     }
@@ -162,7 +162,12 @@ final class SweepBench {
     /** The stored item of such a customer: scheduled at {@code dueAt}, counted in {@code bucket}. */
     static Map<String, AttributeValue> customerItem(String email, int orders, long spend, Instant lastContact,
             Instant dueAt, String orderId, long bucket, int i) {
-        Customer customer = new Customer(SHOP, email, "Customer" + i, "Customer" + i + " Example",
+        return customerItem(SHOP, email, orders, spend, lastContact, dueAt, orderId, bucket, i);
+    }
+
+    static Map<String, AttributeValue> customerItem(String shop, String email, int orders, long spend,
+            Instant lastContact, Instant dueAt, String orderId, long bucket, int i) {
+        Customer customer = new Customer(shop, email, "Customer" + i, "Customer" + i + " Example",
                 lastContact.minus(Duration.ofDays(30L * (orders - 1))), orders, new Money(spend, "USD"), "en",
                 lastContact, MarketingConsent.GRANTED, null, String.format("R%07X", i), Map.of(orderId, orders),
                 List.of(orderId), new FollowUpState(dueAt, bucket, null, null, null, 0), 2 + orders);
@@ -171,7 +176,13 @@ final class SweepBench {
 
     /** The stored item of the sample order as the customer's, placed {@code at}. */
     private static Map<String, AttributeValue> orderItem(JsonNode sample, String orderId, String email, Instant at) {
+        return orderItem(SHOP, sample, orderId, email, at);
+    }
+
+    static Map<String, AttributeValue> orderItem(String shop, JsonNode sample, String orderId, String email,
+            Instant at) {
         ObjectNode json = sample.deepCopy();
+        json.put("shop", shop);
         json.put("orderId", orderId);
         json.put("email", email);
         json.put("createdAt", at.truncatedTo(ChronoUnit.SECONDS).toString());
@@ -189,7 +200,7 @@ final class SweepBench {
         }
     }
 
-    private static void flush(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
+    static void flush(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
         if (items.isEmpty()) {
             return;
         }

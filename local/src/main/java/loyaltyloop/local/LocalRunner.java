@@ -98,7 +98,11 @@ public final class LocalRunner implements AutoCloseable {
                         "loyalty.link-key-secret", LINK_KEY_SECRET,
                         "loyalty.public-base-url", baseUrl(),
                         "loyalty.aws.endpoint-url", endpoint,
-                        "loyalty.shop-secret-prefix", SHOP_SECRET_PREFIX))
+                        "loyalty.shop-secret-prefix", SHOP_SECRET_PREFIX,
+                        // moto loads a service on its first call, seconds on a busy machine: the production AWS
+                        // timeouts would cut that off. Requests keep their time budgets (the intake's 3 s) all the same.
+                        "loyalty.aws.attempt-timeout", "20s",
+                        "loyalty.aws.call-timeout", "60s"))
                 .start();
 
         createdTables = LocalAwsResources.createTables(context.getBean(DynamoDbClient.class), template.tables());

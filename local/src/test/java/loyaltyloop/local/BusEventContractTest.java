@@ -56,6 +56,7 @@ class BusEventContractTest {
     private static final String REFERRED = "ReferralEventsFunction.ReferredOrderPlaced";
     private static final String CLAWBACKS = "ReferralEventsFunction.RefundsAndCancellations";
     private static final String FOLLOW_THROUGH = "SurveyFollowThroughFunction.SurveyCompleted";
+    private static final String SWEEP_WORKER = "FollowUpSweepWorkerFunction.SweepParts";
     /** On the account's default bus, where SES publishes the configuration set's events. */
     private static final String SES_EVENTS = "SesEventsFunction.SesMailEvents";
 
@@ -68,6 +69,8 @@ class BusEventContractTest {
             Map.entry("order-refunded.json", Set.of(SCHEDULING, CLAWBACKS)),
             Map.entry("order-cancelled.json", Set.of(SCHEDULING, CLAWBACKS)),
             Map.entry("survey-completed.json", Set.of(FOLLOW_THROUGH)),
+            // The hourly sweep's fan-out, and a worker's rest of its part.
+            Map.entry("sweep-part-due.json", Set.of(SWEEP_WORKER)),
             // Published for what comes next (the owner's insight); no function subscribes yet.
             Map.entry("coupon-issued.json", Set.of()),
             Map.entry("coupon-redeemed.json", Set.of()),

@@ -33,7 +33,8 @@ class OperationsTemplateTest {
             "SurveyPageFailingAlarm", "SurveyFollowThroughFailingAlarm", "CouponRedemptionFailingAlarm",
             "ReferralRedirectFailingAlarm", "PointsFailingAlarm", "ReferralEventsFailingAlarm",
             "IntakeServerErrorsAlarm", "OwnerPageFailingAlarm",
-            "SesEventsDeadLettersAlarm", "SesEventsFailingAlarm");
+            "SesEventsDeadLettersAlarm", "SesEventsFailingAlarm",
+            "FollowUpSweepDeadLettersAlarm", "FollowUpSweepWorkerFailingAlarm");
 
     private static Map<String, Map<String, Object>> resources;
     private static Map<String, Map<String, Object>> alarms;

@@ -112,7 +112,9 @@ class TemplatePermissionsTest {
                 Map.entry("AffirmationRole", Set.of("link-key")),
                 Map.entry("UnsubscribeRole", Set.of("link-key")),
                 Map.entry("FollowUpSchedulingRole", Set.of()),
-                Map.entry("FollowUpSweepRole", Set.of("link-key")),
+                // The hourly fan-out only publishes work; its workers sign the links in the follow-ups.
+                Map.entry("FollowUpSweepRole", Set.of()),
+                Map.entry("FollowUpSweepWorkerRole", Set.of("link-key")),
                 Map.entry("OwnerDigestRole", Set.of("link-key")),
                 Map.entry("OwnerPageRole", Set.of("link-key")),
                 Map.entry("SurveyPageRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),

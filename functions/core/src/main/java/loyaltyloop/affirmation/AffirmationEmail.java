@@ -19,12 +19,16 @@ import loyaltyloop.email.TemplateModels;
 import loyaltyloop.email.Translation;
 import loyaltyloop.email.Translation.Spaced;
 import loyaltyloop.orders.LineItem;
+import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.shops.Shop;
 
 /** The thank-you email of an order, rendered from the {@code affirmation} templates. */
 @Singleton
 public class AffirmationEmail {
+
+    /** A thank-you lists this many lines at most, then says how many more the order has. */
+    static final int MAX_LINES_SHOWN = 20;
 
     private final EmailTemplates templates;
 
@@ -52,13 +56,20 @@ public class AffirmationEmail {
                 ? t.named("affirmation.welcome.subject", name, orderName)
                 : t.named("affirmation.repeat.subject", name, orderName, nth));
 
+        // What the customer paid and saw on the shop's own receipt: their currency where it was not the shop's.
+        Order.Presentment shown = order.presentment();
         List<TemplateModels.Line> lines = new ArrayList<>();
-        for (LineItem item : order.lineItems()) {
+        List<LineItem> items = order.lineItems();
+        for (int i = 0; i < Math.min(items.size(), MAX_LINES_SHOWN); i++) {
+            LineItem item = items.get(i);
+            Money unit = shown != null && i < shown.linePrices().size() ? shown.linePrices().get(i) : item.price();
             lines.add(new TemplateModels.Line(
                     item.title() == null ? "" : item.title(),
                     item.quantity(),
-                    item.price() == null ? "" : MoneyFormat.format(item.lineTotal(), locale)));
+                    unit == null ? "" : MoneyFormat.format(unit.times(item.quantity()), locale)));
         }
+        int more = items.size() - lines.size() + order.omittedLineItems();
+        Money total = shown != null ? shown.total() : order.total();
 
         TemplateModels.Affirmation model = new TemplateModels.Affirmation(
                 locale.tag(),
@@ -69,7 +80,7 @@ public class AffirmationEmail {
                 t.text("affirmation.summary.heading", orderName),
                 lines,
                 t.text("affirmation.total.label"),
-                order.total() == null ? null : MoneyFormat.format(order.total(), locale),
+                total == null ? null : MoneyFormat.format(total, locale),
                 t.text("common.colon"),
                 t.text("common.gap"),
                 t.text("affirmation.next.heading"),
@@ -82,7 +93,8 @@ public class AffirmationEmail {
                 t.text("affirmation.aboutOrder", shopName, orderName),
                 t.text("common.unsubscribe.prompt"),
                 t.text("common.unsubscribe.link"),
-                EmailLinks.linkUrl(view.unsubscribeUrl()));
+                EmailLinks.linkUrl(view.unsubscribeUrl()),
+                more > 0 ? t.text("affirmation.moreItems", more) : null);
 
         return new RenderedEmail(subject, templates.renderText("affirmation.jte", model), templates.renderHtml("affirmation.jte", model,
                 BrandHeader.of(shop)));

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,10 +26,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public class AwsClients {
 
     private final Optional<URI> endpoint;
+    private final AwsTimeouts timeouts;
 
-    public AwsClients(@Value("${loyalty.aws.endpoint-url:}") String endpointUrl) {
+    public AwsClients(@Value("${loyalty.aws.endpoint-url:}") String endpointUrl, AwsTimeouts timeouts) {
         this.endpoint = endpointUrl == null || endpointUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(endpointUrl));
+        this.timeouts = timeouts;
     }
+
 
     @Singleton
     public DynamoDbClient dynamoDb() {
@@ -57,8 +61,20 @@ public class AwsClients {
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         endpoint.ifPresent(builder::endpointOverride);
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+            sync.httpClientBuilder(httpClient(timeouts));
         }
+        builder.overrideConfiguration(o -> o
+                .apiCallAttemptTimeout(timeouts.attemptTimeout())
+                .apiCallTimeout(timeouts.callTimeout())
+                .retryStrategy(r -> r.maxAttempts(timeouts.maxAttempts()))
+                .addExecutionInterceptor(new CallTimeouts(timeouts.callTimeout())));
         return builder;
+    }
+
+    /** The URL-connection client with connect and read timeouts of one attempt (its defaults: 2 s and 30 s). */
+    static UrlConnectionHttpClient.Builder httpClient(AwsTimeouts timeouts) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(timeouts.attemptTimeout())
+                .socketTimeout(timeouts.attemptTimeout());
     }
 }

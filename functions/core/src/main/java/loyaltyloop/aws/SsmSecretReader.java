@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
+import loyaltyloop.time.CallBudget;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -21,7 +22,6 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -43,10 +43,12 @@ public class SsmSecretReader {
     private static final int ATTEMPTS = 3;
 
     private final String configuredEndpoint;
+    private final AwsTimeouts timeouts;
     private volatile Target target;
 
-    public SsmSecretReader(@Value("${loyalty.aws.endpoint-url:}") String endpointUrl) {
+    public SsmSecretReader(@Value("${loyalty.aws.endpoint-url:}") String endpointUrl, AwsTimeouts timeouts) {
         this.configuredEndpoint = endpointUrl;
+        this.timeouts = timeouts;
     }
 
     /** Empty when no parameter has that name. */
@@ -65,6 +67,9 @@ public class SsmSecretReader {
                 return Optional.empty();
             }
             boolean retryable = answer.status >= 500 || type.endsWith("ThrottlingException");
+            if (retryable && attempt == ATTEMPTS && CallBudget.remaining().isPresent()) {
+                throw new CallBudget.NotInTime("SSM GetParameter failed: " + answer.status + " " + type);
+            }
             if (!retryable || attempt == ATTEMPTS) {
                 throw new IllegalStateException("SSM GetParameter " + name + " failed: " + answer.status + " " + type);
             }
@@ -73,6 +78,7 @@ public class SsmSecretReader {
     }
 
     private Answer call(Target t, byte[] payload) {
+        CallBudget.check("SSM GetParameter");
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(t.endpoint)
@@ -97,6 +103,9 @@ public class SsmSecretReader {
             }
             return new Answer(status, json(bytes, status));
         } catch (IOException e) {
+            if (CallBudget.remaining().isPresent()) {
+                throw new CallBudget.NotInTime("SSM did not answer in time", e);
+            }
             throw new UncheckedIOException("SSM could not be reached", e);
         }
     }
@@ -122,7 +131,7 @@ public class SsmSecretReader {
                 if (t == null) {
                     Region region = new DefaultAwsRegionProviderChain().getRegion();
                     t = new Target(endpoint(region), region, DefaultCredentialsProvider.builder().build(),
-                            AwsV4HttpSigner.create(), UrlConnectionHttpClient.create());
+                            AwsV4HttpSigner.create(), AwsClients.httpClient(timeouts).build());
                     target = t;
                 }
             }

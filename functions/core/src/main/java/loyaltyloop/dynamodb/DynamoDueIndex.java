@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /**
  * The {@code DueIndex} GSI ({@code duePk = DUE#<shop>#<shard>}, {@code dueAt}): a Query per shard reads only
  * customers who are due, so a sweep costs what is due, not what the shop has. A walk through what is due visits the
- * shards one after another, one Query per page; its cursor says which shard and where in it.
+ * shards one after another, one Query per page; its cursor says which shard and where in it. The sweep's fan-out
+ * walks each shard on its own ({@link #partWalks}): the unit of parallel work is one shard of one shop.
  */
 @Singleton
 public class DynamoDueIndex implements DueCustomers {
@@ -48,6 +49,15 @@ public class DynamoDueIndex implements DueCustomers {
         }
         Position next = morePages(page) ? at.after(page.lastEvaluatedKey()) : at.nextShard();
         return new Page(emails, next == null ? null : next.encode());
+    }
+
+    @Override
+    public List<String> partWalks(String shop) {
+        List<String> walks = new ArrayList<>(TableKeys.DUE_SHARDS);
+        for (int shard = 0; shard < TableKeys.DUE_SHARDS; shard++) {
+            walks.add(Position.shardOnly(shard).encode());
+        }
+        return walks;
     }
 
     @Override
@@ -97,15 +107,19 @@ public class DynamoDueIndex implements DueCustomers {
     }
 
     /**
-     * Where a walk is: the shard it started at, how many shards it has finished, and the index key of the last entry
-     * read in the current shard (null at the shard's start). Successive hours start at successive shards, so hourly
-     * runs that stop early spread a backlog's work over all of them.
+     * Where a walk is: the shard it started at, how many shards it has finished, how many it covers, and the index
+     * key of the last entry read in the current shard (null at the shard's start). Successive hours start at
+     * successive shards, so hourly runs that stop early spread a backlog's work over all of them.
      */
-    private record Position(int firstShard, int finished, String pk, String sk, String dueAt) {
+    private record Position(int firstShard, int finished, int span, String pk, String sk, String dueAt) {
 
         static Position first(Instant until) {
             return new Position(Math.floorMod(until.getEpochSecond() / HOUR_SECONDS, TableKeys.DUE_SHARDS), 0,
-                    null, null, null);
+                    TableKeys.DUE_SHARDS, null, null, null);
+        }
+
+        static Position shardOnly(int shard) {
+            return new Position(shard, 0, 1, null, null, null);
         }
 
         int shard() {
@@ -113,13 +127,13 @@ public class DynamoDueIndex implements DueCustomers {
         }
 
         Position after(Map<String, AttributeValue> lastKey) {
-            return new Position(firstShard, finished, lastKey.get(TableKeys.PK).s(), lastKey.get(TableKeys.SK).s(),
-                    lastKey.get(TableKeys.DUE_AT).s());
+            return new Position(firstShard, finished, span, lastKey.get(TableKeys.PK).s(),
+                    lastKey.get(TableKeys.SK).s(), lastKey.get(TableKeys.DUE_AT).s());
         }
 
         /** The start of the next shard; null when this was the last. */
         Position nextShard() {
-            return finished + 1 < TableKeys.DUE_SHARDS ? new Position(firstShard, finished + 1, null, null, null) : null;
+            return finished + 1 < span ? new Position(firstShard, finished + 1, span, null, null, null) : null;
         }
 
         /** The index key to start after (the table's keys and the index's); null at the shard's start. */
@@ -130,16 +144,22 @@ public class DynamoDueIndex implements DueCustomers {
         }
 
         String encode() {
-            String raw = firstShard + "\n" + finished + (pk == null ? "" : "\n" + pk + "\n" + sk + "\n" + dueAt);
+            String raw = firstShard + "\n" + finished + "\n" + span
+                    + (pk == null ? "" : "\n" + pk + "\n" + sk + "\n" + dueAt);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
         static Position decode(String cursor) {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 5);
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 6);
             int firstShard = Integer.parseInt(parts[0]);
             int finished = Integer.parseInt(parts[1]);
-            return parts.length == 2 ? new Position(firstShard, finished, null, null, null)
-                    : new Position(firstShard, finished, parts[2], parts[3], parts[4]);
+            int span = Integer.parseInt(parts[2]);
+            if (firstShard < 0 || firstShard >= TableKeys.DUE_SHARDS || span < 1 || span > TableKeys.DUE_SHARDS
+                    || finished < 0 || finished >= span) {
+                throw new IllegalArgumentException("not a due-index cursor");
+            }
+            return parts.length == 3 ? new Position(firstShard, finished, span, null, null, null)
+                    : new Position(firstShard, finished, span, parts[3], parts[4], parts[5]);
         }
     }
 }

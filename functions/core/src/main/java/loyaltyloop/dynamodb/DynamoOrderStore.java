@@ -97,6 +97,9 @@ public class DynamoOrderStore implements OrderStore {
         putS(item, "status", order.status().name());
         putS(item, "createdByDelivery", order.createdByDelivery());
         putInstant(item, "storedAt", order.storedAt());
+        if (order.order().updatedAt() != null) {
+            item.put("updatedAtMillis", n(order.order().updatedAt().toEpochMilli()));
+        }
         return item;
     }
 
@@ -159,12 +162,70 @@ public class DynamoOrderStore implements OrderStore {
     }
 
     @Override
-    public void replaceOrder(loyaltyloop.orders.Order order) {
-        dynamo.updateItem(b -> b.tableName(table).key(TableKeys.order(order.shop(), order.orderId()))
-                .updateExpression("SET #order = :order")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeNames(Map.of("#order", "order"))
-                .expressionAttributeValues(Map.of(":order", s(Json.write(OrderJson.toJson(order))))));
+    public boolean replaceIfNewer(loyaltyloop.orders.Order order) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":order", s(Json.write(OrderJson.toJson(order))));
+        String update = "SET #order = :order";
+        String condition = "attribute_exists(PK) AND attribute_not_exists(updatedAtMillis)";
+        if (order.updatedAt() != null) {
+            values.put(":updated", n(order.updatedAt().toEpochMilli()));
+            update += ", updatedAtMillis = :updated";
+            condition = "attribute_exists(PK) AND (attribute_not_exists(updatedAtMillis) OR updatedAtMillis < :updated)";
+        }
+        String u = update;
+        String c = condition;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.order(order.shop(), order.orderId()))
+                    .updateExpression(u).conditionExpression(c)
+                    .expressionAttributeNames(Map.of("#order", "order"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException staleOrGone) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean recordEarlyRefund(String shop, String orderId, String refundId, Money amount, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(TableKeys.refund(shop, orderId, refundId));
+        item.put("amountMinor", n(amount.minor()));
+        putS(item, "currency", amount.currency());
+        putInstant(item, "at", at);
+        item.put("early", AttributeValue.fromBool(true));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException already) {
+            return false;
+        }
+    }
+
+    @Override
+    public java.util.List<EarlyRefund> earlyRefunds(String shop, String orderId) {
+        java.util.List<EarlyRefund> refunds = new java.util.ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :refund)")
+                .filterExpression("attribute_exists(early)")
+                .expressionAttributeValues(Map.of(":pk", s(TableKeys.orderPartition(shop, orderId)),
+                        ":refund", s(TableKeys.REFUND)))
+                .consistentRead(true)).items()) {
+            String sk = str(item, "SK");
+            refunds.add(new EarlyRefund(sk.substring(TableKeys.REFUND.length()),
+                    new Money(Items.num(item, "amountMinor", 0), str(item, "currency"))));
+        }
+        return refunds;
+    }
+
+    @Override
+    public boolean takeEarlyRefund(String shop, String orderId, String refundId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.refund(shop, orderId, refundId))
+                    .updateExpression("REMOVE early")
+                    .conditionExpression("attribute_exists(early)"));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
     }
 
     @Override

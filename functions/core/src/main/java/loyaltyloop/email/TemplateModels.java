@@ -38,7 +38,8 @@ public final class TemplateModels {
             String aboutOrder,
             String unsubscribePrompt,
             String unsubscribeLinkText,
-            String unsubscribeUrl) {
+            String unsubscribeUrl,
+            String moreItems) {
 
         public Affirmation {
             lines = List.copyOf(lines);

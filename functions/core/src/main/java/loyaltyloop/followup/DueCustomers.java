@@ -15,6 +15,13 @@ public interface DueCustomers {
     Page due(String shop, Instant until, String cursor, int limit);
 
     /**
+     * Where to start walks that together cover the shop's whole due index, one cursor each, for {@link #due} to
+     * follow independently (in parallel): the sweep's fan-out gives each to its own worker. A walk started from one
+     * of these ends where its part ends, not at the end of the index.
+     */
+    List<String> partWalks(String shop);
+
+    /**
      * Up to {@code limit} of the customers due before {@code until}, soonest first. When more are due they are close
      * to the {@code limit} soonest rather than exactly them, so finding them costs a fixed few reads.
      */

@@ -43,6 +43,10 @@ import loyaltyloop.stats.LoopStats;
  * the follow-up with a write conditional on the version it read: a repeated or concurrent sweep, or a new order in
  * between, makes the claim fail and nothing is sent twice. As with every email, the process dying after the claim
  * and before SES answers loses that one email rather than risking two.
+ *
+ * <p>In a function the hourly run only fans out ({@link FollowUpFanOut}): each part of each shop's due index goes to
+ * a worker ({@link #runPart}), which sends at its share of SES's rate ({@link SendPace}) and hands on the rest of
+ * its part when its time runs short.
  */
 @Singleton
 @Requires(beans = EmailSender.class) // only the functions that send email have an EmailSender; elsewhere this is no bean
@@ -50,6 +54,8 @@ public class FollowUpSweep {
 
     public static final Duration INTERVAL = Duration.ofHours(1);
     private static final int PAGE = 100;
+    /** A paced page takes at most this long to send, less than the workers' 15 s margin before their timeout. */
+    private static final Duration PAGE_TIME = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpSweep.class);
 
     private final ShopStore shops;
@@ -65,10 +71,11 @@ public class FollowUpSweep {
     private final int batchLimit;
     private final FollowUpEmail emails;
     private final SurveyEmails surveyEmails;
+    private final SendPace pace;
 
     public FollowUpSweep(ShopStore shops, CustomerStore customers, OrderStore orders, DueCustomers due,
             SpendStats spendStats, LoopStats loopStats, EmailSender sender, Links links, Clock clock,
-            FollowUpEmail emails, SurveyEmails surveyEmails,
+            FollowUpEmail emails, SurveyEmails surveyEmails, SendPace pace,
             @Value("${loyalty.public-base-url:}") String publicBaseUrl,
             @Value("${loyalty.follow-up.batch-limit:500}") int batchLimit) {
         this.shops = shops;
@@ -82,6 +89,7 @@ public class FollowUpSweep {
         this.clock = clock;
         this.emails = emails;
         this.surveyEmails = surveyEmails;
+        this.pace = pace;
         this.publicBaseUrl = publicBaseUrl;
         this.batchLimit = batchLimit;
     }
@@ -95,49 +103,92 @@ public class FollowUpSweep {
         }
     }
 
-    /** Runs the sweep until everything due is handled, the batch limit is reached or {@code timeLeft} says stop. */
+    /** What one worker's part of a shop did, and where the rest of the part starts (null when it is done). */
+    public record PartReport(Report report, String rest) {
+    }
+
+    /**
+     * Runs the whole sweep in this process until everything due is handled, the batch limit is reached or
+     * {@code timeLeft} says stop (tests, and stacks small enough for one run; the hourly function fans out instead).
+     */
     public Report run(BooleanSupplier timeLeft) {
         Instant now = clock.instant();
-        Map<Visit, Integer> visits = new LinkedHashMap<>();
-        for (Visit v : Visit.values()) {
-            visits.put(v, 0);
-        }
-        int visited = 0;
+        Tally tally = new Tally();
         for (Shop shop : shops.allForMail()) {
-            SpendHistogram standing = spendStats.histogram(shop.domain());
-            int sentHere = 0;
-            String cursor = null;
-            do {
-                if (visited >= batchLimit || !timeLeft.getAsBoolean()) {
-                    loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
-                    return new Report(visits, true);
-                }
-                DueCustomers.Page page = due.due(shop.domain(), now.plus(INTERVAL), cursor,
-                        Math.min(PAGE, batchLimit - visited));
-                for (String email : page.emails()) {
-                    Visit visit;
-                    try {
-                        visit = visit(shop, standing, email, now);
-                    } catch (SendingDeferred notNow) {
-                        // SES's rate, daily quota or a pause: every further send would be refused too. The claim
-                        // was given back; this customer and the rest stay due for the next run.
-                        LOG.warn("SES refused for now ({}); the sweep stops and the next run carries on",
-                                notNow.getMessage());
-                        visits.merge(Visit.FAILED, 1, Integer::sum);
-                        loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
-                        return new Report(visits, true);
-                    }
-                    visits.merge(visit, 1, Integer::sum);
-                    visited++;
-                    if (visit == Visit.SENT) {
-                        sentHere++;
-                    }
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
-            loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+            if (walk(shop, null, now, tally, timeLeft) != null) {
+                return tally.report(true);
+            }
         }
-        return new Report(visits, false);
+        return tally.report(false);
+    }
+
+    /**
+     * Runs one part of a shop's due index (a cursor of {@link DueCustomers#partWalks}, or a part's rest) until it is
+     * done, the batch limit is reached or {@code timeLeft} says stop; the answer says where the rest starts.
+     */
+    public PartReport runPart(String shopDomain, String walk, BooleanSupplier timeLeft) {
+        Tally tally = new Tally();
+        Optional<Shop> shop = shops.findForMail(shopDomain);
+        if (shop.isEmpty()) {
+            // Removed or uninstalled since the fan-out: nothing is sent for it.
+            return new PartReport(tally.report(false), null);
+        }
+        String rest = walk(shop.get(), walk, clock.instant(), tally, timeLeft);
+        return new PartReport(tally.report(rest != null), rest);
+    }
+
+    /** Visits per outcome over one run. */
+    private static final class Tally {
+        final Map<Visit, Integer> visits = new LinkedHashMap<>();
+        int visited;
+
+        Tally() {
+            for (Visit v : Visit.values()) {
+                visits.put(v, 0);
+            }
+        }
+
+        Report report(boolean incomplete) {
+            return new Report(visits, incomplete);
+        }
+    }
+
+    /** Walks the shop's due index from {@code cursor} (null: all of it); answers where it stopped, null when done. */
+    private String walk(Shop shop, String start, Instant now, Tally tally, BooleanSupplier timeLeft) {
+        SpendHistogram standing = spendStats.histogram(shop.domain());
+        int sentHere = 0;
+        String cursor = start;
+        do {
+            if (tally.visited >= batchLimit || !timeLeft.getAsBoolean()) {
+                loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+                // Where to carry on; a whole-shop walk stopped before its first page has no cursor yet, only "not done".
+                return cursor != null ? cursor : start == null ? "" : start;
+            }
+            DueCustomers.Page page = due.due(shop.domain(), now.plus(INTERVAL), cursor,
+                    Math.min(pace.sendsWithin(PAGE_TIME, PAGE), batchLimit - tally.visited));
+            for (String email : page.emails()) {
+                Visit visit;
+                try {
+                    visit = visit(shop, standing, email, now);
+                } catch (SendingDeferred notNow) {
+                    // SES's rate, daily quota or a pause: every further send would be refused too. The claim was
+                    // given back; this customer and the rest stay due, and the walk stops where it is.
+                    LOG.warn("SES refused for now ({}); the sweep stops and the next run carries on",
+                            notNow.getMessage());
+                    tally.visits.merge(Visit.FAILED, 1, Integer::sum);
+                    loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+                    return cursor != null ? cursor : start == null ? "" : start;
+                }
+                tally.visits.merge(visit, 1, Integer::sum);
+                tally.visited++;
+                if (visit == Visit.SENT) {
+                    sentHere++;
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+        return null;
     }
 
     Visit visit(Shop shop, SpendHistogram runStanding, String email, Instant now) {
@@ -230,6 +281,7 @@ public class FollowUpSweep {
     private Visit send(EmailMessage message, Customer c, FollowUpState before, Customer claimed, Instant now,
             Visit sent) {
         try {
+            pace.beforeSend();
             sender.send(message);
             return sent;
         } catch (RuntimeException e) {

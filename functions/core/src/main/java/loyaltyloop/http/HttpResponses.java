@@ -37,6 +37,14 @@ public final class HttpResponses {
         return body;
     }
 
+    /** The same response, telling the caller to try again after {@code seconds}. */
+    public static APIGatewayV2HTTPResponse withRetryAfter(APIGatewayV2HTTPResponse response, String seconds) {
+        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+        headers.put("Retry-After", seconds);
+        response.setHeaders(headers);
+        return response;
+    }
+
     public static APIGatewayV2HTTPResponse methodNotAllowed() {
         return error(405, "method not allowed");
     }

@@ -40,6 +40,9 @@ public final class IntakeResponses {
         if (result instanceof BadRequest bad) {
             return HttpResponses.error(400, bad.reason());
         }
+        if (result instanceof IntakeResult.Busy) {
+            return HttpResponses.withRetryAfter(HttpResponses.error(503, "temporarily unavailable, try again"), "5");
+        }
         if (result instanceof TooLarge) {
             return HttpResponses.error(413, "payload too large");
         }

@@ -35,6 +35,17 @@ public sealed interface IntakeResult {
     record TooLarge() implements IntakeResult {
     }
 
+    /**
+     * This delivery's order is being stored and published by a call that has not finished (or that died and whose
+     * lease has not run out): not taken yet, so the shop must try again (503) rather than count it delivered.
+     */
+    record Busy() implements IntakeResult {
+    }
+
+    static IntakeResult busy() {
+        return new Busy();
+    }
+
     static IntakeResult accepted() {
         return new Accepted();
     }

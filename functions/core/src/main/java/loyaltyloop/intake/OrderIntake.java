@@ -31,6 +31,7 @@ import loyaltyloop.orders.JsonFields;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderCancelled;
+import loyaltyloop.orders.OrderLimits;
 import loyaltyloop.orders.OrderPlaced;
 import loyaltyloop.orders.OrderRefunded;
 import loyaltyloop.orders.OrderStatus;
@@ -139,7 +140,7 @@ public class OrderIntake {
             case ShopifyTopics.ORDERS_CANCELLED -> cancel(r, ShopifyOrders.parse(r.body, r.shop));
             case ShopifyTopics.REFUNDS_CREATE -> shopifyRefund(r);
             case ShopifyTopics.APP_UNINSTALLED -> uninstalled(r);
-            default -> ignore(r, null, "topic " + r.topic + " is not handled");
+            default -> ignore(r, null, "topic " + OrderLimits.shortText(r.topic, 60) + " is not handled");
         };
     }
 
@@ -164,7 +165,7 @@ public class OrderIntake {
                 default -> wooRefunds(r, place(r, WooCommerceOrders.parse(r.body, r.shop)));
             };
             case "order.deleted" -> deleted(r);
-            default -> ignore(r, null, "topic " + r.topic + " is not handled");
+            default -> ignore(r, null, "topic " + OrderLimits.shortText(r.topic, 60) + " is not handled");
         };
     }
 
@@ -176,6 +177,7 @@ public class OrderIntake {
         Instant now = clock.instant();
         if (orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, r.deliveryId, now))) {
             publishPlaced(r.shop, order, r.linkBaseUrl, now);
+            applyEarlyRefunds(r.shop, order);
             record(r, order.orderId(), "accepted", null);
             LOG.info("order {} of {} accepted for {}", order.orderId(), r.shop.domain(), CustomerEmails.mask(order.email()));
             return IntakeResult.accepted();
@@ -192,12 +194,20 @@ public class OrderIntake {
                 record(r, order.orderId(), "duplicate", null);
                 return IntakeResult.accepted();
             }
-            // Another call is publishing it right now. Not recorded, so a retry of this delivery can take over.
-            return IntakeResult.duplicate();
+            // Another call is publishing it right now, or failed or died doing so (a write AWS applied after we gave
+            // up on it). Not recorded. The delivery that brought the order is then the shop's retry of a call that did
+            // not finish: it hears "not yet" (503) and is tried again, and a retry after the lease publishes. Any other
+            // delivery of the order is a duplicate: the first one's retries see to the event.
+            return r.deliveryId.equals(existing.createdByDelivery()) ? IntakeResult.busy() : IntakeResult.duplicate();
         }
         if (existing.status() == OrderStatus.PLACED && !existing.order().equals(order)) {
-            // A later delivery (orders/updated, a late orders/paid) carries the order as it is now.
-            orders.replaceOrder(order);
+            // A later delivery (orders/updated, a late orders/paid) carries the order as it is now, unless a retry
+            // brought an older version after a newer one. The order stays with the customer who placed it: its spend
+            // is on their account, so its refunds and cancellation must be too, whatever address it has since.
+            if (!orders.replaceIfNewer(order.withEmail(existing.order().email()))) {
+                LOG.info("delivery {} of {} carries an older version of order {}; kept the newer one",
+                        r.deliveryId, r.shop.domain(), order.orderId());
+            }
         }
         record(r, order.orderId(), "duplicate", null);
         return IntakeResult.duplicate();
@@ -233,7 +243,7 @@ public class OrderIntake {
 
     private IntakeResult deleted(Received r) {
         String orderId = JsonFields.id(r.body, "id");
-        if (orderId == null || orders.findOrder(r.shop.domain(), orderId).isEmpty()) {
+        if (orderId == null || tooLong(orderId) || orders.findOrder(r.shop.domain(), orderId).isEmpty()) {
             return ignore(r, orderId, "deleted order is unknown");
         }
         cancelExisting(r.shop, orderId);
@@ -262,9 +272,12 @@ public class OrderIntake {
         if (orderId == null || refundId == null) {
             return ignore(r, orderId, "refund has no order_id or id");
         }
+        if (tooLong(orderId) || tooLong(refundId)) {
+            return ignore(r, orderId, "refund has an id that is too long");
+        }
         Optional<StoredOrder> order = orders.findOrder(r.shop.domain(), orderId);
         if (order.isEmpty()) {
-            return ignore(r, orderId, "refund for an order we have not received");
+            return keepEarlyRefund(r, orderId, refundId);
         }
         String currency = order.get().order().currency();
         Money amount = Money.zero(currency);
@@ -289,6 +302,61 @@ public class OrderIntake {
         return IntakeResult.accepted();
     }
 
+    /**
+     * A refund can overtake its order (Shopify does not order deliveries): kept with the amount its transactions
+     * give, in their currency, and applied when the order arrives ({@link #applyEarlyRefunds}).
+     */
+    private IntakeResult keepEarlyRefund(Received r, String orderId, String refundId) {
+        Money amount = null;
+        JsonNode transactions = JsonFields.array(r.body, "transactions");
+        try {
+            if (transactions != null) {
+                for (JsonNode t : transactions) {
+                    if ("refund".equalsIgnoreCase(JsonFields.text(t, "kind"))
+                            && "success".equalsIgnoreCase(JsonFields.text(t, "status"))) {
+                        String txCurrency = Optional.ofNullable(JsonFields.text(t, "currency")).orElse(r.shop.currency())
+                                .toUpperCase(Locale.ROOT);
+                        Money part = Money.of(JsonFields.decimal(t, "amount"), txCurrency);
+                        if (amount == null) {
+                            amount = part;
+                        } else if (amount.currency().equals(txCurrency)) {
+                            amount = amount.plus(part);
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return ignore(r, orderId, "refund has an unreadable amount");
+        }
+        if (amount == null || amount.minor() < 0) {
+            return ignore(r, orderId, "refund for an order we have not received has no refunded amount");
+        }
+        orders.recordEarlyRefund(r.shop.domain(), orderId, refundId, amount, clock.instant());
+        record(r, orderId, "accepted", "refund kept until its order arrives");
+        LOG.info("refund {} of order {} at {} came before its order; kept", OrderLimits.shortText(refundId, 64),
+                OrderLimits.shortText(orderId, 64), r.shop.domain());
+        return IntakeResult.accepted();
+    }
+
+    /** Applies the refunds that came before the order, once each, now that the customer's spend counts it. */
+    private void applyEarlyRefunds(Shop shop, Order order) {
+        for (OrderStore.EarlyRefund early : orders.earlyRefunds(shop.domain(), order.orderId())) {
+            if (!orders.takeEarlyRefund(shop.domain(), order.orderId(), early.refundId())) {
+                continue;
+            }
+            Money amount = early.amount();
+            if (!amount.currency().equals(order.currency())) {
+                // Paid in another currency than the order's amounts: no exact spend change to make.
+                LOG.warn("refund {} of order {} at {} is in {}, the order in {}; its amount is not applied",
+                        early.refundId(), order.orderId(), shop.domain(), amount.currency(), order.currency());
+                amount = Money.zero(order.currency());
+            }
+            customers.recordRefund(shop.domain(), order.email(), amount);
+            events.publish(new OrderRefunded(shop.domain(), order.orderId(), order.email(), early.refundId(), amount));
+            orders.markRefundPublished(shop.domain(), order.orderId(), early.refundId());
+        }
+    }
+
     /** WooCommerce reports refunds inside the order ({@code refunds: [{id, total: "-10.00"}]}). */
     private IntakeResult wooRefunds(Received r, IntakeResult placed) {
         JsonNode refunds = JsonFields.array(r.body, "refunds");
@@ -303,7 +371,7 @@ public class OrderIntake {
         for (JsonNode refund : refunds) {
             String refundId = JsonFields.id(refund, "id");
             var total = JsonFields.decimal(refund, "total");
-            if (refundId != null && total != null) {
+            if (refundId != null && !tooLong(refundId) && total != null) {
                 try {
                     applyRefund(r.shop, order.get(), refundId, Money.of(total.abs(), order.get().order().currency()));
                 } catch (IllegalArgumentException e) {
@@ -334,18 +402,26 @@ public class OrderIntake {
     }
 
     private IntakeResult ignore(Received r, String orderId, String reason) {
-        record(r, orderId, "ignored", reason);
-        LOG.info("delivery {} of {} ignored: {}", r.deliveryId, r.shop.domain(), reason);
-        return IntakeResult.ignored(reason);
+        String shortReason = OrderLimits.shortText(reason, 300);
+        record(r, orderId, "ignored", shortReason);
+        LOG.info("delivery {} of {} ignored: {}", OrderLimits.shortText(r.deliveryId, 100), r.shop.domain(), shortReason);
+        return IntakeResult.ignored(shortReason);
+    }
+
+    /** Ids are table keys; no platform's is this long. */
+    private static boolean tooLong(String id) {
+        return id.length() > OrderLimits.MAX_ID;
     }
 
     private boolean published(StoredOrder order) {
         return orders.findDelivery(order.order().shop(), order.createdByDelivery()).isPresent();
     }
 
+    /** Every text from the call is shortened: a record must fit a table item whatever the body held. */
     private void record(Received r, String orderId, String outcome, String reason) {
         Instant now = clock.instant();
-        orders.recordDelivery(new DeliveryRecord(r.shop.domain(), r.deliveryId, r.topic, orderId, outcome, reason, now),
+        orders.recordDelivery(new DeliveryRecord(r.shop.domain(), r.deliveryId, OrderLimits.shortText(r.topic, 100),
+                OrderLimits.shortText(orderId, 100), outcome, OrderLimits.shortText(reason, 300), now),
                 now.plus(DELIVERY_RETENTION));
     }
 

@@ -81,6 +81,25 @@ public final class LinkSigner {
         return new Verification(Verification.Status.VALID, token);
     }
 
+    /**
+     * A short signature (128 bits, base64url) of {@code parts} for {@code purpose}: for values our pages hand out and
+     * take back, such as a redemption id in a form. Another purpose, or any other part, gives another tag.
+     */
+    public String tag(String purpose, String... parts) {
+        StringBuilder payload = new StringBuilder("tag|").append(purpose);
+        for (String part : parts) {
+            payload.append('|').append(part.length()).append(':').append(part);
+        }
+        byte[] full = mac(payload.toString().getBytes(StandardCharsets.UTF_8));
+        return ENCODER.encodeToString(java.util.Arrays.copyOf(full, 16));
+    }
+
+    /** Whether {@code tag} is {@link #tag(String, String...)} of these parts; compared in constant time. */
+    public boolean tagMatches(String tag, String purpose, String... parts) {
+        return tag != null && MessageDigest.isEqual(tag(purpose, parts).getBytes(StandardCharsets.US_ASCII),
+                tag.getBytes(StandardCharsets.UTF_8));
+    }
+
     private byte[] mac(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

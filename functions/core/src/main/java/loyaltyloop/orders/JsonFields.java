@@ -36,10 +36,37 @@ public final class JsonFields {
         if (value == null || value.isNull() || value.isContainerNode()) {
             return null;
         }
+        // No amount has 40 characters; a longer text would only cost parsing time.
+        if (!value.isNumber() && value.asText().length() > 40) {
+            return null;
+        }
         try {
             return value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim());
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * A line's quantity: 1 when absent, a whole number as sent (negative ones too, for the caller to refuse); not a
+     * whole number throws IllegalArgumentException, one beyond {@code Integer.MAX_VALUE} ArithmeticException.
+     */
+    public static int quantity(JsonNode line) {
+        JsonNode value = line == null ? null : line.get("quantity");
+        if (value == null || value.isNull()) {
+            return 1;
+        }
+        BigDecimal q = decimal(line, "quantity");
+        if (q == null || q.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("a quantity is not a whole number");
+        }
+        if (q.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+            return Integer.MIN_VALUE;
+        }
+        try {
+            return q.intValueExact();
+        } catch (ArithmeticException beyondInt) {
+            throw new ArithmeticException("a quantity is too large");
         }
     }
 

@@ -50,6 +50,25 @@ public final class OrderJson {
         putIfPresent(n, "landingSite", o.landingSite());
         n.put("test", o.test());
         n.put("marketingConsent", o.marketingConsent().name().toLowerCase(java.util.Locale.ROOT));
+        if (o.omittedLineItems() > 0) {
+            n.put("omittedLineItems", o.omittedLineItems());
+        }
+        if (!o.cuts().isEmpty()) {
+            ArrayNode cuts = n.putArray("cuts");
+            o.cuts().forEach(cuts::add);
+        }
+        if (o.updatedAt() != null) {
+            n.put("updatedAt", o.updatedAt().toString());
+        }
+        Order.Presentment shown = o.presentment();
+        if (shown != null) {
+            ObjectNode p = n.putObject("presentment");
+            p.put("currency", shown.currency());
+            p.put("totalMinor", shown.total().minor());
+            p.put("subtotalMinor", shown.subtotal().minor());
+            ArrayNode prices = p.putArray("linePricesMinor");
+            shown.linePrices().forEach(m -> prices.add(m.minor()));
+        }
         return n;
     }
 
@@ -64,13 +83,29 @@ public final class OrderJson {
         n.path("discountCodes").forEach(c -> codes.add(c.asText()));
         Map<String, String> attributes = new LinkedHashMap<>();
         n.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+        List<String> cuts = new ArrayList<>();
+        n.path("cuts").forEach(c -> cuts.add(c.asText()));
+        String updatedAt = textOrNull(n, "updatedAt");
         return new Order(n.path("shop").asText(), Platform.fromWireName(n.path("platform").asText()),
                 n.path("orderId").asText(), n.path("orderName").asText(), Instant.parse(n.path("createdAt").asText()),
                 n.path("email").asText(), textOrNull(n, "customerName"), textOrNull(n, "firstName"),
                 textOrNull(n, "customerId"), textOrNull(n, "locale"), currency,
                 new Money(n.path("totalMinor").asLong(), currency), new Money(n.path("subtotalMinor").asLong(), currency),
                 items, codes, attributes, textOrNull(n, "landingSite"), n.path("test").asBoolean(),
-                MarketingConsent.valueOf(n.path("marketingConsent").asText("unknown").toUpperCase(java.util.Locale.ROOT)));
+                MarketingConsent.valueOf(n.path("marketingConsent").asText("unknown").toUpperCase(java.util.Locale.ROOT)),
+                n.path("omittedLineItems").asInt(0), cuts, updatedAt == null ? null : Instant.parse(updatedAt),
+                presentment(n.get("presentment")));
+    }
+
+    private static Order.Presentment presentment(JsonNode p) {
+        if (p == null || !p.isObject()) {
+            return null;
+        }
+        String currency = p.path("currency").asText();
+        List<Money> prices = new ArrayList<>();
+        p.path("linePricesMinor").forEach(m -> prices.add(new Money(m.asLong(), currency)));
+        return new Order.Presentment(currency, new Money(p.path("totalMinor").asLong(), currency),
+                new Money(p.path("subtotalMinor").asLong(), currency), prices);
     }
 
     private static void putIfPresent(ObjectNode n, String field, String value) {

@@ -39,6 +39,26 @@ public interface OrderStore {
     /** The sum of the refunds recorded for an order, in minor units of the order's currency. */
     long refundedMinor(String shop, String orderId);
 
-    /** Replaces the stored order's data with a newer version of it (a later delivery such as orders/updated). */
-    void replaceOrder(Order order);
+    /**
+     * Replaces the stored order's data with a newer version of it (a later delivery such as orders/updated); false,
+     * changing nothing, when the stored version is as new or newer by {@link Order#updatedAt()} (a version without one
+     * never replaces one with it).
+     */
+    boolean replaceIfNewer(Order order);
+
+    /**
+     * Keeps a refund that came before its order, to apply when the order arrives; false when that refund id was
+     * recorded before.
+     */
+    boolean recordEarlyRefund(String shop, String orderId, String refundId, Money amount, Instant at);
+
+    /** The refunds of an order kept by {@link #recordEarlyRefund} and not yet taken. */
+    java.util.List<EarlyRefund> earlyRefunds(String shop, String orderId);
+
+    /** Takes a kept refund to apply it: true for exactly one caller. */
+    boolean takeEarlyRefund(String shop, String orderId, String refundId);
+
+    /** A refund that arrived before its order. */
+    record EarlyRefund(String refundId, Money amount) {
+    }
 }

@@ -51,9 +51,8 @@ public final class ShopifyOrders {
             JsonNode lines = array(body, "line_items");
             if (lines != null) {
                 for (JsonNode line : lines) {
-                    int quantity = line.path("quantity").asInt(1);
                     items.add(new LineItem(firstNonNull(text(line, "title"), text(line, "name"), "Item"),
-                            Math.max(quantity, 0), money(decimal(line, "price"), currency), id(line, "product_id")));
+                            JsonFields.quantity(line), money(decimal(line, "price"), currency), id(line, "product_id")));
                 }
             }
             List<String> codes = JsonFields.texts(body, "discount_codes", "code");
@@ -62,13 +61,64 @@ public final class ShopifyOrders {
             String firstName = firstNonNull(text(customer, "first_name"), text(billing, "first_name"));
             String lastName = firstNonNull(text(customer, "last_name"), text(billing, "last_name"));
             String orderName = firstNonNull(text(body, "name"), text(body, "order_number"), orderId);
-            return new ParsedOrder.Usable(new Order(shop.domain(), Platform.SHOPIFY, orderId, orderName,
+            return OrderLimits.apply(new Order(shop.domain(), Platform.SHOPIFY, orderId, orderName,
                     instant(text(body, "created_at")), email.get(), fullName(firstName, lastName), firstName,
                     id(customer, "id"), firstNonNull(text(body, "customer_locale"), shop.defaultLocale()), currency,
                     total, subtotal, items, codes, attributes, text(body, "landing_site"), false,
-                    consent(body, customer)));
+                    consent(body, customer), 0, List.of(), updatedAt(text(body, "updated_at")),
+                    presentment(body, currency, lines)));
+        } catch (ArithmeticException overflow) {
+            return new ParsedOrder.Unusable("order amounts are too large");
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            return new ParsedOrder.Unusable("order has an unreadable field: " + e.getMessage());
+            return new ParsedOrder.Unusable("order has an unreadable field: " + OrderLimits.shortText(e.getMessage(), 120));
+        }
+    }
+
+    /**
+     * What the customer paid in their own currency, when Shopify's multi-currency checkout charged another one than
+     * the shop's: from {@code presentment_currency} and each amount's {@code *_set.presentment_money}. Null when the
+     * currencies are the same, or any amount is missing (the shop's amounts are shown then).
+     */
+    private static Order.Presentment presentment(JsonNode body, String shopCurrency, JsonNode lines) {
+        String shown = text(body, "presentment_currency");
+        if (shown == null || shown.equalsIgnoreCase(shopCurrency)) {
+            return null;
+        }
+        shown = shown.toUpperCase(Locale.ROOT);
+        BigDecimal total = presentmentAmount(body.get("total_price_set"), shown);
+        BigDecimal subtotal = presentmentAmount(body.get("subtotal_price_set"), shown);
+        if (total == null) {
+            return null;
+        }
+        List<Money> prices = new ArrayList<>();
+        if (lines != null) {
+            for (JsonNode line : lines) {
+                if (prices.size() == OrderLimits.MAX_LINE_ITEMS) {
+                    break;
+                }
+                BigDecimal price = presentmentAmount(line.get("price_set"), shown);
+                if (price == null) {
+                    return null;
+                }
+                prices.add(Money.of(price, shown));
+            }
+        }
+        Money shownTotal = Money.of(total, shown);
+        return new Order.Presentment(shown, shownTotal, subtotal == null ? shownTotal : Money.of(subtotal, shown), prices);
+    }
+
+    private static BigDecimal presentmentAmount(JsonNode set, String currency) {
+        JsonNode money = set == null ? null : set.get("presentment_money");
+        String code = text(money, "currency_code");
+        return code == null || code.equalsIgnoreCase(currency) ? decimal(money, "amount") : null;
+    }
+
+    /** When Shopify last changed the order; null when absent or unreadable (the order is still usable). */
+    private static Instant updatedAt(String value) {
+        try {
+            return value == null ? null : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -66,9 +66,10 @@ public final class WooCommerceOrders {
             JsonNode lines = array(body, "line_items");
             if (lines != null) {
                 for (JsonNode line : lines) {
-                    int quantity = Math.max(line.path("quantity").asInt(1), 0);
-                    Money unit = unitPrice(line, quantity, currency);
-                    items.add(new LineItem(firstNonNull(text(line, "name"), "Item"), quantity, unit, id(line, "product_id")));
+                    int quantity = JsonFields.quantity(line);
+                    Money unit = unitPrice(line, Math.max(quantity, 0), currency);
+                    items.add(new LineItem(HtmlEntities.decode(firstNonNull(text(line, "name"), "Item")), quantity, unit,
+                            id(line, "product_id")));
                     BigDecimal lineSubtotal = decimal(line, "subtotal");
                     subtotal = subtotal.plus(lineSubtotal != null ? money(lineSubtotal, currency) : unit.times(quantity));
                 }
@@ -78,12 +79,14 @@ public final class WooCommerceOrders {
             Map<String, String> attributes = JsonFields.pairs(body, "meta_data", "key", "value", key -> !key.startsWith("_"));
             String firstName = text(billing, "first_name");
             String orderName = "#" + firstNonNull(text(body, "number"), orderId);
-            return new ParsedOrder.Usable(new Order(shop.domain(), Platform.WOOCOMMERCE, orderId, orderName,
+            return OrderLimits.apply(new Order(shop.domain(), Platform.WOOCOMMERCE, orderId, orderName,
                     created(body), email.get(), fullName(firstName, text(billing, "last_name")), firstName,
                     nonZero(id(body, "customer_id")), shop.defaultLocale(), currency, total, subtotal, items, codes,
-                    attributes, null, false, MarketingConsent.UNKNOWN));
-        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
-            return new ParsedOrder.Unusable("order has an unreadable field: " + e.getMessage());
+                    attributes, null, false, MarketingConsent.UNKNOWN, 0, List.of(), modified(body), null));
+        } catch (ArithmeticException overflow) {
+            return new ParsedOrder.Unusable("order amounts are too large");
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return new ParsedOrder.Unusable("order has an unreadable field: " + OrderLimits.shortText(e.getMessage(), 120));
         }
     }
 
@@ -116,6 +119,16 @@ public final class WooCommerceOrders {
             throw new IllegalArgumentException("date_created is missing");
         }
         return LocalDateTime.parse(local).toInstant(ZoneOffset.UTC);
+    }
+
+    /** When WooCommerce last changed the order ({@code date_modified_gmt}); null when absent or unreadable. */
+    private static Instant modified(JsonNode body) {
+        String gmt = text(body, "date_modified_gmt");
+        try {
+            return gmt == null ? null : LocalDateTime.parse(gmt).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String nonZero(String id) {

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 public class PointsPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(PointsPages.class);
-    private static final Pattern REDEMPTION_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern REDEMPTION_ID = Pattern.compile("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}");
+    private static final String REDEMPTION_TAG = "redeem";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PointsLedger ledger;
@@ -53,6 +54,7 @@ public class PointsPages {
     private final EventPublisher events;
     private final Clock clock;
     private final LinkedCustomers linkedCustomers;
+    private final Links links;
 
     public PointsPages(Links links, ShopStore shops, CustomerStore customers, PointsLedger ledger, CouponIssuer issuer,
             CouponStore coupons, EventPublisher events, Clock clock) {
@@ -62,6 +64,7 @@ public class PointsPages {
         this.events = events;
         this.clock = clock;
         this.linkedCustomers = new LinkedCustomers(links, shops, customers);
+        this.links = links;
     }
 
     /** The statement: a {@link Statement}, or why the link cannot be used. */
@@ -71,7 +74,8 @@ public class PointsPages {
             return refused(r);
         }
         PointsLedger.Statement statement = ledger.statement(r.shop.domain(), r.customer.email());
-        return new Statement(r.shop, r.locale, statement.balance(), statement.entries(), newRedemptionId());
+        return new Statement(r.shop, r.locale, statement.balance(), statement.entries(),
+                newRedemptionId(r.shop.domain(), r.customer.email()));
     }
 
     /**
@@ -93,17 +97,17 @@ public class PointsPages {
         if (tier == null) {
             return new UnknownReward(r.locale);
         }
-        String sent = redemptionId == null ? null : redemptionId.trim();
-        String rid = sent != null && REDEMPTION_ID.matcher(sent).matches() ? sent : newRedemptionId();
         String shop = r.shop.domain();
         String email = r.customer.email();
+        String sent = redemptionId == null ? null : redemptionId.trim();
+        String rid = ours(sent, shop, email) ? sent : newRedemptionId(shop, email);
         Optional<LedgerEntry> done = ledger.findEntry(shop, email, LedgerEntry.Reason.REDEEM, rid);
         if (done.isPresent()) {
             return finish(r, done.get());
         }
         long balance = ledger.balance(shop, email);
         if (balance < tier.points()) {
-            return new NotEnoughPoints(r.locale, tier.points(), balance);
+            return notEnoughPoints(r, rid, tier, balance);
         }
         Coupon draft;
         try {
@@ -124,7 +128,7 @@ public class PointsPages {
         switch (outcome) {
             case NOT_ENOUGH_POINTS:
                 issuer.discard(r.shop, draft);
-                return new NotEnoughPoints(r.locale, tier.points(), ledger.balance(shop, email));
+                return notEnoughPoints(r, rid, tier, ledger.balance(shop, email));
             case ALREADY_REDEEMED:
                 issuer.discard(r.shop, draft);
                 return ledger.findEntry(shop, email, LedgerEntry.Reason.REDEEM, rid)
@@ -136,6 +140,16 @@ public class PointsPages {
                         rid);
                 return finish(r, entry);
         }
+    }
+
+    /**
+     * Not enough points, unless this very redemption took them meanwhile: the same form sent several times at once
+     * finds the balance already spent by the submit that won, and shows that one's coupon.
+     */
+    private PointsOutcome notEnoughPoints(Resolved r, String rid, RedeemTier tier, long balance) {
+        return ledger.findEntry(r.shop.domain(), r.customer.email(), LedgerEntry.Reason.REDEEM, rid)
+                .map(e -> finish(r, e))
+                .orElseGet(() -> new NotEnoughPoints(r.locale, tier.points(), balance));
     }
 
     /** The coupon a redemption bought, made to work at checkout first when it does not yet. */
@@ -163,9 +177,22 @@ public class PointsPages {
         return new LinkRefused(r.problem, r.locale, r.shop);
     }
 
-    private static String newRedemptionId() {
+    /**
+     * A redemption id for a statement's forms: random, and signed for this customer ({@code random.tag}), so an id
+     * that did not come from one of our pages starts a new redemption instead of naming one.
+     */
+    private String newRedemptionId(String shop, String email) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String random = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return random + "." + links.signer().tag(REDEMPTION_TAG, shop, email, random);
+    }
+
+    private boolean ours(String sent, String shop, String email) {
+        if (sent == null || !REDEMPTION_ID.matcher(sent).matches()) {
+            return false;
+        }
+        int dot = sent.indexOf('.');
+        return links.signer().tagMatches(sent.substring(dot + 1), REDEMPTION_TAG, shop, email, sent.substring(0, dot));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import loyaltyloop.events.DomainEvent;
+import loyaltyloop.followup.SweepPartDue;
 import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +65,21 @@ class EventBridgeEventPublisherTest {
 
         assertThat(tap.drain()).extracting(e -> e.path("detail-type").asText())
                 .containsExactlyInAnyOrder("OrderPlaced", "OrderRefunded", "OrderCancelled");
+    }
+
+    @Test
+    void publishingManyAtOnceDeliversEachOnceInCallsOfTen() {
+        TestAws.EventTap tap = TestAws.tapBus();
+        EventBridgeEventPublisher publisher = new EventBridgeEventPublisher(events, tap.bus());
+        List<SweepPartDue> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            parts.add(new SweepPartDue("shop" + i + ".myshopify.com", "MAowCjE"));
+        }
+
+        publisher.publishAll(parts);
+
+        assertThat(tap.drain()).extracting(e -> e.path("detail").path("shop").asText())
+                .containsExactlyInAnyOrderElementsOf(parts.stream().map(SweepPartDue::shop).toList());
     }
 
     @Test

@@ -81,7 +81,7 @@ class SsmSecretReaderSignatureTest {
         System.setProperty("aws.accessKeyId", id);
         System.setProperty("aws.secretAccessKey", secret);
         System.setProperty("aws.region", "us-east-1");
-        return new SsmSecretReader(moto.endpoint());
+        return new SsmSecretReader(moto.endpoint(), new AwsTimeouts(java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(2500), 3));
     }
 
     @Test

@@ -93,6 +93,35 @@ class DynamoDueIndexTest {
     }
 
     @Test
+    void thePartWalksTogetherFindEachDueCustomerOnceAndEachStaysInItsPart() {
+        List<String> walks = index.partWalks(shop);
+        List<String> found = new ArrayList<>();
+        for (String walk : walks) {
+            String cursor = walk;
+            int pages = 0;
+            while (cursor != null) {
+                DueCustomers.Page page = index.due(shop, NOW, cursor, 2);
+                found.addAll(page.emails());
+                cursor = page.nextCursor();
+                pages++;
+            }
+            // One shard's entries, two a page: never the whole index's 16 shards.
+            assertThat(pages).isLessThanOrEqualTo(40 / 2 + 1);
+        }
+
+        assertThat(walks).hasSize(TableKeys.DUE_SHARDS).doesNotHaveDuplicates();
+        assertThat(found).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(due.keySet());
+    }
+
+    @Test
+    void aCursorThatIsNoneOfTheIndexIsRefused() {
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("99\n0\n1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.due(shop, NOW, forged, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aWalkStoppedBetweenPagesCarriesOnFromItsCursor() {
         DueCustomers.Page first = index.due(shop, NOW, null, 2);
         List<String> rest = new ArrayList<>();

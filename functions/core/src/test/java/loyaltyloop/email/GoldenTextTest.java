@@ -139,7 +139,26 @@ class GoldenTextTest {
                         new AffirmationEmail(TEMPLATES).render(new AffirmationView(shop(" ", "en", "JPY"), noName, 11, null, null)))
                 .email("repeat 23rd order", new AffirmationEmail(TEMPLATES).render(new AffirmationView(demo, usd, 23,
                         EmailFixtures.REFERRAL_URL, EmailFixtures.UNSUBSCRIBE_URL)))
+                .email("a huge order paid in Kuwaiti dinars at a US shop: the first lines, how many more, what was paid",
+                        new AffirmationEmail(TEMPLATES).render(new AffirmationView(demo, hugeInDinars(lang), 1,
+                                EmailFixtures.REFERRAL_URL, EmailFixtures.UNSUBSCRIBE_URL)))
                 .text();
+    }
+
+    /** 10,000 lines sent, 50 kept, 20 shown; paid in KWD (three decimals, a letter symbol in every language). */
+    private static Order hugeInDinars(Lang lang) {
+        List<LineItem> items = new java.util.ArrayList<>();
+        List<loyaltyloop.orders.Money> paid = new java.util.ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            items.add(item("Sticker " + i, 1, "1.00", "USD"));
+            paid.add(new loyaltyloop.orders.Money(308, "KWD"));
+        }
+        Order order = order(lang.tag, "Ana", "#1005", "USD", items);
+        return loyaltyloop.orders.Orders.anOrderLike(order).total(new loyaltyloop.orders.Money(1_000_000, "USD"))
+                .omittedLineItems(9_950)
+                .presentment(new Order.Presentment("KWD", new loyaltyloop.orders.Money(3_080_000, "KWD"),
+                        new loyaltyloop.orders.Money(3_080_000, "KWD"), paid))
+                .build();
     }
 
     private static String followUp(Lang lang) {

@@ -51,4 +51,22 @@ class MoneyFormatTest {
     void threeDecimalCurrenciesShowAllThree() {
         assertThat(MoneyFormat.format(new Money(1_500, "KWD"), EmailLocale.EN)).endsWith("1.500");
     }
+
+    @Test
+    void aCurrencyShownByItsLetterCodeIsSpacedFromTheDigitsAsCldrSays() {
+        assertThat(MoneyFormat.format(new Money(12_345, "KWD"), EmailLocale.EN)).isEqualTo("KWD\u00a012.345");
+        assertThat(MoneyFormat.format(new Money(123_450, "CHF"), EmailLocale.EN)).isEqualTo("CHF\u00a01,234.50");
+        assertThat(MoneyFormat.format(new Money(123_450, "CHF"), EmailLocale.ZH_HANT)).isEqualTo("CHF\u00a01,234.50");
+        // A symbol that ends in a sign is not spaced.
+        assertThat(MoneyFormat.format(new Money(5_990, "USD"), EmailLocale.ZH_HANS)).isEqualTo("US$59.90");
+        assertThat(MoneyFormat.format(new Money(5_990, "EUR"), EmailLocale.EN)).isEqualTo("€59.90");
+    }
+
+    @Test
+    void spacingOnlyEverAddsOneNoBreakSpaceBetweenALetterAndADigit() {
+        assertThat(MoneyFormat.spaced("12,50 CHF", "CHF")).isEqualTo("12,50 CHF");
+        assertThat(MoneyFormat.spaced("12,50CHF", "CHF")).isEqualTo("12,50\u00a0CHF");
+        assertThat(MoneyFormat.spaced("$1.00", "$")).isEqualTo("$1.00");
+        assertThat(MoneyFormat.spaced("1.00", null)).isEqualTo("1.00");
+    }
 }

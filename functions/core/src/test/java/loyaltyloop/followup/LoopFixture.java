@@ -147,7 +147,8 @@ public final class LoopFixture implements AutoCloseable {
 
     public FollowUpSweep sweep(EmailSender sender, CustomerStore store, int batchLimit) {
         return new FollowUpSweep(shops, store, orders, due, spendStats, loopStats, sender, links, clock,
-                context.getBean(FollowUpEmail.class), context.getBean(SurveyEmails.class), BASE_URL, batchLimit);
+                context.getBean(FollowUpEmail.class), context.getBean(SurveyEmails.class), SendPace.UNPACED, BASE_URL,
+                batchLimit);
     }
 
     public OwnerDigests digests() {

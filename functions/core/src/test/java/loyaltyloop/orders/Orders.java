@@ -32,6 +32,9 @@ public final class Orders {
     private String landingSite;
     private boolean test;
     private MarketingConsent marketingConsent = MarketingConsent.UNKNOWN;
+    private int omittedLineItems;
+    private Instant updatedAt;
+    private Order.Presentment presentment;
 
     private Orders() {
     }
@@ -47,7 +50,8 @@ public final class Orders {
                 .customerName(order.customerName()).firstName(order.firstName()).customerId(order.customerId())
                 .locale(order.locale()).currency(order.currency()).total(order.total()).subtotal(order.subtotal())
                 .lineItems(order.lineItems()).discountCodes(order.discountCodes()).attributes(order.attributes())
-                .landingSite(order.landingSite()).test(order.test()).marketingConsent(order.marketingConsent());
+                .landingSite(order.landingSite()).test(order.test()).marketingConsent(order.marketingConsent())
+                .omittedLineItems(order.omittedLineItems()).updatedAt(order.updatedAt()).presentment(order.presentment());
     }
 
     public Orders shop(String shop) {
@@ -157,9 +161,27 @@ public final class Orders {
         return this;
     }
 
+    /** How many more line items the platform sent than the order keeps (OrderLimits). */
+    public Orders omittedLineItems(int omitted) {
+        this.omittedLineItems = omitted;
+        return this;
+    }
+
+    public Orders updatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+        return this;
+    }
+
+    /** Paid in another currency than the shop's: what the customer saw. */
+    public Orders presentment(Order.Presentment presentment) {
+        this.presentment = presentment;
+        return this;
+    }
+
     public Order build() {
         return new Order(shop, platform, orderId, orderName, createdAt, email, customerName, firstName, customerId,
                 locale, currency == null ? total.currency() : currency, total, subtotal == null ? total : subtotal,
-                lineItems, discountCodes, attributes, landingSite, test, marketingConsent);
+                lineItems, discountCodes, attributes, landingSite, test, marketingConsent, omittedLineItems,
+                List.of(), updatedAt, presentment);
     }
 }

@@ -328,4 +328,50 @@ class ShopifyOrdersTest {
         assertThat(order.attributes()).containsExactlyEntriesOf(Map.of("loyalty_ref", "K7QH2MZP"));
         assertThat(order.discountCodes()).isEqualTo(List.of("WELCOME10"));
     }
+
+    @Test
+    void anOrderPaidInAnotherCurrencyKeepsWhatTheCustomerSawAndPaid() throws IOException {
+        ObjectNode body = sample();
+        body.put("presentment_currency", "EUR");
+        body.putObject("total_price_set").putObject("presentment_money").put("amount", "55.10").put("currency_code", "EUR");
+        body.putObject("subtotal_price_set").putObject("presentment_money").put("amount", "41.40").put("currency_code", "EUR");
+        for (JsonNode line : body.path("line_items")) {
+            ((ObjectNode) line).putObject("price_set").putObject("presentment_money").put("amount", "20.70")
+                    .put("currency_code", "EUR");
+        }
+
+        Order order = usable(body);
+
+        assertThat(order.currency()).isEqualTo("USD");
+        assertThat(order.total()).isEqualTo(new Money(5990, "USD"));
+        assertThat(order.presentment()).isNotNull();
+        assertThat(order.presentment().currency()).isEqualTo("EUR");
+        assertThat(order.presentment().total()).isEqualTo(new Money(5510, "EUR"));
+        assertThat(order.presentment().subtotal()).isEqualTo(new Money(4140, "EUR"));
+        assertThat(order.presentment().linePrices()).hasSize(order.lineItems().size())
+                .containsOnly(new Money(2070, "EUR"));
+    }
+
+    @Test
+    void theSameCurrencyOrAMissingPresentmentAmountShowsTheShopsAmounts() throws IOException {
+        ObjectNode same = sample();
+        same.put("presentment_currency", "USD");
+        ObjectNode incomplete = sample();
+        incomplete.put("presentment_currency", "EUR");
+        incomplete.remove("total_price_set");
+
+        assertThat(usable(same).presentment()).isNull();
+        assertThat(usable(incomplete).presentment()).isNull();
+    }
+
+    @Test
+    void quantitiesMustBeWholeNumbers() throws IOException {
+        ObjectNode fractional = sample();
+        ((ObjectNode) fractional.path("line_items").get(0)).put("quantity", 1.5);
+        ObjectNode asText = sample();
+        ((ObjectNode) asText.path("line_items").get(0)).put("quantity", "3");
+
+        assertThat(unusable(fractional)).isEqualTo("order has an unreadable field: a quantity is not a whole number");
+        assertThat(usable(asText).lineItems().get(0).quantity()).isEqualTo(3);
+    }
 }

@@ -226,4 +226,36 @@ class WooCommerceOrdersTest {
         assertThat(order.lineItems().get(0).price()).isEqualTo(new Money(640, "JPY"));
         assertThat(order.subtotal()).isEqualTo(new Money(1600, "JPY"));
     }
+
+    @Test
+    void htmlEncodedItemNamesAreDecodedOnce() throws IOException {
+        ObjectNode body = sample();
+        ((ObjectNode) body.path("line_items").get(0)).put("name",
+                "Ship Your Idea &ndash; Color: Black &amp; White &#8220;Tom&#039;s&#8221; &#x1F600; &amp;lt;b&amp;gt; &bogus; &#0;");
+
+        assertThat(usable(body).lineItems().get(0).title())
+                .isEqualTo("Ship Your Idea – Color: Black & White “Tom's” \uD83D\uDE00 &lt;b&gt; &bogus; \uFFFD");
+    }
+
+    @Test
+    void whenWooCommerceLastChangedTheOrderIsKept() throws IOException {
+        ObjectNode body = sample();
+        body.put("date_modified_gmt", "2026-11-29T08:00:00");
+
+        assertThat(usable(body).updatedAt()).isEqualTo(java.time.Instant.parse("2026-11-29T08:00:00Z"));
+        body.put("date_modified_gmt", "yesterday");
+        assertThat(usable(body).updatedAt()).isNull();
+    }
+
+    @Test
+    void negativeOrOverflowingAmountsMakeTheOrderUnusable() throws IOException {
+        ObjectNode negative = sample();
+        negative.put("total", "-10.00");
+        ObjectNode overflowing = sample();
+        ((ObjectNode) overflowing.path("line_items").get(0)).put("quantity", 2147483647).put("price", 99999999.99)
+                .remove("subtotal");
+
+        assertThat(unusable(negative)).isEqualTo("order total is negative");
+        assertThat(unusable(overflowing)).isEqualTo("order amounts are too large");
+    }
 }

@@ -72,6 +72,11 @@ class PointsPagesTest {
         return pages.redeem(token, points, redemptionId);
     }
 
+    /** The redemption id a statement page puts in its forms, as the customer's browser would send it back. */
+    private String formId() {
+        return ((Statement) pages.statement(token)).redemptionId();
+    }
+
     private List<Coupon> couponsOf(List<LedgerEntry> entries) {
         return entries.stream().filter(e -> e.reason() == LedgerEntry.Reason.REDEEM)
                 .map(e -> f.coupons().find(f.shop.domain(), e.couponCode()).orElseThrow()).toList();
@@ -94,7 +99,7 @@ class PointsPagesTest {
                 assertThat(e.friendName()).isEqualTo("Fay");
                 assertThat(e.at()).isNotNull();
             });
-            assertThat(statement.redemptionId()).matches("[A-Za-z0-9_-]{22}")
+            assertThat(statement.redemptionId()).matches("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}")
                     .isNotEqualTo(((Statement) second).redemptionId());
         });
     }
@@ -115,8 +120,9 @@ class PointsPagesTest {
     void redeemingDebitsTheLedgerAndGivesAWorkingCouponAndTheSameFormAgainGivesTheSameCoupon() {
         earn(3);
 
-        PointsOutcome done = redeem("500", "AAAAAAAAAAAAAAAAAAAAAA");
-        PointsOutcome again = redeem("500", "AAAAAAAAAAAAAAAAAAAAAA");
+        String form = formId();
+        PointsOutcome done = redeem("500", form);
+        PointsOutcome again = redeem("500", form);
 
         PointsLedger.Statement statement = f.ledger.statement(f.shop.domain(), rita.email());
         assertThat(statement.balance()).isEqualTo(1000);
@@ -138,6 +144,42 @@ class PointsPagesTest {
     }
 
     @Test
+    void theSameFormSentSixteenTimesAtOnceShowsOneCouponToEverySubmitAndTakesThePointsOnce() throws Exception {
+        earn(3);
+        String form = formId();
+
+        List<PointsOutcome> outcomes = Concurrently.run(16, () -> redeem("500", form));
+        PointsOutcome later = redeem("500", form);
+
+        PointsLedger.Statement statement = f.ledger.statement(f.shop.domain(), rita.email());
+        assertThat(statement.balance()).isEqualTo(1000);
+        Coupon coupon = couponsOf(statement.entries()).get(0);
+        assertThat(couponsOf(statement.entries())).hasSize(1);
+        assertThat(outcomes).hasSize(16).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(Redeemed.class,
+                r -> assertThat(r.coupon().code()).isEqualTo(coupon.code())));
+        assertThat(later).isInstanceOfSatisfying(Redeemed.class, r -> assertThat(r.coupon().code()).isEqualTo(coupon.code()));
+    }
+
+    @Test
+    void aRedemptionIdNotSignedForThisCustomerStartsANewRedemption() {
+        earn(2);
+        String ritasForm = formId();
+        String forged = "A".repeat(22) + "." + "B".repeat(22);
+        Customer other = f.referrer(f.newEmail("otto"), null, 10_000);
+        String ottosForm = ((Statement) pages.statement(f.pointsToken(other))).redemptionId();
+
+        PointsOutcome first = redeem("500", forged);
+        PointsOutcome second = redeem("500", ottosForm);
+
+        assertThat(first).isInstanceOf(Redeemed.class);
+        assertThat(second).isInstanceOf(Redeemed.class);
+        assertThat(((Redeemed) first).coupon().code()).isNotEqualTo(((Redeemed) second).coupon().code());
+        assertThat(f.ledger.findEntry(f.shop.domain(), rita.email(), LedgerEntry.Reason.REDEEM, forged)).isEmpty();
+        assertThat(f.ledger.findEntry(f.shop.domain(), rita.email(), LedgerEntry.Reason.REDEEM, ottosForm)).isEmpty();
+        assertThat(redeem("500", ritasForm)).isEqualTo(new NotEnoughPoints(EmailLocale.EN, 500, 0));
+    }
+
+    @Test
     void tenConcurrentRedeemsOnABalanceThatCoversOneNeverOverdraw() throws Exception {
         earn(1);
 
@@ -154,7 +196,7 @@ class PointsPagesTest {
     void notEnoughPointsOrARewardTheShopDoesNotOfferChangesNothing() {
         earn(1);
 
-        assertThat(redeem("1000", "BBBBBBBBBBBBBBBBBBBBBB"))
+        assertThat(redeem("1000", formId()))
                 .isEqualTo(new NotEnoughPoints(EmailLocale.EN, 1000, 500));
         for (String points : new String[] {"499", "-500", "abc", "", null, "500%", "5 00", "0500"}) {
             assertThat(redeem(points, "x")).as(points).isEqualTo(new UnknownReward(EmailLocale.EN));
@@ -217,13 +259,13 @@ class PointsPagesTest {
                 f.context.getBean(EventPublisher.class), f.clock);
 
         // Says which redemption to send again, and (having no coupon) cannot show a code that does not work yet.
-        assertThat(whileDown.redeem(token, "500", "CCCCCCCCCCCCCCCCCCCCCC"))
-                .isEqualTo(new CouponPreparing(EmailLocale.EN, 500, "CCCCCCCCCCCCCCCCCCCCCC"));
+        String form = formId();
+        assertThat(whileDown.redeem(token, "500", form)).isEqualTo(new CouponPreparing(EmailLocale.EN, 500, form));
         Coupon pending = couponsOf(f.ledger.statement(f.shop.domain(), rita.email()).entries()).get(0);
         assertThat(pending.state()).isEqualTo(Coupon.State.PENDING);
         assertThat(f.balance(rita.email())).isZero();
 
-        PointsOutcome finished = redeem("500", "CCCCCCCCCCCCCCCCCCCCCC");
+        PointsOutcome finished = redeem("500", form);
 
         assertThat(finished).isInstanceOfSatisfying(Redeemed.class, r -> {
             assertThat(r.coupon().code()).isEqualTo(pending.code());

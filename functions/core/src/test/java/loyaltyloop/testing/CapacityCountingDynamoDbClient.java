@@ -99,6 +99,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
     private final Map<String, TableShape> shapes = new ConcurrentHashMap<>();
     private final List<Charge> charges = new ArrayList<>();
     private final Map<String, Integer> unmeasured = new TreeMap<>();
+    private int calls;
 
     public CapacityCountingDynamoDbClient(DynamoDbClient delegate) {
         this.delegate = Objects.requireNonNull(delegate);
@@ -135,12 +136,33 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
         return List.copyOf(charges);
     }
 
+    /**
+     * WCU by partition key (an index write by the index's partition key, prefixed with the index's name), most first:
+     * what one partition must absorb, since DynamoDB allows each partition 1,000 WCU a second.
+     */
+    public synchronized Map<String, Double> wcuByPartition() {
+        Map<String, Double> by = new TreeMap<>();
+        for (Charge c : charges) {
+            if (c.capacity() == Capacity.WRITE && c.partitionKey() != null) {
+                by.merge(c.index() == null ? c.partitionKey() : c.index() + " " + c.partitionKey(), c.units(),
+                        Double::sum);
+            }
+        }
+        return by;
+    }
+
+    /** DynamoDB calls the code under test made since creation or the last {@link #reset()} (each a round trip). */
+    public synchronized int calls() {
+        return calls;
+    }
+
     /** PartiQL operations that were forwarded without being measured, by operation. */
     public synchronized Map<String, Integer> unmeasuredCalls() {
         return Map.copyOf(unmeasured);
     }
 
     public synchronized void reset() {
+        calls = 0;
         charges.clear();
         unmeasured.clear();
     }
@@ -382,8 +404,11 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
             } else {
                 units = writeUnits(oldBytes) + writeUnits(newBytes); // the entry moves: delete + put
             }
+            // The index's own partition (where its write throughput is spent), and the item's sort key.
+            AttributeValue indexPartition = (now != null ? now : old).get(index.keys().get(0));
             charge(new Charge(operation, table, index.name(), Capacity.WRITE, units, Math.max(oldBytes, newBytes),
-                    keyPart(shape, key, 0), keyPart(shape, key, 1), "ok"));
+                    indexPartition == null ? keyPart(shape, key, 0) : text(indexPartition), keyPart(shape, key, 1),
+                    "ok"));
         }
     }
 
@@ -402,9 +427,10 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
             return null;
         }
         AttributeValue value = key.get(shape.keys().get(position));
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : text(value);
+    }
+
+    private static String text(AttributeValue value) {
         return switch (value.type()) {
             case S -> value.s();
             case N -> value.n();
@@ -416,10 +442,15 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
         return Math.max(itemSize(a), itemSize(b));
     }
 
+    private synchronized void countCall() {
+        calls++;
+    }
+
     // ------------------------------------------------------------------------------------------------ writes
 
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
+        countCall();
         String table = request.tableName();
         TableShape shape = shape(table);
         Map<String, AttributeValue> key = shape.keyOf(request.item());
@@ -438,6 +469,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        countCall();
         String table = request.tableName();
         TableShape shape = shape(table);
         Map<String, AttributeValue> before = peek(table, request.key());
@@ -456,6 +488,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+        countCall();
         String table = request.tableName();
         TableShape shape = shape(table);
         Map<String, AttributeValue> before = peek(table, request.key());
@@ -473,6 +506,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        countCall();
         Map<String, Map<WriteRequest, Map<String, AttributeValue>>> befores = new LinkedHashMap<>();
         request.requestItems().forEach((table, writes) -> {
             TableShape shape = shape(table);
@@ -515,6 +549,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        countCall();
         List<Action> actions = new ArrayList<>();
         for (TransactWriteItem item : request.transactItems()) {
             if (item.put() != null) {
@@ -569,6 +604,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
+        countCall();
         GetItemResponse response = delegate.getItem(request);
         String table = request.tableName();
         TableShape shape = shape(table);
@@ -583,6 +619,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        countCall();
         BatchGetItemResponse response = delegate.batchGetItem(request);
         request.requestItems().forEach((table, wanted) -> {
             TableShape shape = shape(table);
@@ -601,6 +638,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
+        countCall();
         TransactGetItemsResponse response = delegate.transactGetItems(request);
         for (TransactGetItem item : request.transactItems()) {
             Get get = item.get();
@@ -613,6 +651,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public QueryResponse query(QueryRequest request) {
+        countCall();
         QueryResponse response = delegate.query(request);
         boolean narrowed = request.filterExpression() != null || request.hasQueryFilter()
                 || request.projectionExpression() != null || request.hasAttributesToGet() || request.select() != null;
@@ -636,6 +675,7 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public ScanResponse scan(ScanRequest request) {
+        countCall();
         ScanResponse response = delegate.scan(request);
         boolean narrowed = request.filterExpression() != null || request.hasScanFilter()
                 || request.projectionExpression() != null || request.hasAttributesToGet() || request.select() != null;
@@ -683,18 +723,21 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+        countCall();
         countUnmeasured("ExecuteStatement");
         return delegate.executeStatement(request);
     }
 
     @Override
     public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
+        countCall();
         countUnmeasured("BatchExecuteStatement");
         return delegate.batchExecuteStatement(request);
     }
 
     @Override
     public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
+        countCall();
         countUnmeasured("ExecuteTransaction");
         return delegate.executeTransaction(request);
     }
@@ -726,226 +769,271 @@ public final class CapacityCountingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public CreateBackupResponse createBackup(CreateBackupRequest request) {
+        countCall();
         return delegate.createBackup(request);
     }
 
     @Override
     public CreateGlobalTableResponse createGlobalTable(CreateGlobalTableRequest request) {
+        countCall();
         return delegate.createGlobalTable(request);
     }
 
     @Override
     public CreateTableResponse createTable(CreateTableRequest request) {
+        countCall();
         return delegate.createTable(request);
     }
 
     @Override
     public DeleteBackupResponse deleteBackup(DeleteBackupRequest request) {
+        countCall();
         return delegate.deleteBackup(request);
     }
 
     @Override
     public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request) {
+        countCall();
         return delegate.deleteResourcePolicy(request);
     }
 
     @Override
     public DeleteTableResponse deleteTable(DeleteTableRequest request) {
+        countCall();
         return delegate.deleteTable(request);
     }
 
     @Override
     public DescribeBackupResponse describeBackup(DescribeBackupRequest request) {
+        countCall();
         return delegate.describeBackup(request);
     }
 
     @Override
     public DescribeContinuousBackupsResponse describeContinuousBackups(DescribeContinuousBackupsRequest request) {
+        countCall();
         return delegate.describeContinuousBackups(request);
     }
 
     @Override
     public DescribeContributorInsightsResponse describeContributorInsights(DescribeContributorInsightsRequest request) {
+        countCall();
         return delegate.describeContributorInsights(request);
     }
 
     @Override
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
+        countCall();
         return delegate.describeEndpoints(request);
     }
 
     @Override
     public DescribeExportResponse describeExport(DescribeExportRequest request) {
+        countCall();
         return delegate.describeExport(request);
     }
 
     @Override
     public DescribeGlobalTableResponse describeGlobalTable(DescribeGlobalTableRequest request) {
+        countCall();
         return delegate.describeGlobalTable(request);
     }
 
     @Override
     public DescribeGlobalTableSettingsResponse describeGlobalTableSettings(DescribeGlobalTableSettingsRequest request) {
+        countCall();
         return delegate.describeGlobalTableSettings(request);
     }
 
     @Override
     public DescribeImportResponse describeImport(DescribeImportRequest request) {
+        countCall();
         return delegate.describeImport(request);
     }
 
     @Override
     public DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(DescribeKinesisStreamingDestinationRequest request) {
+        countCall();
         return delegate.describeKinesisStreamingDestination(request);
     }
 
     @Override
     public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
+        countCall();
         return delegate.describeLimits(request);
     }
 
     @Override
     public DescribeTableResponse describeTable(DescribeTableRequest request) {
+        countCall();
         return delegate.describeTable(request);
     }
 
     @Override
     public DescribeTableReplicaAutoScalingResponse describeTableReplicaAutoScaling(DescribeTableReplicaAutoScalingRequest request) {
+        countCall();
         return delegate.describeTableReplicaAutoScaling(request);
     }
 
     @Override
     public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request) {
+        countCall();
         return delegate.describeTimeToLive(request);
     }
 
     @Override
     public DisableKinesisStreamingDestinationResponse disableKinesisStreamingDestination(DisableKinesisStreamingDestinationRequest request) {
+        countCall();
         return delegate.disableKinesisStreamingDestination(request);
     }
 
     @Override
     public EnableKinesisStreamingDestinationResponse enableKinesisStreamingDestination(EnableKinesisStreamingDestinationRequest request) {
+        countCall();
         return delegate.enableKinesisStreamingDestination(request);
     }
 
     @Override
     public ExportTableToPointInTimeResponse exportTableToPointInTime(ExportTableToPointInTimeRequest request) {
+        countCall();
         return delegate.exportTableToPointInTime(request);
     }
 
     @Override
     public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request) {
+        countCall();
         return delegate.getResourcePolicy(request);
     }
 
     @Override
     public ImportTableResponse importTable(ImportTableRequest request) {
+        countCall();
         return delegate.importTable(request);
     }
 
     @Override
     public ListBackupsResponse listBackups(ListBackupsRequest request) {
+        countCall();
         return delegate.listBackups(request);
     }
 
     @Override
     public ListContributorInsightsResponse listContributorInsights(ListContributorInsightsRequest request) {
+        countCall();
         return delegate.listContributorInsights(request);
     }
 
     @Override
     public ListExportsResponse listExports(ListExportsRequest request) {
+        countCall();
         return delegate.listExports(request);
     }
 
     @Override
     public ListGlobalTablesResponse listGlobalTables(ListGlobalTablesRequest request) {
+        countCall();
         return delegate.listGlobalTables(request);
     }
 
     @Override
     public ListImportsResponse listImports(ListImportsRequest request) {
+        countCall();
         return delegate.listImports(request);
     }
 
     @Override
     public ListTablesResponse listTables(ListTablesRequest request) {
+        countCall();
         return delegate.listTables(request);
     }
 
     @Override
     public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request) {
+        countCall();
         return delegate.listTagsOfResource(request);
     }
 
     @Override
     public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request) {
+        countCall();
         return delegate.putResourcePolicy(request);
     }
 
     @Override
     public RestoreTableFromBackupResponse restoreTableFromBackup(RestoreTableFromBackupRequest request) {
+        countCall();
         return delegate.restoreTableFromBackup(request);
     }
 
     @Override
     public RestoreTableToPointInTimeResponse restoreTableToPointInTime(RestoreTableToPointInTimeRequest request) {
+        countCall();
         return delegate.restoreTableToPointInTime(request);
     }
 
     @Override
     public SearchVectorsResponse searchVectors(SearchVectorsRequest request) {
+        countCall();
         return delegate.searchVectors(request);
     }
 
     @Override
     public TagResourceResponse tagResource(TagResourceRequest request) {
+        countCall();
         return delegate.tagResource(request);
     }
 
     @Override
     public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        countCall();
         return delegate.untagResource(request);
     }
 
     @Override
     public UpdateContinuousBackupsResponse updateContinuousBackups(UpdateContinuousBackupsRequest request) {
+        countCall();
         return delegate.updateContinuousBackups(request);
     }
 
     @Override
     public UpdateContributorInsightsResponse updateContributorInsights(UpdateContributorInsightsRequest request) {
+        countCall();
         return delegate.updateContributorInsights(request);
     }
 
     @Override
     public UpdateGlobalTableResponse updateGlobalTable(UpdateGlobalTableRequest request) {
+        countCall();
         return delegate.updateGlobalTable(request);
     }
 
     @Override
     public UpdateGlobalTableSettingsResponse updateGlobalTableSettings(UpdateGlobalTableSettingsRequest request) {
+        countCall();
         return delegate.updateGlobalTableSettings(request);
     }
 
     @Override
     public UpdateKinesisStreamingDestinationResponse updateKinesisStreamingDestination(UpdateKinesisStreamingDestinationRequest request) {
+        countCall();
         return delegate.updateKinesisStreamingDestination(request);
     }
 
     @Override
     public UpdateTableResponse updateTable(UpdateTableRequest request) {
+        countCall();
         return delegate.updateTable(request);
     }
 
     @Override
     public UpdateTableReplicaAutoScalingResponse updateTableReplicaAutoScaling(UpdateTableReplicaAutoScalingRequest request) {
+        countCall();
         return delegate.updateTableReplicaAutoScaling(request);
     }
 
     @Override
     public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
+        countCall();
         return delegate.updateTimeToLive(request);
     }
 }

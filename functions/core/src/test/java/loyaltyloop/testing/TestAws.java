@@ -44,6 +44,13 @@ public final class TestAws {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static AwsEmulator aws;
 
+    /**
+     * AWS call timeouts for an emulator on a busy test machine: moto loads a service on its first call and can take
+     * seconds then, far past the production timeouts (aws.AwsTimeouts). Tests of the timeouts themselves set their own.
+     */
+    public static final loyaltyloop.aws.AwsTimeouts EMULATOR_TIMEOUTS =
+            new loyaltyloop.aws.AwsTimeouts(java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(60), 3);
+
     private TestAws() {
     }
 
@@ -218,6 +225,11 @@ public final class TestAws {
         properties.put("loyalty.event-bus", bus);
         properties.put("loyalty.link-key-secret", linkKey);
         properties.put("loyalty.aws.endpoint-url", endpoint());
+        properties.put("loyalty.aws.attempt-timeout", EMULATOR_TIMEOUTS.attemptTimeout().toMillis() + "ms");
+        properties.put("loyalty.aws.call-timeout", EMULATOR_TIMEOUTS.callTimeout().toMillis() + "ms");
+        // A busy test machine must not turn a slow emulator into 503s; the budgets have tests of their own.
+        properties.put("loyalty.http.budget", "60s");
+        properties.put("loyalty.intake.budget", "60s");
         properties.putAll(extra);
         return ApplicationContext.builder().properties(properties).start();
     }

@@ -1,22 +1,18 @@
 package loyaltyloop.followup;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.ApplicationContext;
 import loyaltyloop.lambda.LoyaltyRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The hourly schedule → one run of {@link FollowUpSweep}, stopping with a margin before the Lambda timeout (the
- * next run carries on).
+ * The hourly schedule → {@link FollowUpFanOut}: one {@link SweepPartDue} per part of every shop's due index, for the
+ * sweep workers ({@link FollowUpSweepWorkerHandler}) to send.
  */
 public class FollowUpSweepHandler extends LoyaltyRequestHandler<Map<String, Object>, String> {
 
-    private static final int MARGIN_MILLIS = 15_000;
-
     @Inject
-    FollowUpSweep sweep;
+    FollowUpFanOut fanOut;
 
     public FollowUpSweepHandler() {
     }
@@ -27,10 +23,6 @@ public class FollowUpSweepHandler extends LoyaltyRequestHandler<Map<String, Obje
 
     @Override
     public String execute(Map<String, Object> scheduledEvent) {
-        // The invocation's Lambda context, registered by the base handler for each request.
-        Optional<Context> lambda = getApplicationContext().findBean(Context.class);
-        FollowUpSweep.Report report = sweep.run(() -> lambda.map(c -> c.getRemainingTimeInMillis() > MARGIN_MILLIS)
-                .orElse(true));
-        return report.visits() + (report.incomplete() ? " (incomplete: the next run carries on)" : "");
+        return fanOut.enqueue() + " parts handed to the sweep workers";
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import loyaltyloop.http.HttpApiRequest;
 import loyaltyloop.http.HttpRequestHandler;
 import loyaltyloop.http.HttpResponses;
@@ -15,6 +16,8 @@ import loyaltyloop.shops.Platform;
 
 /** {@code POST /webhooks/shopify} and {@code POST /webhooks/woocommerce}: one call into {@link OrderIntake}. */
 public class OrderIntakeHandler extends HttpRequestHandler {
+
+    static final Duration BUDGET = Duration.ofSeconds(3);
 
     @Inject
     OrderIntake intake;
@@ -49,6 +52,21 @@ public class OrderIntakeHandler extends HttpRequestHandler {
                 request.header("Content-Type"),
                 linkBaseUrl(request));
         return IntakeResponses.response(intake.receive(delivery));
+    }
+
+    /**
+     * A shop waits 5 s for an answer (Shopify; WooCommerce more), then counts the delivery failed and retries it:
+     * answered within {@code loyalty.intake.budget} (default 3 s) however slow AWS is, with a 503 when AWS did not
+     * answer in time. Set below 4 s: the last AWS call may overrun it by the time it takes to give up.
+     */
+    @Override
+    protected Duration budget() {
+        return getApplicationContext().getProperty("loyalty.intake.budget", Duration.class).orElse(BUDGET);
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse unavailable() {
+        return HttpResponses.withRetryAfter(HttpResponses.error(503, "temporarily unavailable, try again"), "5");
     }
 
     /** Our failure, not the shop's: a 500 makes the shop retry. The body never says why. */

@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.orders.Order;
+import loyaltyloop.orders.OrderLimits;
 import loyaltyloop.orders.OrderStatus;
 import loyaltyloop.orders.OrderStore;
 import loyaltyloop.orders.ShopifyOrders;
@@ -120,11 +122,14 @@ class OrderIntakeHandlerTest {
                 calls.add(() -> handle(load("shopify-orders-create.json")));
             }
             for (Future<APIGatewayV2HTTPResponse> f : pool.invokeAll(calls)) {
-                assertThat(f.get().getStatusCode()).isEqualTo(200);
+                // The same delivery while its first call is still publishing: 503, "not yet, try again".
+                assertThat(f.get().getStatusCode()).isIn(200, 503);
             }
         } finally {
             pool.shutdownNow();
         }
+        // Once the first call is done, the shop's retry of the same delivery is a duplicate.
+        assertThat(status(handle(load("shopify-orders-create.json")))).isEqualTo("duplicate");
         assertThat(bus.drain()).hasSize(1);
         assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
                 .orderCount()).isEqualTo(1);
@@ -347,7 +352,8 @@ class OrderIntakeHandlerTest {
     @Test
     void laterDeliveryUpdatesTheStoredOrderWithoutPublishingAgain() throws Exception {
         handle(load("shopify-orders-create.json"));
-        String updated = withField(sampleBody("shopify-orders-create.json"), "customer_locale", "zh-TW");
+        String updated = withField(withField(sampleBody("shopify-orders-create.json"), "customer_locale", "zh-TW"),
+                "updated_at", "2026-11-28T11:00:00-05:00");
 
         handle(shopify("orders/updated", updated));
 
@@ -420,6 +426,167 @@ class OrderIntakeHandlerTest {
 
             assertThat(response.getStatusCode()).isEqualTo(500);
             assertThat(response.getBody()).isEqualTo("{\"error\":\"internal error\"}");
+        }
+    }
+
+    // --- hostile and faulty orders (issue 16) ---
+
+    private static String status(APIGatewayV2HTTPResponse response) throws Exception {
+        return JSON.readTree(response.getBody()).path("status").asText();
+    }
+
+    private static String reason(APIGatewayV2HTTPResponse response) throws Exception {
+        return JSON.readTree(response.getBody()).path("reason").asText();
+    }
+
+    private static String withLine(String body, String field, Object value) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode order = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) order.path("line_items").get(0)).set(field, JSON.valueToTree(value));
+        return JSON.writeValueAsString(order);
+    }
+
+    @Test
+    void negativeAndOverflowingAmountsAreIgnoredWithTheirReasonAnsweredOkAndChangeNothing() throws Exception {
+        String body = sampleBody("shopify-orders-create.json");
+
+        APIGatewayV2HTTPResponse negativeTotal = handle(shopify("orders/create", withField(body, "total_price", "-10.00")));
+        APIGatewayV2HTTPResponse negativeLine = handle(shopify("orders/create", withLine(body, "price", "-1.00")));
+        APIGatewayV2HTTPResponse negativeQuantity = handle(shopify("orders/create", withLine(body, "quantity", -3)));
+        APIGatewayV2HTTPResponse overflow = handle(shopify("orders/create",
+                withLine(withLine(body, "quantity", 2147483647), "price", "99999999.99")));
+        APIGatewayV2HTTPResponse hugeQuantity = handle(shopify("orders/create",
+                withLine(body, "quantity", new java.math.BigInteger("99999999999999999999999"))));
+        APIGatewayV2HTTPResponse hugeTotal = handle(shopify("orders/create", withField(body, "total_price", "9999999999999999.99")));
+
+        for (APIGatewayV2HTTPResponse r : List.of(negativeTotal, negativeLine, negativeQuantity, overflow, hugeQuantity, hugeTotal)) {
+            assertThat(r.getStatusCode()).isEqualTo(200);
+            assertThat(status(r)).isEqualTo("ignored");
+        }
+        assertThat(reason(negativeTotal)).isEqualTo("order total is negative");
+        assertThat(reason(negativeLine)).isEqualTo("a line item is negative");
+        assertThat(reason(negativeQuantity)).isEqualTo("a line item is negative");
+        assertThat(reason(overflow)).isEqualTo("order amounts are too large");
+        assertThat(reason(hugeQuantity)).isEqualTo("order amounts are too large");
+        assertThat(reason(hugeTotal)).isEqualTo("order amounts are too large");
+        assertThat(context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID)).isEmpty();
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com")).isEmpty();
+        assertThat(bus.drain()).isEmpty();
+    }
+
+    @Test
+    void theLargestOrderIntakeTakesIsStoredBoundedAndItsEventStaysFarBelowEventBridgesLimit() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode order =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(sampleBody("shopify-orders-create.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) order.path("customer")).put("first_name", "名".repeat(300_000));
+        com.fasterxml.jackson.databind.node.ArrayNode lines = order.putArray("line_items");
+        String title = "Ceramic mug — hand-thrown, glazed 釉 ".repeat(8);
+        int i = 0;
+        while (JSON.writeValueAsBytes(order).length < OrderIntake.MAX_BODY_BYTES - 2_000) {
+            lines.addObject().put("id", ++i).put("title", title + i).put("quantity", 1).put("price", "0.01")
+                    .put("product_id", 632910392L + i);
+        }
+        order.put("total_price", "59.90").put("subtotal_price", "45.00");
+        String body = JSON.writeValueAsString(order);
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isBetween(OrderIntake.MAX_BODY_BYTES - 4_000,
+                OrderIntake.MAX_BODY_BYTES);
+
+        APIGatewayV2HTTPResponse response = handle(shopify("orders/create", body));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(status(response)).isEqualTo("accepted");
+        Order stored = context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID).orElseThrow().order();
+        assertThat(stored.lineItems()).hasSize(OrderLimits.MAX_LINE_ITEMS);
+        assertThat(stored.omittedLineItems()).isEqualTo(i - OrderLimits.MAX_LINE_ITEMS);
+        assertThat(stored.firstName().codePointCount(0, stored.firstName().length())).isLessThanOrEqualTo(100);
+        assertThat(stored.cuts()).contains((i - OrderLimits.MAX_LINE_ITEMS) + " line items not kept",
+                "firstName shortened to 100 characters");
+        List<JsonNode> events = bus.drain();
+        assertThat(events).hasSize(1);
+        int eventBytes = JSON.writeValueAsBytes(events.get(0)).length;
+        assertThat(eventBytes).as("OrderPlaced as EventBridge delivers it").isLessThan(64 * 1024);
+    }
+
+    @Test
+    void aLoneSurrogateIsStoredAsTheReplacementCharacter() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode order =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(sampleBody("shopify-orders-create.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) order.path("customer")).put("first_name", "SURROGATE");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) order.path("line_items").get(0)).put("title", "Mug SURROGATE");
+        String body = JSON.writeValueAsString(order).replace("SURROGATE", "\\ud800x\\udfff");
+
+        APIGatewayV2HTTPResponse response = handle(shopify("orders/create", body));
+
+        assertThat(status(response)).isEqualTo("accepted");
+        Order stored = context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID).orElseThrow().order();
+        assertThat(stored.firstName()).isEqualTo("\uFFFDx\uFFFD");
+        assertThat(stored.lineItems().get(0).title()).isEqualTo("Mug \uFFFDx\uFFFD");
+        assertThat(bus.drain()).hasSize(1);
+    }
+
+    @Test
+    void refundsAndTheCancellationOfAnOrderWhoseEmailChangedStillApplyToTheCustomerWhoPlacedIt() throws Exception {
+        handle(load("shopify-orders-create.json"));
+        String moved = withField(withField(withField(sampleBody("shopify-orders-create.json"), "email", "new.home@example.com"),
+                "contact_email", "new.home@example.com"), "updated_at", "2026-11-29T09:00:00-05:00");
+        handle(shopify("orders/updated", moved));
+
+        handle(load("shopify-refunds-create.json"));
+
+        CustomerStore customers = context.getBean(CustomerStore.class);
+        assertThat(customers.find(shop.domain(), "jane.doe@example.com").orElseThrow().netSpend().minor())
+                .isEqualTo(5990 - 1995);
+        assertThat(customers.find(shop.domain(), "new.home@example.com")).isEmpty();
+        handle(shopify("orders/cancelled", withField(moved, "cancelled_at", "2026-11-29T10:00:00-05:00")));
+        assertThat(customers.find(shop.domain(), "jane.doe@example.com").orElseThrow().netSpend().minor()).isZero();
+        assertThat(bus.drain()).filteredOn(e -> !e.path("detail-type").asText().equals("OrderPlaced"))
+                .extracting(e -> e.path("detail-type").asText() + " " + e.path("detail").path("email").asText())
+                .containsExactly("OrderRefunded jane.doe@example.com", "OrderCancelled jane.doe@example.com");
+    }
+
+    @Test
+    void anOlderOrdersUpdatedDeliveredLateNeverOverwritesANewerOne() throws Exception {
+        handle(load("shopify-orders-create.json"));
+        String body = sampleBody("shopify-orders-create.json");
+        String newer = withField(withField(body, "customer_locale", "zh-TW"), "updated_at", "2026-11-28T12:00:00-05:00");
+        String older = withField(withField(body, "customer_locale", "zh-CN"), "updated_at", "2026-11-28T11:00:00-05:00");
+
+        handle(shopify("orders/updated", newer));
+        handle(shopify("orders/updated", older));
+
+        assertThat(context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID).orElseThrow().order().locale())
+                .isEqualTo("zh-TW");
+    }
+
+    @Test
+    void aRefundThatComesBeforeItsOrderIsKeptAndAppliedOnceWhenTheOrderArrives() throws Exception {
+        APIGatewayV2HTTPResponse early = handle(load("shopify-refunds-create.json"));
+
+        assertThat(early.getStatusCode()).isEqualTo(200);
+        assertThat(status(early)).isEqualTo("accepted");
+        assertThat(bus.drain()).isEmpty();
+
+        handle(load("shopify-orders-create.json"));
+        handle(load("shopify-orders-paid.json"));
+        handle(shopify("refunds/create", sampleBody("shopify-refunds-create.json")));
+
+        List<JsonNode> events = bus.drain();
+        assertThat(events).extracting(e -> e.path("detail-type").asText()).containsExactly("OrderPlaced", "OrderRefunded");
+        assertThat(events.get(1).path("detail").path("amountMinor").asLong()).isEqualTo(1995);
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
+                .netSpend().minor()).isEqualTo(5990 - 1995);
+    }
+
+    @Test
+    void aStalledAwsIsA503WithRetryAfterAndTheShortErrorBody() {
+        // A budget already spent: what the intake sees when AWS has not answered for its whole budget.
+        try (ApplicationContext stalled = TestAws.context(TestAws.createTable(), bus.bus(), TestAws.createLinkKey(),
+                Map.of("loyalty.intake.budget", "0s"))) {
+            APIGatewayV2HTTPResponse response = new OrderIntakeHandler(stalled)
+                    .handleRequest(load("shopify-orders-create.json"), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
+            assertThat(response.getBody()).isEqualTo("{\"error\":\"temporarily unavailable, try again\"}");
         }
     }
 

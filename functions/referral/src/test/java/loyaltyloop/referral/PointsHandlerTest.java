@@ -77,8 +77,15 @@ class PointsHandlerTest {
 
     @Test
     void theSampleRedeemPostBuysACouponOnceAndAgainShowsTheSameCoupon() {
-        APIGatewayV2HTTPResponse done = handler.handleRequest(http("points-redeem-post.json", token), null);
-        APIGatewayV2HTTPResponse again = handler.handleRequest(http("points-redeem-post.json", token), null);
+        // The form's redemption id as the statement page hands it out: signed for this customer.
+        String page = handler.handleRequest(http("points-get.json", token), null).getBody();
+        java.util.regex.Matcher rid = java.util.regex.Pattern.compile("name=\"rid\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(rid.find()).as("a redemption id in the statement's form").isTrue();
+        APIGatewayV2HTTPEvent form = http("points-redeem-post.json", token);
+        form.setIsBase64Encoded(false);
+        form.setBody("points=500&rid=" + rid.group(1));
+        APIGatewayV2HTTPResponse done = handler.handleRequest(form, null);
+        APIGatewayV2HTTPResponse again = handler.handleRequest(form, null);
 
         assertThat(done.getStatusCode()).isEqualTo(200);
         assertThat(again.getStatusCode()).isEqualTo(200);

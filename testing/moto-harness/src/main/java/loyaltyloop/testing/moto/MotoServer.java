@@ -143,6 +143,35 @@ public final class MotoServer implements AwsEmulator {
         }
     }
 
+    /**
+     * Freezes the server and every process it started (SIGSTOP), as a stalled AWS would be: the kernel still accepts
+     * connections, nothing answers. For the tests of what callers do when AWS is slow; {@link #resume} undoes it.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause paused} server run again (SIGCONT); it then answers what was sent meanwhile. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        List<String> argv = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
+        process.descendants().forEach(p -> argv.add(Long.toString(p.pid())));
+        try {
+            Process kill = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " of the moto server failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {
