@@ -52,7 +52,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(14);
+        assertThat(FUNCTION_ROLES).hasSize(15);
     }
 
     private static List<?> list(Object value) {
