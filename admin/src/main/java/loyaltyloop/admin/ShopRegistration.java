@@ -37,14 +37,24 @@ public final class ShopRegistration {
             java.util.Map<String, String> productTips,
             LoyaltySettings settings,
             String couponApiCredentials,
-            ShopifyApp shopifyApp) {
+            ShopifyApp shopifyApp,
+            String postalAddress) {
+
+        /** Without a new postal address (a stored one is kept). */
+        public Request(String domain, Platform platform, String storefrontUrl, String senderAddress,
+                String senderName, String ownerEmail, String locale, String currency, String webhookSecret,
+                ConsentMode consentMode, java.util.Map<String, String> productTips, LoyaltySettings settings,
+                String couponApiCredentials, ShopifyApp shopifyApp) {
+            this(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency,
+                    webhookSecret, consentMode, productTips, settings, couponApiCredentials, shopifyApp, null);
+        }
 
         /** Without a Shopify app: connected through admin-made webhooks (or WooCommerce). */
         public Request(String domain, Platform platform, String storefrontUrl, String senderAddress, String senderName,
                 String ownerEmail, String locale, String currency, String webhookSecret, ConsentMode consentMode,
                 java.util.Map<String, String> productTips, LoyaltySettings settings, String couponApiCredentials) {
             this(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency, webhookSecret,
-                    consentMode, productTips, settings, couponApiCredentials, null);
+                    consentMode, productTips, settings, couponApiCredentials, null, null);
         }
 
         /** With the platform's default consent mode and no new product tips. */
@@ -57,7 +67,8 @@ public final class ShopRegistration {
         /** The same request with these loop settings. */
         public Request withSettings(LoyaltySettings newSettings) {
             return new Request(domain, platform, storefrontUrl, senderAddress, senderName, ownerEmail, locale, currency,
-                    webhookSecret, consentMode, productTips, newSettings, couponApiCredentials, shopifyApp);
+                    webhookSecret, consentMode, productTips, newSettings, couponApiCredentials, shopifyApp,
+                    postalAddress);
         }
 
         @Override
@@ -236,11 +247,26 @@ public final class ShopRegistration {
             LoyaltySettings.CouponSettings c = settings.coupons();
             settings = new LoyaltySettings(settings.survey(), new LoyaltySettings.CouponSettings(c.surveyReward(),
                     c.prefix(), c.provisioning(), couponApiParameter(domain)), settings.referrals(), settings.ladder(),
-                    settings.messages(), settings.brand(), settings.history(), settings.retention());
+                    settings.messages(), settings.brand(), settings.mail(), settings.history(), settings.retention());
+        }
+        if (r.postalAddress() != null) {
+            settings = settings.withPostalAddress(oneLinePostalAddress(r.postalAddress()));
         }
         // An app's deliveries are signed with its client secret: it has no webhook secret of its own.
         return new Shop(domain, r.platform(), storefrontUrl, sender, senderName.trim(), owner, locale, currency,
                 connection.isApp() ? null : parameter, r.consentMode(), tips, settings, connection);
+    }
+
+    /** The address as the footer shows it: line breaks become ", " and it must not be blank. */
+    private static String oneLinePostalAddress(String value) {
+        String address = value.strip().replaceAll("\\s*[\\r\\n]+\\s*", ", ");
+        if (address.isEmpty()) {
+            throw new IllegalArgumentException("--postal-address must not be blank");
+        }
+        if (address.length() > 300) {
+            throw new IllegalArgumentException("--postal-address is at most 300 characters");
+        }
+        return address;
     }
 
     /** Checks the credentials' shape; messages never repeat the value. */

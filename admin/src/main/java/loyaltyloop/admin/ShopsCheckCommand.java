@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import loyaltyloop.deliverability.MailSetupCheck;
 import loyaltyloop.platforms.PlatformConnectionCheck;
 import loyaltyloop.shops.CheckFinding;
 import loyaltyloop.shops.Shop;
@@ -24,7 +25,9 @@ public final class ShopsCheckCommand {
                      [--region REGION --table TABLE [--stack loyalty-loop]] | [--aws-endpoint URL [--table LoyaltyTable]]
               Connects to the shop's platform with the stored credentials and says what is wrong, or that all is
               well: the API token can be had, the scopes are granted, the Admin API version is still supported, the
-              webhooks are there (Shopify) or active (WooCommerce). Exits 1 when something is wrong.""";
+              webhooks are there (Shopify) or active (WooCommerce); that SES is out of the sandbox and sending, how
+              much of its daily quota is left, and that the shop has a postal address for its marketing emails.
+              Exits 1 when something is wrong.""";
 
     private static final Set<String> FLAGS = Set.of("domain", "region", "table", "stack", "aws-endpoint");
 
@@ -39,7 +42,14 @@ public final class ShopsCheckCommand {
 
     /** The checks, in the order they print. */
     static List<ShopCheck> checks(ApplicationContext context) {
-        return List.of(context.getBean(PlatformConnectionCheck.class)::check);
+        return List.of(context.getBean(PlatformConnectionCheck.class)::check, mailSetup(context));
+    }
+
+    /** The SES account (sandbox, paused, daily quota) and the shop's postal address: {@link MailSetupCheck}. */
+    private static ShopCheck mailSetup(ApplicationContext context) {
+        MailSetupCheck mail = context.getBean(MailSetupCheck.class);
+        return shop -> mail.check(shop).stream()
+                .map(f -> new CheckFinding(CheckFinding.Severity.valueOf(f.level().name()), f.text())).toList();
     }
 
     /** Runs {@code shops check ARGS...} (after the words {@code shops check}); answers the exit code. */

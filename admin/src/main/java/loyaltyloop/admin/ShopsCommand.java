@@ -47,6 +47,9 @@ public final class ShopsCommand {
                                                    removes one; tips already stored are kept)
                      [--settings settings.json]   (survey, coupon and referral settings as JSON, see docs/coupons.md;
                                                    settings already stored are kept when this is left out)
+                     [--postal-address "1 Main St, Springfield, IL 62701, USA"]   (the shop's physical address,
+                                                   shown in marketing and points emails as CAN-SPAM requires;
+                                                   a stored one is kept when this is left out)
                      [--coupon-api-credentials VALUE]   (Shopify: an Admin API access token with write_discounts;
                                                          WooCommerce: consumer_key:consumer_secret of a REST key
                                                          with write access)
@@ -73,7 +76,7 @@ public final class ShopsCommand {
     private static final Set<String> TARGET_FLAGS = Set.of("region", "table", "stack", "aws-endpoint");
     private static final Set<String> ADD_FLAGS = union(TARGET_FLAGS, Set.of("domain", "platform", "storefront",
             "sender-address", "sender-name", "owner-email", "locale", "currency", "webhook-secret", "consent-mode",
-            "product-tips", "settings", "coupon-api-credentials", "client-id", "client-secret"));
+            "product-tips", "settings", "coupon-api-credentials", "client-id", "client-secret", "postal-address"));
     private static final Set<String> UPLOAD_FLAGS = union(TARGET_FLAGS, Set.of("domain", "file"));
 
     private ShopsCommand() {
@@ -180,7 +183,8 @@ public final class ShopsCommand {
                 flags.required("storefront"), flags.required("sender-address"), flags.required("sender-name"),
                 flags.required("owner-email"), flags.get("locale", "en"), flags.get("currency", "USD"),
                 generated ? RandomSecrets.webhookSecret() : secret, consentMode(flags.get("consent-mode")),
-                productTips(flags.get("product-tips")), settings, flags.get("coupon-api-credentials"), app);
+                productTips(flags.get("product-tips")), settings, flags.get("coupon-api-credentials"), app,
+                flags.get("postal-address"));
         return new Add(target, request, generated);
     }
 

@@ -93,6 +93,16 @@ class ShopsCommandEmulatorTest {
     }
 
     @Test
+    void thePostalAddressIsStoredAndKeptWhenTheShopIsRegisteredAgainWithoutIt() {
+        assertThat(ShopsCommand.run(add("mail.example", "--postal-address", "Tea Co\n1 Example Street\nSpringfield")))
+                .isZero();
+        assertThat(ShopsCommand.run(add("mail.example"))).isZero();
+
+        Shop shop = context.getBean(ShopStore.class).find("mail.example").orElseThrow();
+        assertThat(shop.settings().mail().postalAddress()).isEqualTo("Tea Co, 1 Example Street, Springfield");
+    }
+
+    @Test
     void theFirstRegistrationInAStackMakesItsLinkKeyAndLaterOnesNeverReplaceIt() {
         String name = "/loyalty-loop/" + stack + "/link-key";
         assertThat(parameter(name)).isEmpty();
@@ -185,6 +195,7 @@ class ShopsCommandEmulatorTest {
         assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("PROBLEM  webhook \"loyalty-loop order updated\" (order.updated) is disabled")
                 .contains("ok       webhook \"loyalty-loop order created\" (order.created) is active")
+                .contains("warning  No postal address")
                 .contains("1 thing needs fixing");
     }
 }

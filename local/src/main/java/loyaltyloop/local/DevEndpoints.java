@@ -158,31 +158,69 @@ final class DevEndpoints {
         Responses.json(exchange, 200, Map.of("fired", functionId));
     }
 
+    /**
+     * PutEvents locally: a JSON array of entries {@code {"Source", "DetailType", "Detail", "EventBusName"}} ({@code Detail}
+     * a JSON string, as PutEvents takes it, or an object; a single entry without the array is accepted too). No
+     * {@code EventBusName}, or {@code default}, is the account's default bus, where SES publishes; any other name is
+     * the loop's own bus. Every entry is checked before any is put; answers once every function they reached, and
+     * every event those caused, is done, with PutEvents' answer.
+     */
     private void putEvent(HttpExchange exchange) throws Exception {
         Optional<JsonNode> body = jsonBody(exchange);
-        if (body.isEmpty() || !body.get().isObject()) {
-            Responses.error(exchange, 400, "expected {\"source\": ..., \"detail-type\": ..., \"detail\": {...}}");
+        if (body.isEmpty() || !(body.get().isObject() || body.get().isArray()) || body.get().isEmpty()
+                || body.get().size() > 10 && body.get().isArray()) {
+            Responses.error(exchange, 400, "expected a JSON array of 1-10 entries {\"Source\": ..., \"DetailType\": ..., "
+                    + "\"Detail\": \"{...}\"} (EventBusName optional: default bus)");
             return;
         }
-        JsonNode json = body.get();
-        String source = text(json, "source", "Source");
-        String detailType = text(json, "detail-type", "detailType", "DetailType");
-        JsonNode detail = Optional.ofNullable(json.get("detail")).orElse(json.get("Detail"));
-        if (detail != null && detail.isTextual()) {
-            try {
-                detail = Responses.JSON.readTree(detail.asText());
-            } catch (IOException e) {
-                detail = null;
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        if (body.get().isArray()) {
+            body.get().forEach(entries::add);
+        } else {
+            entries.add(body.get());
+        }
+        record Entry(String bus, String source, String detailType, Map<String, Object> detail) {
+        }
+        List<Entry> checked = new java.util.ArrayList<>();
+        for (JsonNode json : entries) {
+            if (!json.isObject()) {
+                Responses.error(exchange, 400, "every entry must be an object with Source, DetailType and Detail");
+                return;
             }
+            String source = text(json, "Source", "source");
+            String detailType = text(json, "DetailType", "detail-type", "detailType");
+            String busName = text(json, "EventBusName", "eventBusName");
+            JsonNode detail = Optional.ofNullable(json.get("Detail")).orElse(json.get("detail"));
+            if (detail != null && detail.isTextual()) {
+                try {
+                    detail = Responses.JSON.readTree(detail.asText());
+                } catch (IOException e) {
+                    detail = null;
+                }
+            }
+            if (source == null || detailType == null || detail == null || !detail.isObject()) {
+                Responses.error(exchange, 400, "an event needs Source, DetailType and a Detail object");
+                return;
+            }
+            String bus = busName == null || busName.equals("default") || busName.endsWith(":event-bus/default")
+                    ? LocalTemplate.Rule.DEFAULT_BUS : LocalTemplate.Rule.LOOP_BUS;
+            checked.add(new Entry(bus, source, detailType,
+                    Responses.JSON.convertValue(detail, new TypeReference<LinkedHashMap<String, Object>>() { })));
         }
-        if (source == null || detailType == null || detail == null || !detail.isObject()) {
-            Responses.error(exchange, 400, "an event needs source, detail-type and a detail object");
+        List<Map<String, Object>> ids = new java.util.ArrayList<>();
+        for (Entry entry : checked) {
+            Map<String, Object> envelope = bus.put(entry.bus(), entry.source(), entry.detailType(), entry.detail(),
+                    List.of());
+            ids.add(Map.of("EventId", envelope.get("id")));
+        }
+        if (!bus.awaitIdle(IDLE_TIMEOUT)) {
+            Responses.error(exchange, 504, "the events' functions were still running after " + IDLE_TIMEOUT);
             return;
         }
-        Map<String, Object> detailMap = Responses.JSON.convertValue(detail, new TypeReference<LinkedHashMap<String, Object>>() { });
-        Map<String, Object> envelope = bus.put(source, detailType, detailMap, List.of());
-        bus.awaitIdle(IDLE_TIMEOUT);
-        Responses.json(exchange, 200, Map.of("id", envelope.get("id")));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("FailedEntryCount", 0);
+        answer.put("Entries", ids);
+        Responses.json(exchange, 200, answer);
     }
 
     private static String text(JsonNode json, String... names) {

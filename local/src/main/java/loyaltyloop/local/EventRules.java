@@ -29,6 +29,11 @@ final class EventRules {
         return machine.rulesForEvent(eventJson).stream().sorted().map(byName::get).toList();
     }
 
+    /** The rules of {@code bus} ({@link Rule#DEFAULT_BUS} or {@link Rule#LOOP_BUS}) that match the event. */
+    List<Rule> matching(String eventJson, String bus) {
+        return matching(eventJson).stream().filter(rule -> bus.equals(rule.bus())).toList();
+    }
+
     int size() {
         return byName.size();
     }

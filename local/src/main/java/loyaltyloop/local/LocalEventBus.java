@@ -93,8 +93,17 @@ public class LocalEventBus implements EventPublisher, AutoCloseable {
         put(event.source(), event.detailType(), detail, List.of());
     }
 
-    /** Puts an event on the bus as PutEvents would; answers the envelope that was routed. */
+    /** Puts an event on the loop's bus as PutEvents would; answers the envelope that was routed. */
     public Map<String, Object> put(String source, String detailType, Map<String, Object> detail, List<String> resources) {
+        return put(Rule.LOOP_BUS, source, detailType, detail, resources);
+    }
+
+    /**
+     * Puts an event on {@code bus} ({@link Rule#DEFAULT_BUS}, where AWS services such as SES publish, or
+     * {@link Rule#LOOP_BUS}) as PutEvents would; only that bus's rules see it.
+     */
+    public Map<String, Object> put(String bus, String source, String detailType, Map<String, Object> detail,
+            List<String> resources) {
         if (source == null || source.isBlank() || detailType == null || detailType.isBlank() || detail == null) {
             throw new IllegalArgumentException("an event needs source, detail-type and a detail object");
         }
@@ -109,11 +118,11 @@ public class LocalEventBus implements EventPublisher, AutoCloseable {
         envelope.put("resources", List.copyOf(resources));
         envelope.put("detail", detail);
         published.merge(detailType, 1, Integer::sum);
-        route(envelope);
+        route(bus, envelope);
         return envelope;
     }
 
-    private void route(Map<String, Object> envelope) {
+    private void route(String bus, Map<String, Object> envelope) {
         EventRules currentRules = rules;
         if (currentRules == null || target == null) {
             throw new IllegalStateException("the local event bus is not connected to the template's rules yet");
@@ -124,8 +133,8 @@ public class LocalEventBus implements EventPublisher, AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event is not JSON-able", e);
         }
-        List<Rule> matched = currentRules.matching(json);
-        System.out.println("event-bus: " + envelope.get("source") + " " + envelope.get("detail-type") + " -> "
+        List<Rule> matched = currentRules.matching(json, bus);
+        System.out.println("event-bus" + (Rule.DEFAULT_BUS.equals(bus) ? " (default)" : "") + ": " + envelope.get("source") + " " + envelope.get("detail-type") + " -> "
                 + (matched.isEmpty() ? "(no rule)" : String.join(", ", matched.stream().map(Rule::name).toList())));
         for (Rule rule : matched) {
             deliver(rule, json);

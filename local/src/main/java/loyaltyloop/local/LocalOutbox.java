@@ -11,6 +11,8 @@ import java.util.Optional;
 import loyaltyloop.aws.SesEmailSender;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
+import loyaltyloop.email.MessageTags;
+import loyaltyloop.deliverability.Suppressions;
 import loyaltyloop.metrics.LoopMetrics;
 
 /** The local runner's SES: every email lands here, readable at {@code /_local/outbox} (JSON and HTML). */
@@ -20,8 +22,8 @@ import loyaltyloop.metrics.LoopMetrics;
 public class LocalOutbox implements EmailSender {
 
     /**
-     * One sent email as the outbox shows it; {@code sentAt} is the shared clock's time; {@code attachments} its files
-     * (none for most kinds).
+     * One sent email as the outbox shows it; {@code sentAt} is the shared clock's time, {@code tags} SES's message
+     * tags, {@code attachments} its files (none for most kinds).
      */
     public record OutboxEmail(
             long id,
@@ -34,12 +36,8 @@ public class LocalOutbox implements EmailSender {
             String html,
             Map<String, String> headers,
             String sentAt,
+            Map<String, String> tags,
             List<OutboxAttachment> attachments) {
-
-        public OutboxEmail(long id, String kind, String to, String from, String replyTo, String subject, String text,
-                String html, Map<String, String> headers, String sentAt) {
-            this(id, kind, to, from, replyTo, subject, text, html, headers, sentAt, List.of());
-        }
     }
 
     /** An attached file; {@code content} is its text (attachments the loop sends are JSON), {@code size} its bytes. */
@@ -48,15 +46,22 @@ public class LocalOutbox implements EmailSender {
 
     private final Clock clock;
     private final LoopMetrics metrics;
+    private final Suppressions suppressions;
     private final List<OutboxEmail> emails = new ArrayList<>();
 
-    public LocalOutbox(Clock clock, LoopMetrics metrics) {
+    public LocalOutbox(Clock clock, LoopMetrics metrics, Suppressions suppressions) {
         this.clock = clock;
         this.metrics = metrics;
+        this.suppressions = suppressions;
     }
 
     @Override
     public void send(EmailMessage message) {
+        if (suppressions.blocked(message)) {
+            System.out.println("outbox: " + message.kind().wireName() + " to " + Masking.email(message.to())
+                    + " not sent: the address bounced or complained");
+            return;
+        }
         OutboxEmail email;
         synchronized (emails) {
             email = new OutboxEmail(
@@ -70,6 +75,7 @@ public class LocalOutbox implements EmailSender {
                     message.html(),
                     message.headers(),
                     clock.instant().toString(),
+                    MessageTags.of(message),
                     message.attachments().stream().map(a -> new OutboxAttachment(a.fileName(), a.contentType(),
                             a.content().length, new String(a.content(), java.nio.charset.StandardCharsets.UTF_8)))
                             .toList());

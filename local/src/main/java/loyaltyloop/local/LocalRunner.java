@@ -41,6 +41,8 @@ public final class LocalRunner implements AutoCloseable {
     public static final String WOO_DEMO_SHOP = "woo.demo.local";
     /** The demo shops' coupons go to the demo checkout, so the whole loop runs offline. */
     static final LoyaltySettings DEMO_SETTINGS = LoyaltySettings.DEFAULTS.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
+    /** The demo shops' postal address, as marketing and points emails must show one (a made-up one). */
+    static final String DEMO_POSTAL_ADDRESS = "Demo Shop, 1 Example Street, Springfield, IL 62701, USA";
     static final int EXIT_NO_MOTO = 2;
     /** The banner's example order: another order than the README's sample. */
     static final long BANNER_ORDER_ID = 5_550_000_000_001L;
@@ -141,10 +143,10 @@ public final class LocalRunner implements AutoCloseable {
         }
         demoShops.add(registration.register(new ShopRegistration.Request(options.shop(), Platform.SHOPIFY,
                 "https://" + options.shop(), "shop@demo.example", "Demo Shop", "owner@demo.example", "en", "USD",
-                webhookSecret).withSettings(DEMO_SETTINGS)));
+                webhookSecret).withSettings(DEMO_SETTINGS.withPostalAddress(DEMO_POSTAL_ADDRESS))));
         demoShops.add(registration.register(new ShopRegistration.Request("https://" + WOO_DEMO_SHOP, Platform.WOOCOMMERCE,
                 "https://" + WOO_DEMO_SHOP, "shop@woo.demo.local", "Woo Demo", "owner@woo.demo.local", "en", "USD",
-                webhookSecret).withSettings(DEMO_SETTINGS)));
+                webhookSecret).withSettings(DEMO_SETTINGS.withPostalAddress(DEMO_POSTAL_ADDRESS))));
     }
 
     /** The SDK reads these before anything else in its default chains: the emulator takes any credentials. */

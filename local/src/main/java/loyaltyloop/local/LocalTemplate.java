@@ -44,8 +44,20 @@ record LocalTemplate(Path source, List<TableSpec> tables, List<FunctionSpec> fun
         }
     }
 
-    /** An {@code EventBridgeRule} event; the pattern as JSON. */
-    record Rule(String functionId, String eventId, String patternJson) {
+    /**
+     * An {@code EventBridgeRule} event; the pattern as JSON. {@code bus} is {@link #DEFAULT_BUS} for a rule without
+     * {@code EventBusName} (the account's default bus, where AWS services such as SES publish) and {@link #LOOP_BUS}
+     * for the template's own bus.
+     */
+    record Rule(String functionId, String eventId, String patternJson, String bus) {
+        static final String DEFAULT_BUS = "default";
+        static final String LOOP_BUS = "loop";
+
+        /** A rule on the loop's own bus. */
+        Rule(String functionId, String eventId, String patternJson) {
+            this(functionId, eventId, patternJson, LOOP_BUS);
+        }
+
         String name() {
             return functionId + "." + eventId;
         }

@@ -67,6 +67,11 @@ final class OutboxPages {
             row(page, "reply-to", escape(email.replyTo()));
         }
         row(page, "sent at", escape(email.sentAt()));
+        if (email.tags() != null) {
+            for (Map.Entry<String, String> tag : email.tags().entrySet()) {
+                row(page, "SES tag " + escape(tag.getKey()), escape(tag.getValue()));
+            }
+        }
         for (Map.Entry<String, String> header : email.headers().entrySet()) {
             row(page, escape(header.getKey()), linkify(header.getValue()));
         }

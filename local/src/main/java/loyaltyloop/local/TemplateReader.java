@@ -128,7 +128,9 @@ final class TemplateReader {
                     String path = Optional.ofNullable(string(ep.get("Path"))).orElse("/{proxy+}");
                     routes.add(new Route(id, eventId, method.equals("*") ? "ANY" : method, path));
                 }
-                case "EventBridgeRule", "CloudWatchEvent" -> rules.add(new Rule(id, eventId, json(ep.get("Pattern"), id)));
+                case "EventBridgeRule", "CloudWatchEvent" -> rules.add(new Rule(id, eventId, json(ep.get("Pattern"), id),
+                        ep.get("EventBusName") == null || "default".equals(ep.get("EventBusName"))
+                                ? Rule.DEFAULT_BUS : Rule.LOOP_BUS));
                 case "Schedule", "ScheduleV2" -> {
                     String expression = string(ep.getOrDefault("Schedule", ep.get("ScheduleExpression")));
                     boolean enabled = !"false".equalsIgnoreCase(String.valueOf(ep.get("Enabled")))

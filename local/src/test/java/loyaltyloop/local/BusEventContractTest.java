@@ -58,6 +58,8 @@ class BusEventContractTest {
     private static final String FOLLOW_THROUGH = "SurveyFollowThroughFunction.SurveyCompleted";
     private static final String PRIVACY = "PrivacyEventsFunction.PrivacyRequests";
     private static final String SWEEP_WORKER = "FollowUpSweepWorkerFunction.SweepParts";
+    /** On the account's default bus, where SES publishes the configuration set's events. */
+    private static final String SES_EVENTS = "SesEventsFunction.SesMailEvents";
 
     /** The rules (function.event) each EventBridge-shaped sample reaches; a sample not listed here fails. */
     private static final Map<String, Set<String>> SAMPLE_REACHES = Map.ofEntries(
@@ -79,6 +81,12 @@ class BusEventContractTest {
             Map.entry("points-credited.json", Set.of()),
             Map.entry("points-clawed-back.json", Set.of()),
             Map.entry("points-redeemed.json", Set.of()),
+            // SES's sending events for the loop's emails (they carry the `shop` message tag).
+            Map.entry("ses-bounce-permanent.json", Set.of(SES_EVENTS)),
+            Map.entry("ses-bounce-transient.json", Set.of(SES_EVENTS)),
+            Map.entry("ses-bounce-suppressed.json", Set.of(SES_EVENTS)),
+            Map.entry("ses-complaint.json", Set.of(SES_EVENTS)),
+            Map.entry("ses-delivery.json", Set.of(SES_EVENTS)),
             // Schedules invoke their functions directly, never through the bus's rules.
             Map.entry("scheduled-hourly.json", Set.of()),
             Map.entry("scheduled-daily.json", Set.of()),

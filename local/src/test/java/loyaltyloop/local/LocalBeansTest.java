@@ -61,10 +61,14 @@ class LocalBeansTest {
     void theOutboxKeepsEveryEmailWithItsKindAndTheClocksTime() {
         LocalClock clock = new LocalClock();
         clock.advance(Duration.ofDays(10));
-        LocalOutbox outbox = new LocalOutbox(clock, new LocalMetrics());
+        LocalOutbox outbox = new LocalOutbox(clock, new LocalMetrics(),
+                new loyaltyloop.deliverability.Suppressions(new loyaltyloop.testing.InMemorySuppressionList()));
         outbox.send(new EmailMessage(EmailKind.AFFIRMATION, "shop@demo.example", "Demo Shop", "jane@example.com", null,
-                "Thanks", "text", "<p>html</p>", Map.of("List-Unsubscribe", "<http://localhost/u/x>")));
+                "Thanks", "text", "<p>html</p>", Map.of("List-Unsubscribe", "<http://localhost/u/x>"),
+                "demo.myshopify.com"));
         LocalOutbox.OutboxEmail email = outbox.emails().get(0);
+        assertThat(email.tags()).containsExactly(Map.entry("kind", "affirmation"),
+                Map.entry("shop", "demo.myshopify.com"));
         assertThat(email.id()).isEqualTo(1);
         assertThat(email.kind()).isEqualTo("affirmation");
         assertThat(email.from()).isEqualTo("Demo Shop <shop@demo.example>");
@@ -77,7 +81,8 @@ class LocalBeansTest {
     void outboxPagesEscapeAndLinkify() {
         LocalOutbox.OutboxEmail email = new LocalOutbox.OutboxEmail(1, "affirmation", "a@b.c", "Shop <s@b.c>", null,
                 "<script>x</script>", "Go http://localhost:3000/u/abc?x=1&y=2 now",
-                "<html><head></head><body><a href=\"http://localhost:3000/r/X\">ref</a>\"'</body></html>", Map.of(), "now");
+                "<html><head></head><body><a href=\"http://localhost:3000/r/X\">ref</a>\"'</body></html>", Map.of(), "now",
+                Map.of("kind", "affirmation"));
         String page = OutboxPages.email(email, 1);
         assertThat(page).doesNotContain("<script>x</script>").contains("&lt;script&gt;x&lt;/script&gt;");
         assertThat(page).contains("<a href=\"http://localhost:3000/u/abc?x=1&amp;y=2\" target=\"_blank\"");

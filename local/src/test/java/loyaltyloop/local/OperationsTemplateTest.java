@@ -33,6 +33,7 @@ class OperationsTemplateTest {
             "SurveyPageFailingAlarm", "SurveyFollowThroughFailingAlarm", "CouponRedemptionFailingAlarm",
             "ReferralRedirectFailingAlarm", "PointsFailingAlarm", "ReferralEventsFailingAlarm",
             "IntakeServerErrorsAlarm", "OwnerPageFailingAlarm", "ReconciliationFailingAlarm",
+            "SesEventsDeadLettersAlarm", "SesEventsFailingAlarm",
             "FollowUpSweepDeadLettersAlarm", "FollowUpSweepWorkerFailingAlarm",
             // privacy (issue 15)
             "PrivacyDeadLettersAlarm", "PrivacyEventsFailingAlarm", "RetentionFailingAlarm");

@@ -52,7 +52,7 @@ class TemplatePermissionsTest {
             }
         });
         assertThat(GRANTS).isNotEmpty();
-        assertThat(FUNCTION_ROLES).hasSize(17);
+        assertThat(FUNCTION_ROLES).hasSize(18);
     }
 
     private static List<?> list(Object value) {
@@ -120,6 +120,8 @@ class TemplatePermissionsTest {
                 Map.entry("SurveyPageRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("SurveyFollowThroughRole", Set.of("shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("CouponRedemptionRole", Set.of()),
+                // Bounces and complaints need no secret: SES events carry no link and no shop credential.
+                Map.entry("SesEventsRole", Set.of()),
                 Map.entry("ReferralRedirectRole", Set.of()),
                 Map.entry("PointsRole", Set.of("link-key", "shops/*/coupon-api", "shops/*/client-secret")),
                 Map.entry("ReferralEventsRole", Set.of("link-key")),
@@ -157,5 +159,23 @@ class TemplatePermissionsTest {
                 .containsExactly("PrivacyEventsRole");
         assertThat(GRANTS.stream().filter(g -> g.action().equals("dynamodb:BatchWriteItem")).map(Grant::role))
                 .containsExactlyInAnyOrder("PrivacyEventsRole", "RetentionRole");
+    }
+
+    @Test
+    void everyRoleThatSendsEmailMayUseTheConfigurationSetAndOnlyTheSenderIdentity() {
+        List<Grant> sends = GRANTS.stream().filter(g -> g.action().equals("ses:SendEmail")).toList();
+        assertThat(sends).isNotEmpty().allSatisfy(g -> assertThat(g.resource()).isIn(
+                "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}",
+                "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:configuration-set/${SesConfigurationSet}"));
+        sends.stream().map(Grant::role).distinct().forEach(role -> assertThat(GRANTS).contains(new Grant(role,
+                "ses:SendEmail",
+                "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:configuration-set/${SesConfigurationSet}")));
+    }
+
+    @Test
+    void theSesEventsFunctionSendsNothingAndNeverQueriesTheTable() {
+        List<String> actions = GRANTS.stream().filter(g -> g.role().equals("SesEventsRole")).map(Grant::action).toList();
+        assertThat(actions).isNotEmpty().noneMatch(a -> a.startsWith("ses:") || a.startsWith("events:")
+                || a.equals("dynamodb:Query") || a.equals("dynamodb:Scan") || a.startsWith("ssm:"));
     }
 }

@@ -70,6 +70,38 @@ class AffirmationHandlerTest {
     }
 
     @Test
+    void anUnsubscribedCustomersThankYouIsPurelyTransactional() throws Exception {
+        String email = TestAws.unique("quiet") + "@example.com";
+        Map<String, Object> event = orderPlaced(email);
+        recordOrderAsIntakeDid(event);
+        CustomerAccounts accounts = context.getBean(CustomerAccounts.class);
+        accounts.unsubscribe(shop.domain(), email);
+
+        assertThat(handler.handleRequest(event, null)).isEqualTo("SENT");
+
+        List<JsonNode> sent = TestAws.sentEmailsTo(email);
+        assertThat(sent).hasSize(1);
+        String body = sent.get(0).path("body").asText();
+        Customer customer = accounts.find(shop.domain(), email).orElseThrow();
+        assertThat(body).contains("#1001").doesNotContain("/r/" + customer.referralCode()).doesNotContain("/u/");
+    }
+
+    @Test
+    void nothingGoesToAnAddressThatBouncedForGood() throws Exception {
+        String email = TestAws.unique("gone") + "@example.com";
+        Map<String, Object> event = orderPlaced(email);
+        recordOrderAsIntakeDid(event);
+        loyaltyloop.deliverability.SuppressionList suppressions =
+                context.getBean(loyaltyloop.deliverability.SuppressionList.class);
+        suppressions.saveIfUnchanged(shop.domain(), email,
+                loyaltyloop.deliverability.Suppression.NONE.withPermanentBounce(java.time.Instant.now()));
+
+        handler.handleRequest(event, null);
+
+        assertThat(TestAws.sentEmailsTo(email)).isEmpty();
+    }
+
+    @Test
     void repeatedOrderPlacedSendsNoSecondEmail() throws Exception {
         String email = TestAws.unique("twice") + "@example.com";
         Map<String, Object> event = orderPlaced(email);

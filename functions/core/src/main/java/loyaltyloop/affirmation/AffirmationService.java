@@ -83,15 +83,21 @@ public class AffirmationService {
     }
 
     EmailMessage message(Shop shop, Customer customer, Order order, int orderNumber, String baseUrl) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (customer.unsubscribed()) {
+            // Someone who unsubscribed gets a purely transactional thank-you: no referral pitch, nothing to leave.
+            RenderedEmail email = emails.render(new AffirmationView(shop, order, orderNumber, null, null));
+            return new EmailMessage(EmailKind.AFFIRMATION, shop.senderAddress(), shop.senderName(), order.email(),
+                    null, email.subject(), email.text(), email.html(), headers, shop.domain());
+        }
         String unsubscribeUrl = links.unsubscribeUrl(baseUrl, shop.domain(), customer.referralCode());
         String referralUrl = Links.referralUrl(baseUrl, customer.referralCode());
         RenderedEmail email = emails.render(new AffirmationView(shop, order, orderNumber, referralUrl, unsubscribeUrl));
-        Map<String, String> headers = new LinkedHashMap<>();
         // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the https URL.
         headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return new EmailMessage(EmailKind.AFFIRMATION, shop.senderAddress(), shop.senderName(), order.email(), null,
-                email.subject(), email.text(), email.html(), headers);
+                email.subject(), email.text(), email.html(), headers, shop.domain());
     }
 
 }

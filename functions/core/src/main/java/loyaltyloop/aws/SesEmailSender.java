@@ -1,13 +1,21 @@
 package loyaltyloop.aws;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import loyaltyloop.deliverability.Suppressions;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
+import loyaltyloop.email.MessageTags;
+import loyaltyloop.email.SendingDeferred;
 import loyaltyloop.metrics.LoopMetrics;
+import loyaltyloop.orders.CustomerEmails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.model.Attachment;
@@ -17,21 +25,38 @@ import software.amazon.awssdk.services.sesv2.model.Message;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
 
-/** Sends through SES v2 with the email's kind as the message tag {@code kind}, for SES event destinations. */
+/**
+ * Sends through SES v2, with the stack's configuration set (whose event destination brings bounces, complaints and
+ * deliveries back on EventBridge) and the message tags {@code kind} and {@code shop}. An address that bounced or
+ * complained is not sent to ({@link Suppressions}); SES's "not now" answers (sending rate, daily quota, paused
+ * sending) become {@link SendingDeferred}.
+ */
 @Singleton
 @Requires(classes = SesV2Client.class)
 public class SesEmailSender implements EmailSender {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SesEmailSender.class);
+
     private final SesV2Client ses;
     private final LoopMetrics metrics;
+    private final Suppressions suppressions;
+    private final String configurationSet;
 
-    public SesEmailSender(SesV2Client ses, LoopMetrics metrics) {
+    public SesEmailSender(SesV2Client ses, LoopMetrics metrics, Suppressions suppressions,
+            @Value("${loyalty.ses.configuration-set:}") String configurationSet) {
         this.ses = ses;
         this.metrics = metrics;
+        this.suppressions = suppressions;
+        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
     }
 
     @Override
     public void send(EmailMessage m) {
+        if (suppressions.blocked(m)) {
+            LOG.info("{} to {} of {} not sent: the address bounced or complained", m.kind().wireName(),
+                    CustomerEmails.mask(m.to()), m.shop());
+            return;
+        }
         Message.Builder message = Message.builder()
                 .subject(utf8(m.subject()))
                 .body(Body.builder().text(utf8(m.text())).html(utf8(m.html())).build());
@@ -43,16 +68,47 @@ public class SesEmailSender implements EmailSender {
             message.headers(m.headers().entrySet().stream()
                     .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build()).toList());
         }
-        ses.sendEmail(b -> {
-            b.fromEmailAddress(fromHeader(m.fromName(), m.fromAddress()))
-                    .destination(d -> d.toAddresses(m.to()))
-                    .content(c -> c.simple(message.build()))
-                    .emailTags(MessageTag.builder().name("kind").value(m.kind().wireName()).build());
-            if (m.replyTo() != null) {
-                b.replyToAddresses(List.of(m.replyTo()));
+        List<MessageTag> tags = MessageTags.of(m).entrySet().stream()
+                .map(t -> MessageTag.builder().name(t.getKey()).value(t.getValue()).build()).toList();
+        try {
+            ses.sendEmail(b -> {
+                b.fromEmailAddress(fromHeader(m.fromName(), m.fromAddress()))
+                        .destination(d -> d.toAddresses(m.to()))
+                        .content(c -> c.simple(message.build()))
+                        .emailTags(tags);
+                if (configurationSet != null) {
+                    b.configurationSetName(configurationSet);
+                }
+                if (m.replyTo() != null) {
+                    b.replyToAddresses(List.of(m.replyTo()));
+                }
+            });
+        } catch (AwsServiceException e) {
+            if (deferrable(e)) {
+                throw new SendingDeferred("SES refused for now: " + e.awsErrorDetails().errorCode(), e);
             }
-        });
+            throw e;
+        }
         metrics.emailSent(m.kind().wireName());
+    }
+
+    /**
+     * SES's answers that mean "later, not never": the account's sending rate ("Maximum sending rate exceeded") or
+     * daily quota ("Daily message quota exceeded") is used up, or sending is paused for the account or the
+     * configuration set. The SDK's own retries have already been tried by the time these reach us.
+     */
+    static boolean deferrable(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        if (code != null && java.util.Set.of("TooManyRequestsException", "LimitExceededException",
+                "SendingPausedException", "Throttling", "ThrottlingException").contains(code)) {
+            return true;
+        }
+        if (e.statusCode() == 429) {
+            return true;
+        }
+        return message != null && (message.contains("Maximum sending rate exceeded")
+                || message.contains("Daily message quota exceeded") || message.contains("Sending paused"));
     }
 
     /** {@code "Shop Name" <shop@example.com>}, the name as an RFC 2047 word when it is not plain ASCII. */

@@ -64,6 +64,11 @@ public record FollowUpState(Instant dueAt, Long spendBucket, Instant lastMarketi
         return new FollowUpState(due, spendBucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey, ladder);
     }
 
+    /** Their address bounced (for good, or often enough that marketing stops): the sweep takes them off. */
+    public FollowUpState withBouncedAt(Instant at) {
+        return new FollowUpState(dueAt, spendBucket, lastMarketingAt, at, unreachableSince, followUpsSent, survey);
+    }
+
     public FollowUpState withSpendBucket(Long bucket) {
         return new FollowUpState(dueAt, bucket, lastMarketingAt, bouncedAt, unreachableSince, followUpsSent, survey, ladder);
     }

@@ -95,6 +95,9 @@ public class DynamoLoopStats implements LoopStats {
             case FOLLOW_UPS_SENT -> "followUps";
             case SURVEYS_ANSWERED -> "surveysAnswered";
             case COUPONS_REDEEMED -> "couponsRedeemed";
+            case EMAILS_DELIVERED -> "emailsDelivered";
+            case EMAILS_BOUNCED -> "emailsBounced";
+            case EMAILS_COMPLAINED -> "emailsComplained";
             case RATED_1 -> "rated1";
             case RATED_2 -> "rated2";
             case RATED_3 -> "rated3";

@@ -91,6 +91,16 @@ final class TableKeys {
         return pk != null && pk.startsWith(prefix) ? pk.substring(prefix.length()) : null;
     }
 
+    /** Bounces and complaints of an address, beside the customer's profile (an address need not be a customer). */
+    static Map<String, AttributeValue> suppression(String shop, String email) {
+        return key(customerPartition(shop) + email, "SUPPRESSION");
+    }
+
+    /** One SES event already counted (expires like a delivery record). */
+    static Map<String, AttributeValue> mailEvent(String shop, String eventKey) {
+        return key("MAILEVENT#" + shop + "#" + eventKey, "MAILEVENT");
+    }
+
     private static String customerPartition(String shop) {
         return CUSTOMER + shop + "#";
     }

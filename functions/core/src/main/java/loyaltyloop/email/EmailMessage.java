@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param headers extra headers such as {@code List-Unsubscribe}; insertion order is kept
  * @param replyTo may be null
+ * @param shop the shop's domain the email is sent for; sent to SES as the message tag {@code shop}
  * @param attachments files sent with it (the data export's JSON); usually none
  */
 public record EmailMessage(
@@ -22,12 +23,13 @@ public record EmailMessage(
         String text,
         String html,
         Map<String, String> headers,
+        String shop,
         List<Attachment> attachments) {
 
     /** An email without attachments. */
     public EmailMessage(EmailKind kind, String fromAddress, String fromName, String to, String replyTo, String subject,
-            String text, String html, Map<String, String> headers) {
-        this(kind, fromAddress, fromName, to, replyTo, subject, text, html, headers, List.of());
+            String text, String html, Map<String, String> headers, String shop) {
+        this(kind, fromAddress, fromName, to, replyTo, subject, text, html, headers, shop, List.of());
     }
 
     /** One attached file. */
@@ -45,6 +47,7 @@ public record EmailMessage(
     }
 
     public EmailMessage {
+        Objects.requireNonNull(shop, "shop");
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(fromAddress, "fromAddress");

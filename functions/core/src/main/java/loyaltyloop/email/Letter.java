@@ -10,6 +10,7 @@ import java.util.List;
  * @param facts label/value rows (the owner alert's customer, rating, order)
  * @param quote a block quote (the customer's comment), null for none
  * @param unsubscribeUrl set for marketing emails only
+ * @param postalAddress the shop's postal address in the footer (marketing emails); null for none
  */
 public record Letter(
         String lang,
@@ -33,7 +34,8 @@ public record Letter(
         String unsubscribeLinkText,
         String unsubscribeUrl,
         String colon,
-        String gap) {
+        String gap,
+        String postalAddress) {
 
     public Letter {
         paragraphs = List.copyOf(paragraphs);

@@ -70,7 +70,8 @@ public final class TemplateModels {
     /**
      * The 90-45 follow-up. {@code paragraphs} are the body between the greeting and the tips; {@code tips} may be
      * empty (the tips section is left out); {@code surveyUrl} may be null (the survey link is left out).
-     * {@code unsubscribeUrl} is always set: a follow-up is a marketing email.
+     * {@code unsubscribeUrl} is always set: a follow-up is a marketing email. {@code postalAddress} is the shop's
+     * postal address for the footer, null when the shop has none.
      */
     public record FollowUp(
             String lang,
@@ -91,7 +92,8 @@ public final class TemplateModels {
             String unsubscribeLinkText,
             String unsubscribeUrl,
             String colon,
-            String gap) {
+            String gap,
+            String postalAddress) {
 
         public FollowUp {
             paragraphs = List.copyOf(paragraphs);

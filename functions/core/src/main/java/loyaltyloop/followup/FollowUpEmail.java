@@ -101,7 +101,8 @@ public class FollowUpEmail {
                 t.text("common.unsubscribe.link"),
                 unsubscribeUrl,
                 t.text("common.colon"),
-                t.text("common.gap"));
+                t.text("common.gap"),
+                shop.settings().mail().postalAddress());
 
         return new RenderedEmail(subject, templates.renderText("followup.jte", model), templates.renderHtml("followup.jte", model,
                 BrandHeader.of(shop)));

@@ -21,6 +21,7 @@ import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
 import loyaltyloop.followup.FollowUpView;
 import loyaltyloop.email.RenderedEmail;
+import loyaltyloop.email.SendingDeferred;
 import loyaltyloop.survey.SurveyEmails;
 import loyaltyloop.links.Links;
 import loyaltyloop.orders.LineItem;
@@ -166,7 +167,18 @@ public class FollowUpSweep {
             DueCustomers.Page page = due.due(shop.domain(), now.plus(INTERVAL), cursor,
                     Math.min(pace.sendsWithin(PAGE_TIME, PAGE), batchLimit - tally.visited));
             for (String email : page.emails()) {
-                Visit visit = visit(shop, standing, email, now);
+                Visit visit;
+                try {
+                    visit = visit(shop, standing, email, now);
+                } catch (SendingDeferred notNow) {
+                    // SES's rate, daily quota or a pause: every further send would be refused too. The claim was
+                    // given back; this customer and the rest stay due, and the walk stops where it is.
+                    LOG.warn("SES refused for now ({}); the sweep stops and the next run carries on",
+                            notNow.getMessage());
+                    tally.visits.merge(Visit.FAILED, 1, Integer::sum);
+                    loopStats.addFollowUpsSent(shop.domain(), today(now), sentHere);
+                    return cursor != null ? cursor : start == null ? "" : start;
+                }
                 tally.visits.merge(visit, 1, Integer::sum);
                 tally.visited++;
                 if (visit == Visit.SENT) {
@@ -280,6 +292,9 @@ public class FollowUpSweep {
                     c.orderCount(), c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(),
                     c.unsubscribedAt(), c.referralCode(), c.countedOrders(), c.affirmedOrders(),
                     before.withDueAt(now), claimed.version() + 1));
+            if (e instanceof SendingDeferred) {
+                throw e;
+            }
             return Visit.FAILED;
         }
     }
@@ -292,7 +307,7 @@ public class FollowUpSweep {
                 c.firstName(), order.orderName() != null ? order.orderName() : order.orderId(),
                 Duration.between(order.createdAt(), now).toDays(), surveyUrl, unsubscribeUrl);
         return new EmailMessage(EmailKind.SURVEY, shop.senderAddress(), shop.senderName(), c.email(), null,
-                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl));
+                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl), shop.domain());
     }
 
     private static Map<String, String> unsubscribeHeaders(String unsubscribeUrl) {
@@ -314,7 +329,7 @@ public class FollowUpSweep {
                 last.map(o -> Duration.between(o.createdAt(), now).toDays()).orElse(0L),
                 items, unsubscribeUrl, null));
         return new EmailMessage(EmailKind.FOLLOW_UP, shop.senderAddress(), shop.senderName(), c.email(), null,
-                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl));
+                email.subject(), email.text(), email.html(), unsubscribeHeaders(unsubscribeUrl), shop.domain());
     }
 
     private Optional<Order> lastOrder(Customer c) {

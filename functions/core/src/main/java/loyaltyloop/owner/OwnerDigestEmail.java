@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import loyaltyloop.deliverability.MailHealth;
 import loyaltyloop.email.EmailLinks;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
@@ -74,7 +75,7 @@ public class OwnerDigestEmail {
         }
 
         OwnerDigestView.Health health = view.health();
-        List<TemplateModels.Fact> healthFacts = health == null ? List.of() : List.of(
+        List<TemplateModels.Fact> healthFacts = new ArrayList<>(health == null ? List.of() : List.of(
                 new TemplateModels.Fact(t.text("digest.health.customers"), numbers.format(health.customers())),
                 new TemplateModels.Fact(t.text("digest.health.dueThisWeek"), numbers.format(health.dueThisWeek())),
                 new TemplateModels.Fact(t.text("digest.health.unreachable"), numbers.format(health.unreachable())),
@@ -83,7 +84,16 @@ public class OwnerDigestEmail {
                 new TemplateModels.Fact(t.text("digest.health.surveysAnswered"),
                         numbers.format(health.surveysAnsweredThisWeek())),
                 new TemplateModels.Fact(t.text("digest.health.couponsRedeemed"),
-                        numbers.format(health.couponsRedeemedThisWeek())));
+                        numbers.format(health.couponsRedeemedThisWeek()))));
+        MailHealth mail = view.mail();
+        if (mail != null && mail.anything()) {
+            // Beside SES's review thresholds: an account above them is reviewed or paused, and every shop stops.
+            healthFacts.add(new TemplateModels.Fact(t.text("digest.mail.delivered"), numbers.format(mail.delivered())));
+            healthFacts.add(new TemplateModels.Fact(t.text("digest.mail.bounceRate"),
+                    rate(t, mail.bounceRate(), mail.bounced(), mail.bounceRateOverThreshold(), locale)));
+            healthFacts.add(new TemplateModels.Fact(t.text("digest.mail.complaintRate"),
+                    rate(t, mail.complaintRate(), mail.complained(), mail.complaintRateOverThreshold(), locale)));
+        }
 
         String subject = oneLine(words.subject(who, shopName));
         TemplateModels.OwnerDigest model = new TemplateModels.OwnerDigest(
@@ -109,5 +119,15 @@ public class OwnerDigestEmail {
                 words.warnings(view.connection()));
 
         return new RenderedEmail(subject, templates.renderText("ownerdigest.jte", model), templates.renderHtml("ownerdigest.jte", model));
+    }
+
+    /** "2.0% (1)", and a warning when above SES's threshold. */
+    private static String rate(Translation t, Double rate, long count, boolean over, EmailLocale locale) {
+        NumberFormat percent = NumberFormat.getPercentInstance(locale.toLocale());
+        percent.setMinimumFractionDigits(1);
+        percent.setMaximumFractionDigits(2);
+        String figure = t.text("digest.mail.rate", rate == null ? "-" : percent.format(rate),
+                NumberFormat.getIntegerInstance(locale.toLocale()).format(count));
+        return over ? t.text("digest.mail.overThreshold", figure) : figure;
     }
 }

@@ -11,26 +11,26 @@ import loyaltyloop.shops.Shop;
  * Written in the shop's default locale.
  */
 public record OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder,
-        Connection connection) {
+        Connection connection, loyaltyloop.deliverability.MailHealth mail) {
 
     public OwnerDigestView {
         picks = List.copyOf(picks);
         connection = connection == null ? Connection.NONE : connection;
     }
 
-    /** A digest without the ladder summary. */
+    /** A digest without the ladder summary and the week's mail figures. */
     public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health) {
-        this(shop, day, picks, health, null, null);
+        this(shop, day, picks, health, null, null, null);
     }
 
-    /** A digest with the ladder summary and no connection trouble. */
+    /** A digest with the ladder summary, no connection trouble and no mail figures. */
     public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Ladder ladder) {
-        this(shop, day, picks, health, ladder, null);
+        this(shop, day, picks, health, ladder, null, null);
     }
 
     /** A digest without the ladder summary, with what reconciliation found. */
     public OwnerDigestView(Shop shop, LocalDate day, List<Pick> picks, Health health, Connection connection) {
-        this(shop, day, picks, health, null, connection);
+        this(shop, day, picks, health, null, connection, null);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
 import loyaltyloop.customers.CustomerStore;
+import loyaltyloop.deliverability.MailHealth;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailMessage;
 import loyaltyloop.email.EmailSender;
@@ -103,8 +104,9 @@ public class OwnerDigests {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         OwnerDigestView view = build(shop, now, today);
         OwnerDigestView.Health health = view.health();
+        boolean mailTrouble = view.mail() != null && view.mail().bounced() + view.mail().complained() > 0;
         if (view.picks().isEmpty() && health.dueThisWeek() == 0 && health.followUpsSentThisWeek() == 0
-                && !view.connection().worthSaying()) {
+                && !view.connection().worthSaying() && !mailTrouble) {
             return Outcome.NOTHING_TO_SAY;
         }
         if (!loopStats.claimDigest(shop.domain(), today)) {
@@ -113,7 +115,7 @@ public class OwnerDigests {
         RenderedEmail email = emails.render(view);
         try {
             sender.send(new EmailMessage(EmailKind.OWNER_DIGEST, shop.senderAddress(), shop.senderName(),
-                    shop.ownerEmail(), null, email.subject(), email.text(), email.html(), Map.of()));
+                    shop.ownerEmail(), null, email.subject(), email.text(), email.html(), Map.of(), shop.domain()));
         } catch (RuntimeException e) {
             loopStats.releaseDigest(shop.domain(), today);
             throw e;
@@ -190,8 +192,10 @@ public class OwnerDigests {
                 due.count(shop.domain(), now.plus(WEEK)), loopStats.unreachable(shop.domain()),
                 week.get(LoopStats.Count.FOLLOW_UPS_SENT), week.get(LoopStats.Count.SURVEYS_ANSWERED),
                 week.get(LoopStats.Count.COUPONS_REDEEMED));
+        MailHealth mail = new MailHealth(week.get(LoopStats.Count.EMAILS_DELIVERED),
+                week.get(LoopStats.Count.EMAILS_BOUNCED), week.get(LoopStats.Count.EMAILS_COMPLAINED));
         return new OwnerDigestView(shop, today, picks, health, ladder(shop),
-                new OwnerDigestView.Connection(recovered, credentialsRefused));
+                new OwnerDigestView.Connection(recovered, credentialsRefused), mail);
     }
 
     /** The owner page in two lines, with its signed link (none without a public base URL to link to). */

@@ -42,7 +42,8 @@ public final class PointsEmails {
 
     /** The model of {@code points.jte}: every string already localized, escaped by the HTML template. */
     public record Credited(String lang, String subject, String heading, List<String> paragraphs, String balanceLine,
-            String statementPrompt, String statementUrl, String signOff, String signature, String why) {
+            String statementPrompt, String statementUrl, String signOff, String signature, String why,
+            String postalAddress) {
     }
 
     /** The model of {@code pointspage.jte}. Null parts are left out. */
@@ -75,10 +76,10 @@ public final class PointsEmails {
         Credited model = new Credited(locale.tag(), subject, m.text("points.heading"), paragraphs,
                 m.text("points.balance", number(balance, locale)), m.text("points.statementPrompt"),
                 httpUrl(statementUrl), m.text("common.signOff"), m.text("common.signature", new Spaced(shopName)),
-                m.text("points.why", shopName));
+                m.text("points.why", shopName), shop.settings().mail().postalAddress());
         return new EmailMessage(EmailKind.POINTS, shop.senderAddress(), shop.senderName(), referrer.email(), null,
                 subject, templates.renderText("points.jte", model), templates.renderHtml("points.jte", model),
-                java.util.Map.of());
+                java.util.Map.of(), shop.domain());
     }
 
     /** The statement: balance, ledger (newest first), and a form per reward tier. */

@@ -52,7 +52,7 @@ public class DataExportMailing {
             byte[] json = CustomerExport.pretty(doc).getBytes(StandardCharsets.UTF_8);
             sender.send(new EmailMessage(EmailKind.DATA_EXPORT, shop.senderAddress(), "loyalty-loop",
                     shop.ownerEmail(), null, rendered.subject(), rendered.text(), rendered.html(), Map.of(),
-                    List.of(new EmailMessage.Attachment(fileName, "application/json", json))));
+                    shop.domain(), List.of(new EmailMessage.Attachment(fileName, "application/json", json))));
             LOG.info("data export for {} of {} mailed to the owner ({} orders)", CustomerEmails.mask(customerEmail),
                     shop.domain(), doc.path("orders").size());
         } catch (RuntimeException e) {

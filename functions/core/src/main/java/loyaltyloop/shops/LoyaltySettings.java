@@ -11,8 +11,8 @@ import loyaltyloop.wording.ShopWording;
  * runs the loop as documented in docs/surveys.md, docs/coupons.md and docs/referrals.md.
  */
 public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
-        LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand, HistorySettings history,
-        RetentionSettings retention) {
+        LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand, MailSettings mail,
+        HistorySettings history, RetentionSettings retention) {
 
     public static final LoyaltySettings DEFAULTS =
             new LoyaltySettings(SurveySettings.DEFAULTS, CouponSettings.DEFAULTS, ReferralSettings.DEFAULTS);
@@ -24,18 +24,25 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         ladder = ladder == null ? LadderSettings.DEFAULTS : ladder;
         messages = ShopWording.validated(messages);
         brand = brand == null ? Brand.NONE : brand;
+        mail = mail == null ? MailSettings.DEFAULTS : mail;
         history = history == null ? HistorySettings.DEFAULTS : history;
         retention = retention == null ? RetentionSettings.DEFAULTS : retention;
     }
 
-    /** Settings without a history or retention part (the defaults apply). */
+    /** Settings without mail, history or retention parts (the defaults apply: no postal address yet). */
     public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals,
             LadderSettings ladder, Map<String, Map<String, String>> messages, Brand brand) {
-        this(survey, coupons, referrals, ladder, messages, brand, null, null);
+        this(survey, coupons, referrals, ladder, messages, brand, null, null, null);
     }
 
     public LoyaltySettings(SurveySettings survey, CouponSettings coupons, ReferralSettings referrals) {
-        this(survey, coupons, referrals, null, null, null, null, null);
+        this(survey, coupons, referrals, null, null, null, null, null, null);
+    }
+
+    /** The same settings with another postal address (the rest kept). */
+    public LoyaltySettings withPostalAddress(String postalAddress) {
+        return new LoyaltySettings(survey, coupons, referrals, ladder, messages, brand, new MailSettings(postalAddress),
+                history, retention);
     }
 
     /** The shop's own sentence for {@code key} in {@code language} ({@code en}, {@code zh-TW}, …), or null. */
@@ -47,7 +54,7 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
     public LoyaltySettings withCouponProvisioning(Provisioning provisioning) {
         return new LoyaltySettings(survey, new CouponSettings(coupons.surveyReward(), coupons.prefix(), provisioning,
                 coupons.apiSecretRef()), referrals, ladder, messages,
-                brand, history, retention);
+                brand, mail, history, retention);
     }
 
     /**
@@ -141,6 +148,23 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
         public RedeemTier {
             if (points <= 0) {
                 throw new IllegalArgumentException("a tier costs at least one point");
+            }
+        }
+    }
+
+    /**
+     * What the law asks of the shop's commercial email.
+     *
+     * @param postalAddress the shop's physical postal address, shown in the footer of marketing (follow-up, survey)
+     *     and points emails (CAN-SPAM); null until the owner gives one ({@code shops add --postal-address})
+     */
+    public record MailSettings(String postalAddress) {
+        public static final MailSettings DEFAULTS = new MailSettings(null);
+
+        public MailSettings {
+            postalAddress = postalAddress == null || postalAddress.isBlank() ? null : postalAddress.strip();
+            if (postalAddress != null && postalAddress.length() > 300) {
+                throw new IllegalArgumentException("a postal address is at most 300 characters");
             }
         }
     }

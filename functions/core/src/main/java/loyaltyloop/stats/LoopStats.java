@@ -16,6 +16,8 @@ public interface LoopStats {
         /** Survey answers by rating; 1 and 2 each opened a service-recovery case. */
         RATED_1, RATED_2, RATED_3, RATED_4, RATED_5,
         REFERRAL_CLICKS, REFERRAL_CONVERSIONS, COUPONS_ISSUED,
+        /** SES's delivery, permanent-bounce and complaint events, for the digest's bounce and complaint rates. */
+        EMAILS_DELIVERED, EMAILS_BOUNCED, EMAILS_COMPLAINED,
         /** Order totals (minor units, shop currency) of orders that used a loop coupon or came through a referral. */
         LOOP_REVENUE_MINOR;
 
@@ -58,5 +60,7 @@ public interface LoopStats {
 
         /** A survey answered with a rating of 1-2: the digest puts these first. */
         public static final String LOW_RATING = "LOW_RATING";
+        /** A customer marked one of the shop's emails as spam (the note's orderId is SES's message id). */
+        public static final String COMPLAINT = "COMPLAINT";
     }
 }

@@ -61,7 +61,7 @@ public final class SurveyEmails {
                 List.of(), null, null, null, null, null, t.text("survey.button"), url, List.of(),
                 t.text("survey.signOff"), t.text("common.signature", shopName), t.text("survey.why", shopName),
                 t.text("common.unsubscribe.prompt"), t.text("common.unsubscribe.link"), unsubscribe,
-                t.text("common.colon"), t.text("common.gap"));
+                t.text("common.colon"), t.text("common.gap"), shop.settings().mail().postalAddress());
         return render(subject, letter, shop);
     }
 
@@ -77,7 +77,7 @@ public final class SurveyEmails {
                 t.named("survey.greeting", EmailTemplates.oneLineOrNull(firstName)), List.of(thanks), List.of(), null,
                 null, t.text("coupon.code.label"), coupon.code(), terms(t, coupon), null, null,
                 List.of(t.text("coupon.howTo")), t.text("survey.signOff"), t.text("common.signature", shopName),
-                t.text("coupon.why", shopName), null, null, null, t.text("common.colon"), t.text("common.gap"));
+                t.text("coupon.why", shopName), null, null, null, t.text("common.colon"), t.text("common.gap"), null);
         return render(subject, letter, shop);
     }
 
@@ -98,7 +98,7 @@ public final class SurveyEmails {
                 coupon == null ? null : t.text("coupon.code.label"), coupon == null ? null : coupon.code(),
                 coupon == null ? null : terms(t, coupon), null, null, List.of(), t.text("survey.signOff"),
                 t.text("common.signature", shopName), null, null, null, null, t.text("common.colon"),
-                t.text("common.gap"));
+                t.text("common.gap"), null);
         return render(subject, letter, shop);
     }
 
@@ -126,7 +126,7 @@ public final class SurveyEmails {
         String intro = t.text("survey.alert.intro", who, rating);
         Letter letter = new Letter(lang.tag(), subject, intro, t.named("survey.greeting", null), List.of(intro), facts,
                 t.text("survey.alert.comment.label"), text, null, null, null, null, null, closing, "", "loyalty-loop",
-                null, null, null, null, t.text("common.colon"), t.text("common.gap"));
+                null, null, null, null, t.text("common.colon"), t.text("common.gap"), null);
         return render(subject, letter, shop);
     }
 

@@ -123,14 +123,14 @@ public class SurveyFollowThrough {
                 response.rating(), response.comment(), orderName, order.map(Order::total).orElse(null), coupon);
         // From the shop's own sender; replies go straight to the customer.
         sender.send(new EmailMessage(EmailKind.OWNER_ALERT, shop.senderAddress(), "loyalty-loop", shop.ownerEmail(),
-                c.email(), email.subject(), email.text(), email.html(), java.util.Map.of()));
+                c.email(), email.subject(), email.text(), email.html(), java.util.Map.of(), shop.domain()));
     }
 
     private static EmailMessage customerEmail(EmailKind kind, Shop shop, Customer c, RenderedEmail email) {
         // Replies reach a person: the owner where there is one.
         String replyTo = shop.ownerEmail() == null || shop.ownerEmail().isBlank() ? null : shop.ownerEmail();
         return new EmailMessage(kind, shop.senderAddress(), shop.senderName(), c.email(), replyTo, email.subject(),
-                email.text(), email.html(), java.util.Map.of());
+                email.text(), email.html(), java.util.Map.of(), shop.domain());
     }
 
     private void once(SurveyResponse r, SurveyResponses.Step step, Runnable send) {

@@ -25,11 +25,57 @@ class SesEmailSenderTest {
 
     private static SesV2Client ses;
     private static SesEmailSender sender;
+    private static loyaltyloop.dynamodb.DynamoSuppressionList suppressionList;
 
     @BeforeAll
     static void client() {
         ses = TestAws.ses();
-        sender = new SesEmailSender(ses, new loyaltyloop.testing.RecordingLoopMetrics());
+        suppressionList = new loyaltyloop.dynamodb.DynamoSuppressionList(TestAws.dynamo(), TestAws.createTable(),
+                java.time.Clock.systemUTC());
+        sender = new SesEmailSender(ses, new loyaltyloop.testing.RecordingLoopMetrics(),
+                new loyaltyloop.deliverability.Suppressions(suppressionList), "");
+    }
+
+    @Test
+    void nothingGoesToAnAddressThatBouncedForGoodAndMarketingStopsAfterAComplaint() {
+        String from = address("shop");
+        String bounced = address("gone");
+        String complained = address("angry");
+        TestAws.verifySender(from);
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        assertThat(suppressionList.saveIfUnchanged("demo.myshopify.com", bounced,
+                loyaltyloop.deliverability.Suppression.NONE.withPermanentBounce(at))).isTrue();
+        assertThat(suppressionList.saveIfUnchanged("demo.myshopify.com", complained,
+                loyaltyloop.deliverability.Suppression.NONE.withComplaint(at))).isTrue();
+
+        sender.send(message(from, "Demo Shop", bounced, "Thank you"));
+        sender.send(new EmailMessage(EmailKind.FOLLOW_UP, from, "Demo Shop", complained, null, "How is it going?",
+                "text", "<p>html</p>", Map.of(), "demo.myshopify.com"));
+        sender.send(message(from, "Demo Shop", complained, "Thank you for your order"));
+
+        assertThat(TestAws.sentEmailsTo(bounced)).isEmpty();
+        assertThat(TestAws.sentEmailsTo(complained)).extracting(e -> e.path("subject").asText())
+                .containsExactly("Thank you for your order");
+    }
+
+    @Test
+    void sesSayingNotNowIsADeferralAndABadAddressIsNot() {
+        assertThat(SesEmailSender.deferrable(software.amazon.awssdk.services.sesv2.model.TooManyRequestsException
+                .builder().statusCode(429).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails
+                        .builder().errorCode("TooManyRequestsException").errorMessage("Maximum sending rate exceeded.")
+                        .build()).build())).isTrue();
+        assertThat(SesEmailSender.deferrable(software.amazon.awssdk.services.sesv2.model.LimitExceededException
+                .builder().statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails
+                        .builder().errorCode("LimitExceededException").errorMessage("Daily message quota exceeded.")
+                        .build()).build())).isTrue();
+        assertThat(SesEmailSender.deferrable(software.amazon.awssdk.services.sesv2.model.SendingPausedException
+                .builder().statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails
+                        .builder().errorCode("SendingPausedException").errorMessage("Sending is paused for this account.")
+                        .build()).build())).isTrue();
+        assertThat(SesEmailSender.deferrable(MessageRejectedException.builder().statusCode(400)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("MessageRejected").errorMessage("Email address is not verified.").build())
+                .build())).isFalse();
     }
 
     @AfterAll
@@ -46,7 +92,7 @@ class SesEmailSenderTest {
         headers.put("List-Unsubscribe", "<https://links.example.com/u/token>");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return new EmailMessage(EmailKind.AFFIRMATION, fromAddress, fromName, to, "owner@example.com", subject,
-                "Thank you for your order.", "<p>Thank you for your order.</p>", headers);
+                "Thank you for your order.", "<p>Thank you for your order.</p>", headers, "demo.myshopify.com");
     }
 
     @Test

@@ -372,7 +372,8 @@ class GoldenTextTest {
         Shop fixedTiers = shop("台北小舖", "en", "TWD").withSettings(new LoyaltySettings(null, null,
                 new LoyaltySettings.ReferralSettings(500, 365, 1.5, 2.0, 60, List.of(
                         new LoyaltySettings.RedeemTier(300, new CouponTerms(CouponTerms.Kind.FIXED, 15_000, 0, 30)),
-                        new LoyaltySettings.RedeemTier(2_000, CouponTerms.percentOff(25))))));
+                        new LoyaltySettings.RedeemTier(2_000, CouponTerms.percentOff(25)))))
+                .withPostalAddress(POSTAL_ADDRESS));
         List<LedgerEntry> ledger = List.of(
                 new LedgerEntry(LedgerEntry.Reason.REDEEM, "r-1", -500, NOW.minus(Duration.ofDays(1)), null, 0,
                         "K7QH2MZPXW3A", null),
@@ -409,15 +410,20 @@ class GoldenTextTest {
 
     // --- sample data ---
 
+    /** The sample shop, with the postal address marketing and points emails show in their footer. */
     private static Shop shop(String senderName, String defaultLocale, String currency) {
-        return EmailFixtures.shop(senderName, defaultLocale, currency);
+        Shop shop = EmailFixtures.shop(senderName, defaultLocale, currency);
+        return shop.withSettings(shop.settings().withPostalAddress(POSTAL_ADDRESS));
     }
+
+    private static final String POSTAL_ADDRESS = "Demo Shop, 1 Example Street, Springfield, IL 62701, USA";
 
     /** A TWD shop whose survey earns NT$5.00 off an order of NT$50.00 or more. */
     private static Shop fixedShop(String senderName, String defaultLocale) {
         Shop shop = shop(senderName, defaultLocale, "TWD");
         return shop.withSettings(new LoyaltySettings(null, new LoyaltySettings.CouponSettings(
-                new CouponTerms(CouponTerms.Kind.FIXED, 500, 5_000, 60), null, null, null), null));
+                new CouponTerms(CouponTerms.Kind.FIXED, 500, 5_000, 60), null, null, null), null)
+                .withPostalAddress(POSTAL_ADDRESS));
     }
 
     private static Order order(String locale, String firstName, String orderName, String currency,
