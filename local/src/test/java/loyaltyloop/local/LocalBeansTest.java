@@ -82,7 +82,7 @@ class LocalBeansTest {
         LocalOutbox.OutboxEmail email = new LocalOutbox.OutboxEmail(1, "affirmation", "a@b.c", "Shop <s@b.c>", null,
                 "<script>x</script>", "Go http://localhost:3000/u/abc?x=1&y=2 now",
                 "<html><head></head><body><a href=\"http://localhost:3000/r/X\">ref</a>\"'</body></html>", Map.of(), "now",
-                Map.of("kind", "affirmation"));
+                Map.of("kind", "affirmation"), java.util.List.of());
         String page = OutboxPages.email(email, 1);
         assertThat(page).doesNotContain("<script>x</script>").contains("&lt;script&gt;x&lt;/script&gt;");
         assertThat(page).contains("<a href=\"http://localhost:3000/u/abc?x=1&amp;y=2\" target=\"_blank\"");

@@ -51,7 +51,7 @@ public class DataExportEmail {
         }
         Letter letter = new Letter(lang.tag(), subject, intro, t.named("survey.greeting", null), paragraphs, facts,
                 null, null, null, null, null, null, null, List.of(t.text("export.closing")), "", "loyalty-loop",
-                t.text("export.footer"), null, null, null, t.text("common.colon"), t.text("common.gap"));
+                t.text("export.footer"), null, null, null, t.text("common.colon"), t.text("common.gap"), null);
         return new RenderedEmail(subject, templates.renderText("letter.jte", letter),
                 templates.renderHtml("letter.jte", letter, BrandHeader.of(shop)));
     }

@@ -155,7 +155,7 @@ class HistoryImportTest {
     @Test
     void overdueCustomersAreSpreadOverTheDaysTheShopSetAndNotAllOnOne() {
         loop.saveShop(loop.shop.withSettings(new LoyaltySettings(null, loop.shop.settings().coupons(), null,
-                null, null, null, new LoyaltySettings.HistorySettings(3), null)));
+                null, null, null, null, new LoyaltySettings.HistorySettings(3), null)));
         List<String> orders = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

@@ -180,7 +180,7 @@ class PrivacyEventsHandlerTest {
 
         // Jane's orders are 70 days old; a shop that keeps customers one month lets her go.
         context.getBean(ShopStore.class).save(shop.withSettings(new LoyaltySettings(null, null, null, null,
-                null, null, null, new LoyaltySettings.RetentionSettings(1))));
+                null, null, null, null, new LoyaltySettings.RetentionSettings(1))));
         assertThat(retention.handleRequest(event("scheduled-retention.json"), null))
                 .isEqualTo("1 customers erased, 0 orders stripped");
 
