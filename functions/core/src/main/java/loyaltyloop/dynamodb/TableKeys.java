@@ -96,9 +96,18 @@ final class TableKeys {
         return key(customerPartition(shop) + email, "SUPPRESSION");
     }
 
-    /** One SES event already counted (expires like a delivery record). */
+    /**
+     * One SES event already counted (expires like a delivery record). The event's key names the recipient, so only
+     * its SHA-256 is kept: a customer's erasure cannot find these items by key, and they must not hold the address.
+     */
     static Map<String, AttributeValue> mailEvent(String shop, String eventKey) {
-        return key("MAILEVENT#" + shop + "#" + eventKey, "MAILEVENT");
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(eventKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return key("MAILEVENT#" + shop + "#" + java.util.HexFormat.of().formatHex(digest), "MAILEVENT");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static String customerPartition(String shop) {
