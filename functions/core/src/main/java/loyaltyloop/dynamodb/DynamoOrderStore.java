@@ -23,9 +23,14 @@ import loyaltyloop.orders.StoredOrder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 @Singleton
 public class DynamoOrderStore implements OrderStore {
+
+    /** On an order's item before the order is stored: refunds came first ({@link #markRefundsWaiting}). */
+    private static final String REFUNDS_WAITING = "refundsWaiting";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -60,9 +65,13 @@ public class DynamoOrderStore implements OrderStore {
 
     @Override
     public Optional<StoredOrder> findOrder(String shop, String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(TableKeys.order(shop, orderId))
-                .consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
+        return storedOrder(dynamo.getItem(b -> b.tableName(table).key(TableKeys.order(shop, orderId))
+                .consistentRead(true)).item());
+    }
+
+    /** The order an item holds; empty for no item, or for the mark of refunds waiting for an order not stored yet. */
+    private static Optional<StoredOrder> storedOrder(Map<String, AttributeValue> item) {
+        if (item == null || str(item, "order") == null) {
             return Optional.empty();
         }
         return Optional.of(new StoredOrder(OrderJson.fromJson(Json.read(str(item, "order"))),
@@ -79,13 +88,39 @@ public class DynamoOrderStore implements OrderStore {
         return Optional.of(OrderJson.fromJson(Json.read(str(item, "order"))));
     }
 
+    /**
+     * One conditional put: it stores the order over nothing or over the mark of waiting refunds, hands back that mark
+     * (the old item), and when the order was there already, the stored order (so a repeat delivery reads nothing).
+     */
     @Override
-    public boolean createOrder(StoredOrder order) {
+    public OrderCreation create(StoredOrder order) {
         Map<String, AttributeValue> item = item(order);
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-            return true;
+            Map<String, AttributeValue> old = dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#order)")
+                    .expressionAttributeNames(Map.of("#order", "order"))
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            return new OrderCreation(null, old != null && old.containsKey(REFUNDS_WAITING));
         } catch (ConditionalCheckFailedException alreadyStored) {
+            Optional<StoredOrder> stored = alreadyStored.hasItem() ? storedOrder(alreadyStored.item()) : Optional.empty();
+            // An emulator that does not hand the item back costs a read, nothing else.
+            return new OrderCreation(stored.or(() -> findOrder(order.order().shop(), order.order().orderId()))
+                    .orElseThrow(() -> new IllegalStateException("an order that refused to be stored is not there")),
+                    false);
+        }
+    }
+
+    @Override
+    public boolean markRefundsWaiting(String shop, String orderId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.order(shop, orderId))
+                    .updateExpression("SET " + REFUNDS_WAITING + " = :yes")
+                    .conditionExpression("attribute_not_exists(#order)")
+                    .expressionAttributeNames(Map.of("#order", "order"))
+                    .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException stored) {
             return false;
         }
     }
@@ -123,8 +158,8 @@ public class DynamoOrderStore implements OrderStore {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(TableKeys.order(shop, orderId))
                     .updateExpression("SET #status = :cancelled")
-                    .conditionExpression("attribute_exists(PK) AND #status <> :cancelled")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .conditionExpression("attribute_exists(#order) AND #status <> :cancelled")
+                    .expressionAttributeNames(Map.of("#status", "status", "#order", "order"))
                     .expressionAttributeValues(Map.of(":cancelled", s(OrderStatus.CANCELLED.name()))));
             return true;
         } catch (ConditionalCheckFailedException already) {
@@ -167,11 +202,11 @@ public class DynamoOrderStore implements OrderStore {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":order", s(Json.write(OrderJson.toJson(order))));
         String update = "SET #order = :order";
-        String condition = "attribute_exists(PK) AND attribute_not_exists(updatedAtMillis)";
+        String condition = "attribute_exists(#order) AND attribute_not_exists(updatedAtMillis)";
         if (order.updatedAt() != null) {
             values.put(":updated", n(order.updatedAt().toEpochMilli()));
             update += ", updatedAtMillis = :updated";
-            condition = "attribute_exists(PK) AND (attribute_not_exists(updatedAtMillis) OR updatedAtMillis < :updated)";
+            condition = "attribute_exists(#order) AND (attribute_not_exists(updatedAtMillis) OR updatedAtMillis < :updated)";
         }
         String u = update;
         String c = condition;

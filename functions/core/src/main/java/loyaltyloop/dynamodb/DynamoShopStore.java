@@ -7,12 +7,14 @@ import static loyaltyloop.dynamodb.Items.str;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import loyaltyloop.json.Json;
 import loyaltyloop.shops.ConsentMode;
@@ -31,6 +33,11 @@ public class DynamoShopStore implements ShopStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** Shops read by {@link #find(String, Duration)}, with when (the JVM's monotonic clock, not the injected one). */
+    private final Map<String, Read> recent = new ConcurrentHashMap<>();
+
+    private record Read(Shop shop, long atNanos) {
+    }
 
     public DynamoShopStore(DynamoDbClient dynamo, @Value("${loyalty.table}") String table) {
         this.dynamo = dynamo;
@@ -44,6 +51,18 @@ public class DynamoShopStore implements ShopStore {
             return Optional.empty();
         }
         return Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Optional<Shop> find(String domain, Duration maxAge) {
+        long now = System.nanoTime();
+        Read read = recent.get(domain);
+        if (read != null && now - read.atNanos() < maxAge.toNanos()) {
+            return Optional.of(read.shop());
+        }
+        Optional<Shop> shop = find(domain);
+        shop.ifPresentOrElse(s -> recent.put(domain, new Read(s, now)), () -> recent.remove(domain));
+        return shop;
     }
 
     private static Shop fromItem(Map<String, AttributeValue> item) {
@@ -116,6 +135,7 @@ public class DynamoShopStore implements ShopStore {
             throw new IllegalStateException("shop settings could not be written", e);
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
+        recent.remove(shop.domain());
         dynamo.putItem(b -> b.tableName(table).item(TableKeys.shopRegistryEntry(shop.domain())));
     }
 
@@ -127,6 +147,7 @@ public class DynamoShopStore implements ShopStore {
                     .conditionExpression("attribute_exists(PK)")
                     .updateExpression("SET uninstalledAt = :at")
                     .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))));
+            recent.remove(domain);
             return true;
         } catch (ConditionalCheckFailedException unknown) {
             return false;

@@ -60,6 +60,12 @@ public class OrderIntake {
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
     static final Duration PUBLISH_LEASE = Duration.ofSeconds(30);
     static final Duration DELIVERY_RETENTION = Duration.ofDays(8);
+    /**
+     * How old a shop's item read by this container may be when a delivery is checked against it: one read a minute
+     * instead of one per delivery. A change to a shop (its secret's reference, an uninstall, settings) reaches intake
+     * within this time; a change made through this container's own store reaches it at once.
+     */
+    static final Duration SHOP_MAX_AGE = Duration.ofMinutes(1);
     private static final Pattern WOO_PING = Pattern.compile("^webhook_id=\\d{1,20}$");
     private static final Logger LOG = LoggerFactory.getLogger(OrderIntake.class);
 
@@ -102,7 +108,7 @@ public class OrderIntake {
         if (isWooCommercePing(delivery)) {
             return IntakeResult.ping();
         }
-        Optional<Shop> shop = ShopDomains.normalise(delivery.shopSource()).flatMap(shops::find)
+        Optional<Shop> shop = ShopDomains.normalise(delivery.shopSource()).flatMap(d -> shops.find(d, SHOP_MAX_AGE))
                 .filter(s -> s.platform() == delivery.platform());
         if (shop.isEmpty()) {
             return IntakeResult.unauthorized();
@@ -128,11 +134,13 @@ public class OrderIntake {
             return IntakeResult.badRequest("body is not JSON");
         }
         String deliveryId = deliveryId(delivery);
-        if (orders.findDelivery(shop.get().domain(), deliveryId).isPresent()) {
-            return IntakeResult.duplicate();
-        }
         String topic = delivery.topic() == null ? "" : delivery.topic().trim().toLowerCase(Locale.ROOT);
         Received received = new Received(shop.get(), deliveryId, topic, body, delivery.linkBaseUrl());
+        // An order's own conditional write tells a repeated delivery from a new one (place); every other delivery
+        // reads its record first.
+        if (!placesOrder(received) && orders.findDelivery(shop.get().domain(), deliveryId).isPresent()) {
+            return IntakeResult.duplicate();
+        }
         return delivery.platform() == Platform.SHOPIFY ? shopify(received) : wooCommerce(received);
     }
 
@@ -143,11 +151,29 @@ public class OrderIntake {
      * @param deliveryId stands in for the platform's delivery id; the same id for the same change de-duplicates
      */
     public IntakeResult recover(Shop shop, String topic, String deliveryId, JsonNode body, String linkBaseUrl) {
-        if (orders.findDelivery(shop.domain(), deliveryId).isPresent()) {
+        Received received = new Received(shop, deliveryId, topic, body, linkBaseUrl);
+        if (!placesOrder(received) && orders.findDelivery(shop.domain(), deliveryId).isPresent()) {
             return IntakeResult.duplicate();
         }
-        Received received = new Received(shop, deliveryId, topic, body, linkBaseUrl);
         return shop.platform() == Platform.SHOPIFY ? shopify(received) : wooCommerce(received);
+    }
+
+    /** Whether the delivery goes to {@link #place}, which detects a repeat of itself. */
+    private static boolean placesOrder(Received r) {
+        if (r.shop.platform() == Platform.SHOPIFY) {
+            return switch (r.topic) {
+                case ShopifyTopics.ORDERS_CREATE, ShopifyTopics.ORDERS_PAID, ShopifyTopics.ORDERS_UPDATED,
+                        ShopifyTopics.ORDERS_FULFILLED, ShopifyTopics.ORDERS_PARTIALLY_FULFILLED -> true;
+                default -> false;
+            };
+        }
+        return switch (r.topic) {
+            case "order.created", "order.updated", "order.restored" -> switch (WooCommerceOrders.status(r.body)) {
+                case "cancelled", "failed", "pending" -> false;
+                default -> true;
+            };
+            default -> false;
+        };
     }
 
     private IntakeResult shopify(Received r) {
@@ -227,7 +253,10 @@ public class OrderIntake {
                 case "cancelled", "failed" -> cancel(r, WooCommerceOrders.parse(r.body, r.shop));
                 // Not paid yet: the update that moves it to processing places it.
                 case "pending" -> ignore(r, JsonFields.id(r.body, "id"), "order is awaiting payment");
-                default -> wooRefunds(r, place(r, WooCommerceOrders.parse(r.body, r.shop)));
+                default -> {
+                    IntakeResult placed = place(r, WooCommerceOrders.parse(r.body, r.shop));
+                    yield placed == REPEAT ? IntakeResult.duplicate() : wooRefunds(r, placed);
+                }
             };
             case "order.deleted" -> deleted(r);
             default -> ignore(r, null, "topic " + OrderLimits.shortText(r.topic, 60) + " is not handled");
@@ -236,28 +265,41 @@ public class OrderIntake {
 
     private IntakeResult place(Received r, ParsedOrder parsed) {
         if (parsed instanceof ParsedOrder.Unusable unusable) {
+            if (orders.findDelivery(r.shop.domain(), r.deliveryId).isPresent()) {
+                return REPEAT;
+            }
             return ignore(r, JsonFields.id(r.body, "id"), unusable.reason());
         }
         Order order = ((ParsedOrder.Usable) parsed).order();
         Instant now = clock.instant();
-        if (orders.createOrder(new StoredOrder(order, OrderStatus.PLACED, r.deliveryId, now))) {
+        OrderStore.OrderCreation creation = orders.create(new StoredOrder(order, OrderStatus.PLACED, r.deliveryId, now));
+        if (creation.created()) {
             publishPlaced(r.shop, order, r.linkBaseUrl, now);
-            applyEarlyRefunds(r.shop, order);
+            if (creation.refundsWaiting()) {
+                applyEarlyRefunds(r.shop, order);
+            }
             record(r, order.orderId(), "accepted", null);
             LOG.info("order {} of {} accepted for {}", order.orderId(), r.shop.domain(), CustomerEmails.mask(order.email()));
             return IntakeResult.accepted();
         }
-        StoredOrder existing = orders.findOrder(r.shop.domain(), order.orderId()).orElseThrow();
+        StoredOrder existing = creation.existing();
+        boolean broughtIt = r.deliveryId.equals(existing.createdByDelivery());
+        // This very delivery handled before (the shop's retry): nothing to do, nothing written.
+        if (broughtIt ? published(existing) : orders.findDelivery(r.shop.domain(), r.deliveryId).isPresent()) {
+            return REPEAT;
+        }
         if (PersonalFields.isErased(existing.order())) {
             // Its customer was erased: a late delivery of it must not bring them back.
             return ignore(r, order.orderId(), "order's customer data was erased");
         }
-        if (existing.status() == OrderStatus.PLACED && !published(existing)) {
+        if (existing.status() == OrderStatus.PLACED && (broughtIt || !published(existing))) {
             if (existing.storedAt().plus(PUBLISH_LEASE).isBefore(now)
                     && orders.takeOverPublishing(r.shop.domain(), order.orderId(), existing.storedAt(), now)) {
                 LOG.warn("order {} of {} was stored but its event not confirmed; publishing it again",
                         order.orderId(), r.shop.domain());
                 publishPlaced(r.shop, existing.order(), r.linkBaseUrl, existing.storedAt());
+                // The call that died may not have reached the refunds that came before the order.
+                applyEarlyRefunds(r.shop, existing.order());
                 record(new Received(r.shop, existing.createdByDelivery(), r.topic, r.body, r.linkBaseUrl),
                         order.orderId(), "accepted", null);
                 record(r, order.orderId(), "duplicate", null);
@@ -267,7 +309,7 @@ public class OrderIntake {
             // up on it). Not recorded. The delivery that brought the order is then the shop's retry of a call that did
             // not finish: it hears "not yet" (503) and is tried again, and a retry after the lease publishes. Any other
             // delivery of the order is a duplicate: the first one's retries see to the event.
-            return r.deliveryId.equals(existing.createdByDelivery()) ? IntakeResult.busy() : IntakeResult.duplicate();
+            return broughtIt ? IntakeResult.busy() : IntakeResult.duplicate();
         }
         if (existing.status() == OrderStatus.PLACED && !existing.order().equals(order)) {
             // A later delivery (orders/updated, a late orders/paid) carries the order as it is now, unless a retry
@@ -401,6 +443,11 @@ public class OrderIntake {
             return ignore(r, orderId, "refund for an order we have not received has no refunded amount");
         }
         orders.recordEarlyRefund(r.shop.domain(), orderId, refundId, amount, clock.instant());
+        if (!orders.markRefundsWaiting(r.shop.domain(), orderId)) {
+            // The order was stored since we looked, without seeing this refund: its retry applies it as a refund
+            // of a stored order, once the order's own call has counted it for its customer.
+            return IntakeResult.busy();
+        }
         record(r, orderId, "accepted", "refund kept until its order arrives");
         LOG.info("refund {} of order {} at {} came before its order; kept", OrderLimits.shortText(refundId, 64),
                 OrderLimits.shortText(orderId, 64), r.shop.domain());
@@ -461,7 +508,11 @@ public class OrderIntake {
         if (published.orElse(false)) {
             return;
         }
-        if (published.isEmpty() && orders.recordRefund(shop.domain(), o.orderId(), refundId, amount, clock.instant())
+        if (published.isPresent() && orders.takeEarlyRefund(shop.domain(), o.orderId(), refundId)) {
+            // Kept before its order and not applied since; a cancellation left its amount for it to take back.
+            customers.recordRefund(shop.domain(), o.email(), amount);
+        } else if (published.isEmpty()
+                && orders.recordRefund(shop.domain(), o.orderId(), refundId, amount, clock.instant())
                 && order.status() != OrderStatus.CANCELLED) {
             // A cancelled order's spend was taken back whole when it was cancelled.
             customers.recordRefund(shop.domain(), o.email(), amount);
@@ -514,6 +565,9 @@ public class OrderIntake {
             throw new IllegalStateException(e);
         }
     }
+
+    /** What {@link #place} answers a repeat of a delivery it handled before: a duplicate, with nothing more to do. */
+    private static final IntakeResult REPEAT = IntakeResult.duplicate();
 
     private record Received(Shop shop, String deliveryId, String topic, JsonNode body, String linkBaseUrl) {
     }

@@ -17,7 +17,34 @@ public interface OrderStore {
     Optional<Order> findOrderToShow(String shop, String orderId);
 
     /** Stores a new order; false when (shop, order id) is already stored. */
-    boolean createOrder(StoredOrder order);
+    default boolean createOrder(StoredOrder order) {
+        return create(order).created();
+    }
+
+    /**
+     * Stores a new order in one conditional write that also answers what a webhook needs next: whether refunds came
+     * before it ({@link #markRefundsWaiting}), or, when the order was stored already, the stored order.
+     */
+    OrderCreation create(StoredOrder order);
+
+    /**
+     * Notes on an order that is not stored yet that refunds wait for it (kept with {@link #recordEarlyRefund} before
+     * this call), so the write that stores it finds them ({@link OrderCreation#refundsWaiting}); false, changing
+     * nothing, when the order is stored already: then nothing will look for them, and the caller applies them itself.
+     */
+    boolean markRefundsWaiting(String shop, String orderId);
+
+    /**
+     * What {@link #create} found.
+     *
+     * @param existing the order as stored before this call, or null when this call stored it
+     * @param refundsWaiting this call stored the order and refunds wait for it
+     */
+    record OrderCreation(StoredOrder existing, boolean refundsWaiting) {
+        public boolean created() {
+            return existing == null;
+        }
+    }
 
     /**
      * Takes over publishing an order whose first handler seems to have died: true for exactly one caller that

@@ -9,6 +9,15 @@ public interface ShopStore {
 
     Optional<Shop> find(String domain);
 
+    /**
+     * The shop as this process read it at most {@code maxAge} ago, else read now: for a path that reads the same shop
+     * on every request (webhook intake) and can act on a copy that old. A change saved through this store is seen at
+     * once; an unknown shop is looked up every time.
+     */
+    default Optional<Shop> find(String domain, java.time.Duration maxAge) {
+        return find(domain);
+    }
+
     void save(Shop shop);
 
     /** Every registered shop (a handful per deployment), for the scheduled runs. */
