@@ -14,6 +14,7 @@ import loyaltyloop.orders.MarketingConsent;
 import loyaltyloop.orders.Money;
 import loyaltyloop.orders.Order;
 import loyaltyloop.orders.OrderStatus;
+import loyaltyloop.orders.OrderStore;
 import loyaltyloop.orders.StoredOrder;
 import loyaltyloop.testing.MotoTest;
 import loyaltyloop.testing.TestAws;
@@ -90,6 +91,49 @@ class DynamoOrderStoreTest {
 
         assertThat(store.createOrder(again)).isFalse();
         assertThat(store.findOrder(shop, "5002")).map(StoredOrder::createdByDelivery).contains("delivery-1");
+    }
+
+    @Test
+    void creatingAStoredOrderHandsBackTheStoredOneWithoutChangingIt() {
+        String shop = shop();
+        StoredOrder first = stored(shop, "5011");
+        assertThat(store.create(first)).isEqualTo(new OrderStore.OrderCreation(null, false));
+
+        OrderStore.OrderCreation again = store.create(new StoredOrder(order(shop, "5011", new Money(1, "USD")),
+                OrderStatus.CANCELLED, "delivery-2", STORED_AT.plusSeconds(60)));
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.existing()).isEqualTo(first);
+        assertThat(store.findOrder(shop, "5011")).contains(first);
+    }
+
+    @Test
+    void refundsWaitingForAnOrderAreReportedByTheWriteThatStoresItAndHideNothingBeforeIt() {
+        String shop = shop();
+        assertThat(store.recordEarlyRefund(shop, "5012", "r-1", new Money(500, "USD"), STORED_AT)).isTrue();
+        assertThat(store.markRefundsWaiting(shop, "5012")).isTrue();
+        assertThat(store.markRefundsWaiting(shop, "5012")).isTrue();
+
+        // Only the mark is there: no order to find, cancel or replace.
+        assertThat(store.findOrder(shop, "5012")).isEmpty();
+        assertThat(store.findOrderToShow(shop, "5012")).isEmpty();
+        assertThat(store.markCancelled(shop, "5012")).isFalse();
+        assertThat(store.replaceIfNewer(order(shop, "5012", new Money(1, "USD")))).isFalse();
+        assertThat(store.findOrder(shop, "5012")).isEmpty();
+
+        StoredOrder order = stored(shop, "5012");
+        assertThat(store.create(order)).isEqualTo(new OrderStore.OrderCreation(null, true));
+        assertThat(store.findOrder(shop, "5012")).contains(order);
+        assertThat(store.earlyRefunds(shop, "5012")).containsExactly(
+                new OrderStore.EarlyRefund("r-1", new Money(500, "USD")));
+        // Once the order is stored nothing will look for a later mark: the caller is told to apply the refund itself.
+        assertThat(store.markRefundsWaiting(shop, "5012")).isFalse();
+        assertThat(store.findOrder(shop, "5012")).contains(order);
+    }
+
+    @Test
+    void anOrderStoredWithoutRefundsWaitingSaysSo() {
+        assertThat(store.create(stored(shop(), "5013"))).isEqualTo(new OrderStore.OrderCreation(null, false));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
+import java.time.Duration;
 import java.time.Instant;
 import loyaltyloop.shops.Platform;
 import loyaltyloop.shops.Shop;
@@ -74,6 +75,41 @@ class DynamoShopStoreTest {
         store.save(renamed);
 
         assertThat(store.find(domain)).contains(renamed);
+    }
+
+    @Test
+    void aShopReadWithinItsMaxAgeIsTheCopyReadBeforeAndASaveThroughTheStoreIsSeenAtOnce() {
+        String domain = TestAws.unique("recent") + ".myshopify.com";
+        store.save(shop(domain, Platform.SHOPIFY));
+        assertThat(store.find(domain, Duration.ofMinutes(1))).map(Shop::senderName).contains("Tea & Co. 茶舖");
+
+        // Changed behind this store's back (another container, the admin tool): not seen until the copy is a minute old.
+        dynamo.updateItem(b -> b.tableName(table).key(TableKeys.shop(domain))
+                .updateExpression("SET senderName = :name")
+                .expressionAttributeValues(Map.of(":name", AttributeValue.fromS("Elsewhere"))));
+        assertThat(store.find(domain, Duration.ofMinutes(1))).map(Shop::senderName).contains("Tea & Co. 茶舖");
+        assertThat(store.find(domain, Duration.ZERO)).map(Shop::senderName).contains("Elsewhere");
+        assertThat(store.find(domain)).map(Shop::senderName).contains("Elsewhere");
+
+        Shop renamed = new Shop(domain, Platform.SHOPIFY, "https://" + domain, "hello@" + domain, "Saved Here",
+                "owner@" + domain, "en", "USD", "/loyalty-loop/test/shops/" + domain + "/webhook-secret");
+        store.find(domain, Duration.ofMinutes(1));
+        store.save(renamed);
+        assertThat(store.find(domain, Duration.ofMinutes(1))).contains(renamed);
+
+        store.markUninstalled(domain, Instant.parse("2026-12-05T12:00:00Z"));
+        assertThat(store.find(domain, Duration.ofMinutes(1))).hasValueSatisfying(
+                s -> assertThat(s.connection().uninstalledAt()).isEqualTo(Instant.parse("2026-12-05T12:00:00Z")));
+    }
+
+    @Test
+    void anUnknownShopIsLookedUpEveryTimeSoANewShopIsSeenAtOnce() {
+        String domain = TestAws.unique("later") + ".myshopify.com";
+        assertThat(store.find(domain, Duration.ofMinutes(1))).isEmpty();
+
+        new DynamoShopStore(dynamo, table).save(shop(domain, Platform.SHOPIFY));
+
+        assertThat(store.find(domain, Duration.ofMinutes(1))).isPresent();
     }
 
     @Test

@@ -577,6 +577,64 @@ class OrderIntakeHandlerTest {
     }
 
     @Test
+    void aRefundWhoseOrderIsStoredWhileTheRefundIsBeingKeptIsRetriedAndThenAppliedOnce() throws Exception {
+        // The order's own call stores it in the moment between the refund's look-up (no order yet) and its mark on
+        // the order's item: the order's write saw no mark, so it is the refund's retry that must apply it.
+        OrderStore real = context.getBean(OrderStore.class);
+        OrderStore interleaved = (OrderStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {OrderStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("markRefundsWaiting")) {
+                        assertThat(status(handle(load("shopify-orders-create.json")))).isEqualTo("accepted");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        OrderIntakeHandler racing = new OrderIntakeHandler(context);
+        racing.intake = new OrderIntake(context.getBean(ShopStore.class),
+                context.getBean(loyaltyloop.secrets.SecretSource.class), interleaved,
+                context.getBean(loyaltyloop.customers.CustomerAccounts.class),
+                context.getBean(loyaltyloop.events.EventPublisher.class), context.getBean(java.time.Clock.class),
+                context.getBean(loyaltyloop.metrics.LoopMetrics.class));
+
+        APIGatewayV2HTTPResponse kept = racing.handleRequest(load("shopify-refunds-create.json"), null);
+
+        assertThat(kept.getStatusCode()).isEqualTo(503);
+        assertThat(kept.getHeaders()).containsEntry("Retry-After", "5");
+        assertThat(bus.drain()).extracting(e -> e.path("detail-type").asText()).containsExactly("OrderPlaced");
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
+                .netSpend().minor()).isEqualTo(5990);
+
+        assertThat(status(handle(load("shopify-refunds-create.json")))).isEqualTo("accepted");
+        assertThat(status(handle(load("shopify-refunds-create.json")))).isEqualTo("duplicate");
+        handle(shopify("refunds/create", sampleBody("shopify-refunds-create.json")));
+
+        List<JsonNode> events = bus.drain();
+        assertThat(events).extracting(e -> e.path("detail-type").asText()).containsExactly("OrderRefunded");
+        assertThat(events.get(0).path("detail").path("amountMinor").asLong()).isEqualTo(1995);
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
+                .netSpend().minor()).isEqualTo(5990 - 1995);
+    }
+
+    @Test
+    void aRepeatedOrderDeliveryIsAnsweredFromTheOrdersOwnWriteWithoutWritingAgain() throws Exception {
+        handle(load("shopify-orders-create.json"));
+        handle(load("shopify-orders-paid.json"));
+        bus.drain();
+        StoredOrder before = context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID).orElseThrow();
+
+        assertThat(status(handle(load("shopify-orders-create.json")))).isEqualTo("duplicate");
+        assertThat(status(handle(load("shopify-orders-paid.json")))).isEqualTo("duplicate");
+
+        assertThat(bus.drain()).isEmpty();
+        assertThat(context.getBean(OrderStore.class).findOrder(shop.domain(), ORDER_ID)).contains(before);
+        assertThat(context.getBean(CustomerStore.class).find(shop.domain(), "jane.doe@example.com").orElseThrow()
+                .orderCount()).isEqualTo(1);
+    }
+
+    @Test
     void aStalledAwsIsA503WithRetryAfterAndTheShortErrorBody() {
         // A budget already spent: what the intake sees when AWS has not answered for its whole budget.
         try (ApplicationContext stalled = TestAws.context(TestAws.createTable(), bus.bus(), TestAws.createLinkKey(),
