@@ -97,7 +97,8 @@ final class CapacityBench {
             List<JsonNode> events = bus.drain();
             require(events.size() == 1, "expected one OrderPlaced, got " + events.size());
             // Intake's path calls DynamoDB and EventBridge one after the other (and SSM for the webhook secret when
-            // this container has not read it in the last five minutes: the seed orders above have).
+            // this container has not read it in the last five minutes, DynamoDB for the shop's item when not in the
+            // last minute: the seed orders above have). local/'s IntakeRoundTripsTest lists the calls.
             int awsCallsPerIntake = intakeStep.calls() + events.size();
             counter.reset();
             require("SENT".equals(affirmation.handleRequest(map(events.get(0)), null)), "no thank-you sent");
@@ -154,8 +155,9 @@ final class CapacityBench {
                     + "coupon redemption\n" + redemptionStep.describe + "repeated delivery\n" + duplicateStep.describe
                     + "orders/paid delivery\n" + paidStep.describe);
             out.put("awsCallsPerIntake", awsCallsPerIntake);
+            // A container that has not read the shop's item for a minute reads it first (OrderIntake.SHOP_MAX_AGE).
             out.put("awsCallsPerIntakeDetail", Map.of("dynamoDbCalls", intakeStep.calls(), "putEvents", events.size(),
-                    "ssmGetParameterWhenNotCached", 1));
+                    "ssmGetParameterWhenNotCached", 1, "shopGetItemWhenNotCached", 1));
 
             // Writes per partition: the sample first order's whole loop, then a repeat order of another customer.
             List<Step> firstLoop = List.of(intakeStep, affirmationStep, schedulingStep, referralStep, redemptionStep);
