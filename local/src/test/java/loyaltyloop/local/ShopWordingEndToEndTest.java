@@ -143,4 +143,22 @@ class ShopWordingEndToEndTest {
         assertThat(followUps).filteredOn(e -> e.get("to").asText().equals("mei@example.com"))
                 .allSatisfy(e -> assertThat(e.get("subject").asText()).contains("Linen apron").contains("還"));
     }
+
+    /** Issue 17 part 3: the preview shows every kind, the points email and the owner's digest too, in the brand. */
+    @Test
+    @Order(3)
+    void thePreviewOfTheShopShowsEveryKindInEveryLanguageUnderItsBrand() throws Exception {
+        java.net.http.HttpResponse<String> page = http.get("/_local/preview?shop=" + SHOP);
+        assertThat(page.statusCode()).isEqualTo(200);
+        for (String kind : loyaltyloop.preview.EmailPreviews.KINDS) {
+            for (String language : loyaltyloop.preview.EmailPreviews.LANGUAGES) {
+                assertThat(page.body()).contains("id=\"" + kind + "-" + language + "\"");
+            }
+        }
+        assertThat(page.body().split("background-color:#0f766e", -1)).hasSize(
+                loyaltyloop.preview.EmailPreviews.KINDS.size() * loyaltyloop.preview.EmailPreviews.LANGUAGES.size() + 1);
+        assertThat(page.body()).contains("A note from us at Words").doesNotContain("<script");
+        assertThat(http.get("/_local/preview").body()).doesNotContain("#0f766e", "A note from us");
+        assertThat(http.get("/_local/preview?shop=nowhere.example").statusCode()).isEqualTo(404);
+    }
 }
