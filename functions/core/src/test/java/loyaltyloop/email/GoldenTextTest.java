@@ -335,7 +335,7 @@ class GoldenTextTest {
                 .page("unsubscribe, script shop name", TEMPLATES.unsubscribePage(locale, SCRIPT, "/u/t"))
                 .page("unsubscribed", TEMPLATES.unsubscribedPage(locale, "Demo Shop"))
                 .page("unsubscribed, Chinese shop name", TEMPLATES.unsubscribedPage(locale, "台北小舖"))
-                .page("unsubscribed, no shop name", TEMPLATES.unsubscribedPage(locale, null))
+                .page("unsubscribed, no shop name", TEMPLATES.unsubscribedPage(locale, (String) null))
                 .text();
     }
 

@@ -97,4 +97,16 @@ class ShopWordingEmailsTest {
         assertThat(new EmailPreviews(templates).all(shop("Demo Shop", "en", "USD")))
                 .allSatisfy(p -> assertThat(p.html()).doesNotContain("<img", "#1d4ed8"));
     }
+
+    @Test
+    void theUnsubscribePagesSpeakTheShopsWordingToo() {
+        Shop worded = shop("Demo Shop", "en", "USD").withSettings(new LoyaltySettings(null, null, null, null,
+                Map.of("en", Map.of("unsubscribePageQuestion", "Had enough of {0}?",
+                        "unsubscribePageDoneTitle", "Done: no more follow-ups")), null));
+        assertThat(templates.unsubscribePage(EmailLocale.EN, worded, "https://links.example.com/u/t"))
+                .contains("Had enough of Demo Shop?");
+        assertThat(templates.unsubscribedPage(EmailLocale.EN, worded)).contains("Done: no more follow-ups");
+        assertThat(templates.unsubscribePage(EmailLocale.ZH_HANT, worded, "https://links.example.com/u/t"))
+                .doesNotContain("Had enough");
+    }
 }
