@@ -96,7 +96,7 @@ class WriteCapacityTest {
     }
 
     @Test
-    void firstOrderCostsAtMostSevenWriteUnitsThroughIntakeAndThanksElevenThroughTheLoopAndItsDuplicateNone()
+    void firstOrderCostsSixWriteUnitsThroughIntakeAndThanksTenThroughTheLoopAndItsDuplicateNone()
             throws Exception {
         OrderIntakeHandler intake = new OrderIntakeHandler(context);
         AffirmationHandler affirmation = new AffirmationHandler(context);
@@ -139,12 +139,14 @@ class WriteCapacityTest {
                 schedulingWcu, referralWcu, intakeWcu + affirmationWcu + schedulingWcu + referralWcu);
         System.out.println("intake:\n" + intakeBreakdown + "\naffirmation:\n" + affirmationBreakdown
                 + "\nfollow-up scheduling:\n" + schedulingBreakdown);
-        // 2 of them since privacy (docs/privacy.md): the customer's activity item and its retention-index entry.
-        assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(7.0);
+        // The order, the referral code, the profile, the delivery record and the thank-you's claim, and 1 since
+        // privacy (docs/privacy.md): the retention index entry, which rides on the referral code's item (the
+        // activity day is on the profile, no item of its own).
+        assertThat(intakeWcu + affirmationWcu).isEqualTo(6.0);
         assertThat(referralWcu).isZero();
-        // Issue 17 allows one more for the loyalty ladder (its sharded day counter, LadderCounts), issue 15 two for
-        // privacy (above): 8 before them.
-        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(11.0);
+        // 8 before issues 15 and 17; issue 17 allows one more for the loyalty ladder (its sharded day counter,
+        // LadderCounts), and the retention index entry (above) is the tenth: the bar of 9 is not met (docs/performance.md).
+        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isEqualTo(10.0);
         assertThat(duplicateWcu).isLessThanOrEqualTo(1.0);
         assertThat(duplicateEvents).isEmpty();
     }
