@@ -91,8 +91,7 @@ public class CustomerAccounts {
 
     /** An email we sent is a contact: it resets the 90-45 clock (never backwards). */
     public void recordContact(String shop, String email, java.time.Instant at) {
-        change(shop, email, c -> c.lastContactAt() != null && !at.isAfter(c.lastContactAt())
-                ? c : c.withFollowUp(c.followUp(), at));
+        change(shop, email, c -> CustomerHistory.withContact(c, at));
     }
 
     /**

@@ -67,6 +67,12 @@ public final class CustomerHistory {
                 before.affirmedOrders(), before.followUp(), before.version() + 1, day);
     }
 
+    /** An email we sent is a contact: it resets the 90-45 clock, never backwards; unchanged when not later. */
+    public static Customer withContact(Customer before, Instant at) {
+        return before.lastContactAt() != null && !at.isAfter(before.lastContactAt())
+                ? before : before.withFollowUp(before.followUp(), at);
+    }
+
     /**
      * Whether this change gives a customer stored before activity was kept their first activity day: they are then
      * put where the retention run finds them (a new customer is put there with their referral code).
