@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class ShadedJarsIT {
 
     /** As TestAws.EMULATOR_TIMEOUTS, as Micronaut properties (and, for the functions, environment variables). */
     private static final Map<String, String> EMULATOR_TIMEOUTS = Map.of("loyalty.aws.attempt-timeout", "20s",
-            "loyalty.aws.call-timeout", "60s");
+            "loyalty.aws.call-timeout", "60s", "loyalty.intake.budget", "60s");
 
     @TempDir
     static Path work;
@@ -110,7 +111,22 @@ class ShadedJarsIT {
         environment = env.stream().filter(line -> !line.isBlank()).toList();
         javaToolOptions = templateJavaToolOptions();
         launcher = launcher(work.resolve("launcher"));
+        // Two JVMs at a time, all started now: the tests below only wait for their answers.
         runs = Executors.newFixedThreadPool(2);
+        for (Function f : templateFunctions()) {
+            ANSWERS.put(f.id(), runs.submit(() -> invoke(f)));
+        }
+        for (Path jar : jars()) {
+            ENDPOINTS.put(jar, runs.submit(() -> run(jar, ProductionEndpoints.class.getName(), List.of(),
+                    Map.of("AWS_REGION", "us-east-1"))));
+        }
+    }
+
+    private static final Map<String, Future<String>> ANSWERS = new LinkedHashMap<>();
+    private static final Map<Path, Future<String>> ENDPOINTS = new LinkedHashMap<>();
+
+    private static List<Path> jars() throws IOException {
+        return templateFunctions().stream().map(Function::jar).distinct().toList();
     }
 
     @AfterAll
@@ -128,15 +144,9 @@ class ShadedJarsIT {
 
     @TestFactory
     Stream<DynamicTest> everyFunctionAnswersItsSampleFromItsShadedJar() throws IOException {
-        List<Function> functions = templateFunctions();
-        List<Future<String>> answers = new ArrayList<>();
-        for (Function f : functions) {
-            answers.add(runs.submit(() -> invoke(f)));
-        }
         List<DynamicTest> tests = new ArrayList<>();
-        for (int i = 0; i < functions.size(); i++) {
-            Function f = functions.get(i);
-            Future<String> answer = answers.get(i);
+        for (Function f : templateFunctions()) {
+            Future<String> answer = ANSWERS.get(f.id());
             tests.add(DynamicTest.dynamicTest(f.id() + " from " + repo.relativize(f.jar()), () -> {
                 String output = answer.get(3, TimeUnit.MINUTES);
                 Sample sample = SAMPLES.get(f.id());
@@ -150,26 +160,129 @@ class ShadedJarsIT {
         return tests.stream();
     }
 
+    /**
+     * The AWS SDK's model classes are kept by name (root pom, lambda-jar): every type our classes in a jar can reach
+     * through the SDK's model — what they name, and the fields of those types and of every modelled exception, the
+     * marshaller of each request, the paginators they name — must be in the jar, or the first call that needs one
+     * fails on Lambda. Computed from the jar's own bytes, so a new use of the SDK names here what the pom misses.
+     */
+    @TestFactory
+    Stream<DynamicTest> everySdkTypeOurCodeCanReachIsInItsJar() throws IOException {
+        return jars().stream().map(jar -> DynamicTest.dynamicTest(
+                repo.relativize(jar).toString(), () -> assertThat(unreachableSdkTypes(jar))
+                        .as("SDK classes our code in %s can reach but the jar lacks: add them to the root pom's"
+                                + " lambda-jar filters", jar.getFileName()).isEmpty()));
+    }
+
+    /**
+     * Each SDK client a jar carries, built as production builds it (no endpoint override, region us-east-1), resolves
+     * the service's real regional endpoint from what the jar keeps: its own endpoint rules, without the other
+     * services' metadata the pom leaves out. The call is stopped before it would leave the machine.
+     */
+    @TestFactory
+    Stream<DynamicTest> everySdkClientOfAJarResolvesItsProductionEndpoint() throws IOException {
+        return jars().stream().map(jar -> DynamicTest.dynamicTest(
+                repo.relativize(jar).toString(), () -> {
+                    String output = ENDPOINTS.get(jar).get(3, TimeUnit.MINUTES);
+                    assertThat(output).as(output)
+                            .contains("endpoint: dynamodb https://dynamodb.us-east-1.amazonaws.com", "(exit 0)")
+                            .doesNotContain("failed");
+                    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                        if (zip.getEntry("software/amazon/awssdk/services/sesv2/SesV2Client.class") != null) {
+                            assertThat(output).contains("endpoint: sesv2 https://email.us-east-1.amazonaws.com");
+                        }
+                        if (zip.getEntry("software/amazon/awssdk/services/eventbridge/EventBridgeClient.class") != null) {
+                            assertThat(output).contains("endpoint: eventbridge https://events.us-east-1.amazonaws.com");
+                        }
+                    }
+                }));
+    }
+
+    private static final Pattern SDK_TYPE = Pattern.compile(
+            "software/amazon/awssdk/services/([a-z0-9]+)/(model|paginators|transform)/([A-Za-z0-9_]+)");
+
+    static java.util.SortedSet<String> unreachableSdkTypes(Path jar) throws IOException {
+        java.util.SortedSet<String> missing = new java.util.TreeSet<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            List<String> names = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+            java.util.Set<String> present = new java.util.HashSet<>(names);
+            java.util.function.Predicate<String> clientInJar = service -> names.stream().anyMatch(n ->
+                    n.startsWith("software/amazon/awssdk/services/" + service + "/Default") && n.endsWith("Client.class"));
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+            for (String name : names) {
+                if (name.startsWith("loyaltyloop/") && name.endsWith(".class")) {
+                    todo.addAll(sdkTypes(zip, name));
+                } else if (name.matches("software/amazon/awssdk/services/[a-z0-9]+/model/[A-Za-z0-9_]+Exception\\.class")) {
+                    todo.add(name.substring(0, name.length() - ".class".length()));
+                }
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (!todo.isEmpty()) {
+                String type = todo.pop();
+                String service = type.split("/")[4];
+                if (!seen.add(type) || !clientInJar.test(service)) {
+                    continue;
+                }
+                if (!present.contains(type + ".class")) {
+                    missing.add(type);
+                    continue;
+                }
+                for (String name : names) {
+                    if (name.equals(type + ".class") || name.startsWith(type + "$")) {
+                        todo.addAll(sdkTypes(zip, name));
+                    }
+                }
+                if (type.contains("/model/") && type.endsWith("Request")) {
+                    // the operation's marshaller, if the client has one for it
+                    String marshaller = type.replace("/model/", "/transform/") + "Marshaller";
+                    String client = names.stream().filter(n -> n.startsWith("software/amazon/awssdk/services/" + service
+                            + "/Default") && n.endsWith("Client.class") && !n.contains("Async")).findFirst().orElseThrow();
+                    if (sdkTypes(zip, client).contains(marshaller)) {
+                        todo.add(marshaller);
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static java.util.Set<String> sdkTypes(java.util.zip.ZipFile zip, String entry) throws IOException {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        try (java.io.InputStream in = zip.getInputStream(zip.getEntry(entry))) {
+            Matcher m = SDK_TYPE.matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            while (m.find()) {
+                types.add(m.group(0));
+            }
+        }
+        return types;
+    }
+
     /** One whole-process invocation, as bench/run's cold start: its stdout and stderr, and how it ended. */
     private static String invoke(Function f) throws Exception {
         Sample sample = SAMPLES.get(f.id());
         if (sample == null) {
             return "no sample for " + f.id();
         }
-        Path events = work.resolve("fixture/events");
-        Path log = work.resolve(f.id() + ".log");
-        ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", f.jar() + java.io.File.pathSeparator + launcher,
-                InvokeOnce.class.getName(), f.handler(), events.resolve(sample.event()).toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        return run(f.jar(), InvokeOnce.class.getName(),
+                List.of(f.handler(), work.resolve("fixture/events").resolve(sample.event()).toString()),
+                Map.of("AWS_LAMBDA_FUNCTION_NAME", f.id()));
+    }
+
+    /** A fresh JVM on the jar and the launcher, with the functions' environment: its output, and how it ended. */
+    private static String run(Path jar, String main, List<String> args, Map<String, String> extraEnv) throws Exception {
+        Path log = Files.createTempFile(work, "run-", ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar + java.io.File.pathSeparator + launcher, main));
+        command.addAll(args);
+        ProcessBuilder run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = run.environment();
         env.clear();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         for (String line : environment) {
             env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
         }
-        env.put("AWS_LAMBDA_FUNCTION_NAME", f.id());
         env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        env.putAll(extraEnv);
         Process process = run.start();
         boolean ended = process.waitFor(2, TimeUnit.MINUTES);
         if (!ended) {
@@ -234,9 +347,9 @@ class ShadedJarsIT {
         }
     }
 
-    /** InvokeOnce and the Lambda context it hands over, alone in a folder: the class path's second entry. */
+    /** The launchers (InvokeOnce, ProductionEndpoints) and the Lambda context, alone in a folder: the class path's second entry. */
     private static Path launcher(Path dir) throws Exception {
-        for (Class<?> type : List.of(InvokeOnce.class, StandInLambdaContext.class)) {
+        for (Class<?> type : List.of(InvokeOnce.class, StandInLambdaContext.class, ProductionEndpoints.class)) {
             String prefix = type.getName().replace('.', '/');
             Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             // a folder of classes, or a jar (the core test jar, in a reactor build)
