@@ -117,8 +117,11 @@ class ShadedJarsIT {
             ANSWERS.put(f.id(), runs.submit(() -> invoke(f)));
         }
         for (Path jar : jars()) {
-            ENDPOINTS.put(jar, runs.submit(() -> run(jar, ProductionEndpoints.class.getName(), List.of(),
-                    Map.of("AWS_REGION", "us-east-1"))));
+            // no access keys in the environment and no profile files: the SDK's default chain reaches the container's
+            ENDPOINTS.put(jar, runs.submit(() -> run(jar, ProductionEndpoints.class.getName(), List.of(), Map.of(
+                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "",
+                    "AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString(),
+                    "AWS_CONFIG_FILE", work.resolve("no-config").toString()))));
         }
     }
 
@@ -177,7 +180,8 @@ class ShadedJarsIT {
     /**
      * Each SDK client a jar carries, built as production builds it (no endpoint override, region us-east-1), resolves
      * the service's real regional endpoint from what the jar keeps: its own endpoint rules, without the other
-     * services' metadata the pom leaves out. The call is stopped before it would leave the machine.
+     * services' metadata the pom leaves out; and signs with credentials from the container credentials endpoint, as
+     * under SnapStart. The call is stopped before it would leave the machine.
      */
     @TestFactory
     Stream<DynamicTest> everySdkClientOfAJarResolvesItsProductionEndpoint() throws IOException {
@@ -185,8 +189,9 @@ class ShadedJarsIT {
                 repo.relativize(jar).toString(), () -> {
                     String output = ENDPOINTS.get(jar).get(3, TimeUnit.MINUTES);
                     assertThat(output).as(output)
-                            .contains("endpoint: dynamodb https://dynamodb.us-east-1.amazonaws.com", "(exit 0)")
-                            .doesNotContain("failed");
+                            .contains("endpoint: dynamodb https://dynamodb.us-east-1.amazonaws.com signed with the container's"
+                                    + " credentials", "(exit 0)")
+                            .doesNotContain("failed", "NOT signed");
                     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
                         if (zip.getEntry("software/amazon/awssdk/services/sesv2/SesV2Client.class") != null) {
                             assertThat(output).contains("endpoint: sesv2 https://email.us-east-1.amazonaws.com");
@@ -283,6 +288,7 @@ class ShadedJarsIT {
         }
         env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
         env.putAll(extraEnv);
+        env.values().removeIf(String::isEmpty);
         Process process = run.start();
         boolean ended = process.waitFor(2, TimeUnit.MINUTES);
         if (!ended) {
