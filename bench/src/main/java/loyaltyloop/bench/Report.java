@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Puts the suite's parts together: the in-JVM results ({@code bench-jvm.json}), the cold starts timed by
@@ -81,17 +80,10 @@ public final class Report {
         }
         long jarMax = 0;
         Map<String, Long> jars = new TreeMap<>();
-        try (Stream<Path> files = Files.list(repo.resolve("functions"))) {
-            for (Path module : files.toList()) {
-                Path target = module.resolve("target");
-                if (Files.isDirectory(target)) {
-                    try (Stream<Path> built = Files.list(target)) {
-                        for (Path jar : built.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).toList()) {
-                            jars.put(jar.getFileName().toString(), Files.size(jar));
-                            jarMax = Math.max(jarMax, Files.size(jar));
-                        }
-                    }
-                }
+        for (Path jar : deployedJars(repo)) {
+            if (Files.isRegularFile(jar)) {
+                jars.put(jar.getFileName().toString(), Files.size(jar));
+                jarMax = Math.max(jarMax, Files.size(jar));
             }
         }
         if (jarMax > 0) {
@@ -264,5 +256,19 @@ public final class Report {
         }
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + "Java "
                 + System.getProperty("java.version");
+    }
+
+    /** The jars template.yaml deploys: every function's {@code CodeUri}, once each. */
+    static List<Path> deployedJars(Path repo) throws IOException {
+        java.util.regex.Matcher codeUri = java.util.regex.Pattern.compile("(?m)^\\s+CodeUri:\\s*(\\S+\\.jar)\\s*$")
+                .matcher(Files.readString(repo.resolve("template.yaml")));
+        List<Path> jars = new ArrayList<>();
+        while (codeUri.find()) {
+            Path jar = repo.resolve(codeUri.group(1));
+            if (!jars.contains(jar)) {
+                jars.add(jar);
+            }
+        }
+        return jars;
     }
 }
