@@ -120,7 +120,7 @@ public final class Report {
         }
         if (!load.isEmpty() && !load.containsKey("error")) {
             Map<String, Object> intakeLoad = new LinkedHashMap<>();
-            for (String key : List.of("ordersSent", "duplicatesSent", "concurrency", "fiveXx", "emailsSent", "p50Ms", "p99Ms")) {
+            for (String key : List.of("ordersSent", "duplicatesSent", "concurrency", "fiveXx", "busyWhileOriginalInFlight", "emailsSent", "p50Ms", "p99Ms")) {
                 intakeLoad.put(key, load.get(key));
             }
             r.put("intakeLoad", intakeLoad);
