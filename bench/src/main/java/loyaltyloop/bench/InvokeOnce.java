@@ -82,7 +82,7 @@ public final class InvokeOnce {
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         JsonNode event = json.readTree(Files.readAllBytes(eventFile));
         if ("1".equals(System.getenv("LOYALTY_BENCH_FRESH"))) {
-            event = fresh(json, event);
+            event = fresh(json, event, System.getenv("LOYALTY_BENCH_SHOPIFY_SECRET"));
         }
         Class<?> inputType = inputType(type);
         Object input = Map.class.isAssignableFrom(inputType) ? json.convertValue(event, Map.class)
@@ -157,11 +157,11 @@ public final class InvokeOnce {
         return best;
     }
 
-    private static JsonNode fresh(ObjectMapper json, JsonNode event) throws Exception {
+    /** The event as a first delivery: a new order id (and for a Shopify webhook a new id, email and signature). */
+    static JsonNode fresh(ObjectMapper json, JsonNode event, String secret) throws Exception {
         ObjectNode copy = event.deepCopy();
         long id = 900_000_000_000L + Math.floorMod(System.nanoTime(), 99_000_000_000L);
         JsonNode headers = copy.path("headers");
-        String secret = System.getenv("LOYALTY_BENCH_SHOPIFY_SECRET");
         if (headers.isObject() && headers.has("x-shopify-hmac-sha256") && secret != null && copy.path("body").isTextual()
                 && !copy.path("isBase64Encoded").asBoolean(false)) {
             ObjectNode body = (ObjectNode) json.readTree(copy.get("body").asText());

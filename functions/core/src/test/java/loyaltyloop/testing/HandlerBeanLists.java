@@ -198,7 +198,8 @@ public final class HandlerBeanLists {
     /**
      * Every type the definition may ask the context for when it is made: its constructor's, fields' and methods'
      * injection points ({@code getRequiredComponents()} alone skips injected fields), unwrapped from
-     * {@code Provider}, {@code Optional}, collections and arrays; configuration values ({@code @Value},
+     * {@code Provider} (which counts itself: it is made by a definition of its own), {@code Optional}, collections
+     * and arrays; configuration values ({@code @Value},
      * {@code @Property}) are not beans.
      */
     static Set<Class<?>> injected(BeanDefinition<?> definition) {
@@ -214,6 +215,10 @@ public final class HandlerBeanLists {
             Argument<?> inner = argument;
             while (inner != null && (inner.isProvider() || inner.isContainerType() || inner.isOptional()
                     || inner.getType() == Supplier.class)) {
+                if (inner.isProvider()) {
+                    // Micronaut makes Provider<X> and BeanProvider<X> through a bean definition of their own.
+                    types.add(inner.getType());
+                }
                 inner = inner.getFirstTypeVariable().orElse(null);
             }
             if (inner != null) {
