@@ -13,7 +13,8 @@ import java.util.Map;
  * then the baseline (pair 0 is the warm-up and is not counted). A line of {@code coldstart.tsv}:
  * {@code function  pair  function_ms  baseline_ms  function_init_ms  function_handle_ms  baseline_init_ms
  * baseline_handle_ms  function_result  primed_handle_ms  prime_ms  twin_ms  twin_init_ms  twin_handle_ms
- * primed_baseline_handle_ms  heap_used_mb  heap_live_mb} (the last ones NaN where there is no twin or no primed run).
+ * primed_baseline_handle_ms  heap_used_mb  heap_live_mb  function_cpu_ms  twin_cpu_ms  baseline_cpu_ms} (NaN where
+ * there is no twin, no primed run or no {@code /usr/bin/time}).
  */
 record ColdStarts(Map<String, List<Pair>> functions) {
 
@@ -24,7 +25,8 @@ record ColdStarts(Map<String, List<Pair>> functions) {
      */
     record Pair(double functionMs, double baselineMs, double initMs, double handleMs, double baselineInitMs,
             double baselineHandleMs, String result, double primedHandleMs, double primeMs, double twinMs,
-            double twinInitMs, double twinHandleMs, double primedBaselineHandleMs, double heapUsedMb, double heapLiveMb) {
+            double twinInitMs, double twinHandleMs, double primedBaselineHandleMs, double heapUsedMb, double heapLiveMb,
+            double functionCpuMs, double twinCpuMs, double baselineCpuMs) {
 
         double ratio() {
             return functionMs / baselineMs;
@@ -33,6 +35,11 @@ record ColdStarts(Map<String, List<Pair>> functions) {
         /** The function's whole cold start ÷ its hand-wired twin's: what Micronaut adds. */
         double frameworkOverhead() {
             return functionMs / twinMs;
+        }
+
+        /** The same in CPU time (user + system): far steadier than wall time on a machine shared with other work. */
+        double frameworkOverheadCpu() {
+            return functionCpuMs / twinCpuMs;
         }
 
         /** The function's first request after the before-snapshot hook ÷ the baseline's after its own. */
@@ -58,7 +65,8 @@ record ColdStarts(Map<String, List<Pair>> functions) {
             }
             functions.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Pair(num(f[2]), num(f[3]), num(f[4]),
                     num(f[5]), num(f[6]), num(f[7]), f[8], column(f, 9), column(f, 10), column(f, 11), column(f, 12),
-                    column(f, 13), column(f, 14), column(f, 15), column(f, 16)));
+                    column(f, 13), column(f, 14), column(f, 15), column(f, 16), column(f, 17), column(f, 18),
+                    column(f, 19)));
         }
         return new ColdStarts(functions);
     }
@@ -160,6 +168,12 @@ record ColdStarts(Map<String, List<Pair>> functions) {
                 m.put("twinMedianFirstRequestMs",
                         Stats.round(Stats.median(twinned.stream().map(Pair::twinHandleMs).toList()), 0));
                 m.put("frameworkOverhead", Stats.round(Stats.median(twinned.stream().map(Pair::frameworkOverhead).toList()), 3));
+                List<Double> cpu = twinned.stream().map(Pair::frameworkOverheadCpu).filter(x -> !Double.isNaN(x)).toList();
+                if (!cpu.isEmpty()) {
+                    m.put("frameworkOverheadCpuTime", Stats.round(Stats.median(cpu), 3));
+                    m.put("medianCpuMs", Stats.round(Stats.median(twinned.stream().map(Pair::functionCpuMs).toList()), 0));
+                    m.put("twinMedianCpuMs", Stats.round(Stats.median(twinned.stream().map(Pair::twinCpuMs).toList()), 0));
+                }
             }
             List<Pair> restored = pairs.stream().filter(p -> !Double.isNaN(p.restoredRatio())).toList();
             if (!restored.isEmpty()) {

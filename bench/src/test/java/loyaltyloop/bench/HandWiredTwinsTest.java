@@ -49,10 +49,6 @@ class HandWiredTwinsTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        // The fixture's context reads the timeouts from system properties: moto loads a service on its first call,
-        // which takes longer than the production timeouts on a busy machine.
-        System.setProperty("loyalty.aws.attempt-timeout", "20s");
-        System.setProperty("loyalty.aws.call-timeout", "60s");
         ColdStartFixture.main(new String[] {TestAws.endpoint(), fixture.toString(), ".."});
         env = new LinkedHashMap<>();
         for (String line : Files.readAllLines(fixture.resolve("env"))) {

@@ -7,7 +7,7 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /** The base of the bus consumers' hand-wired twins: an EventBridge event in, a word out, and the same SnapStart hook. */
-abstract class HandWiredEventHandler implements RequestHandler<Map<String, Object>, String>, Resource {
+public abstract class HandWiredEventHandler implements RequestHandler<Map<String, Object>, String>, Resource {
 
     final HandWiring wiring;
 

@@ -18,7 +18,7 @@ import org.crac.Resource;
  * within its budget ({@code loyalty.http.budget}, default 8 s), the 503 page when AWS did not answer in time, the 500
  * page when the answer threw; and SnapStart's before-snapshot hook reading the table once, as the functions' does.
  */
-abstract class HandWiredHttpHandler
+public abstract class HandWiredHttpHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
 
     final HandWiring wiring;

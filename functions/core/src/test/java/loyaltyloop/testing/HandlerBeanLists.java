@@ -33,7 +33,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.http.HttpRequestHandler;
+import java.lang.reflect.Modifier;
+import java.util.stream.Stream;
 import loyaltyloop.lambda.HandlerBeans;
+import loyaltyloop.lambda.LoyaltyRequestHandler;
 import loyaltyloop.lambda.SnapshotPriming;
 
 /**
@@ -127,6 +130,32 @@ public final class HandlerBeanLists {
             }
             return List.copyOf(chosen);
         }
+    }
+
+    /**
+     * The handlers of a function module: every concrete {@link LoyaltyRequestHandler} among its compiled classes
+     * ({@code target/classes}), so a new handler cannot go without a list.
+     */
+    public static List<Class<?>> handlersOf(Path module) throws IOException {
+        Path classes = module.resolve("target/classes");
+        List<Class<?>> handlers = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$"))
+                    .sorted().toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+                Class<?> type;
+                try {
+                    type = Class.forName(name.substring(0, name.length() - ".class".length()));
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (LoyaltyRequestHandler.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
+                    handlers.add(type);
+                }
+            }
+        }
+        assertThat(handlers).as("handlers in %s", classes).isNotEmpty();
+        return handlers;
     }
 
     /** Where the handler's committed list lives in its module's sources. */

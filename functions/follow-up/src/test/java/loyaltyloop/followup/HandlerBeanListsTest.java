@@ -1,8 +1,6 @@
 package loyaltyloop.followup;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import loyaltyloop.lambda.HandlerBeans;
 import loyaltyloop.testing.HandlerBeanLists;
 import loyaltyloop.testing.UnitTest;
@@ -17,23 +15,16 @@ import org.junit.jupiter.api.Test;
 @UnitTest
 class HandlerBeanListsTest {
 
-    private static final List<Class<?>> HANDLERS = List.of(
-                FollowUpSchedulingHandler.class,
-                FollowUpSweepHandler.class,
-                FollowUpSweepWorkerHandler.class,
-                OwnerDigestHandler.class,
-                OwnerPageHandler.class);
-
     @Test
     void eachCommittedListIsTheGeneratedOne() throws Exception {
-        for (Class<?> handler : HANDLERS) {
+        for (Class<?> handler : HandlerBeanLists.handlersOf(Path.of(""))) {
             HandlerBeanLists.assertCommittedListIsCurrent(Path.of(""), handler);
         }
     }
 
     @Test
-    void eachListLeavesNoInjectionPointWithoutACandidate() {
-        for (Class<?> handler : HANDLERS) {
+    void eachListLeavesNoInjectionPointWithoutACandidate() throws Exception {
+        for (Class<?> handler : HandlerBeanLists.handlersOf(Path.of(""))) {
             HandlerBeanLists.assertListIsComplete(handler, HandlerBeans.listFor(handler).orElseThrow(),
                     HandlerBeanLists.FUNCTION_PROPERTIES);
         }
