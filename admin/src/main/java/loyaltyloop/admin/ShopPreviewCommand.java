@@ -27,7 +27,7 @@ final class ShopPreviewCommand {
                      [--out preview]   [--region REGION --table TABLE] | [--aws-endpoint URL [--table LoyaltyTable]]
               Writes the shop's emails with sample data as HTML files (KIND.LANG.html) in --out, in its own wording and
               brand: every kind (affirmation, follow-up, survey, coupon, service-recovery, owner-alert, points,
-              owner-digest) and language (en, zh-TW, zh-CN), or the one --kind / --locale name.""";
+              owner-digest, data-export) and language (en, zh-TW, zh-CN), or the one --kind / --locale name.""";
 
     private static final Set<String> FLAGS = Set.of("region", "table", "stack", "aws-endpoint", "domain", "kind",
             "locale", "out");

@@ -46,6 +46,7 @@ public final class ShopsCommand {
                      [--product-tips tips.json]   ({"<product id>": "tip shown in follow-ups", ...}; an empty tip
                                                    removes one; tips already stored are kept)
                      [--settings settings.json]   (survey, coupon and referral settings as JSON, see docs/coupons.md;
+                                                   the shop's wording and brand, see docs/wording.md;
                                                    settings already stored are kept when this is left out)
                      [--postal-address "1 Main St, Springfield, IL 62701, USA"]   (the shop's physical address,
                                                    shown in marketing and points emails as CAN-SPAM requires;

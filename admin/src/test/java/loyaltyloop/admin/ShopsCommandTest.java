@@ -111,9 +111,9 @@ class ShopsCommandTest {
 
     @Test
     void aReplacedSentenceThatBreaksTheRulesIsRefusedWithItsKeyBeforeAnythingIsStored() throws IOException {
-        Path unknown = file("w1.json", "{\"messages\": {\"en\": {\"followUpSubject\": \"Hi\"}}}");
+        Path unknown = file("w1.json", "{\"messages\": {\"en\": {\"followUpSubjekt\": \"Hi\"}}}");
         assertThatThrownBy(() -> ShopsCommand.parseAdd(add("shopify", "--settings", unknown.toString())))
-                .isInstanceOf(Flags.UsageException.class).hasMessageContaining("messages.en.followUpSubject");
+                .isInstanceOf(Flags.UsageException.class).hasMessageContaining("messages.en.followUpSubjekt");
         Path dropped = file("w2.json",
                 "{\"messages\": {\"zh-TW\": {\"followup.subject.product.named\": \"還喜歡嗎？\"}}}");
         assertThatThrownBy(() -> ShopsCommand.parseAdd(add("shopify", "--settings", dropped.toString())))
@@ -125,6 +125,9 @@ class ShopsCommandTest {
                 .settings();
         assertThat(settings.messagesIn("en")).containsKey("followup.subject.product.named");
         assertThat(settings.brand().colour()).isEqualTo("#1d4ed8");
+        Path named = file("w4.json", "{\"messages\": {\"en\": {\"followUpSubject\": \"Hi from us\"}}}");
+        assertThat(ShopsCommand.parseAdd(add("shopify", "--settings", named.toString())).request().settings()
+                .messagesIn("en")).containsEntry("followup.subject.hello.named", "Hi from us").hasSize(8);
     }
 
     @Test

@@ -32,18 +32,21 @@ final class DevEndpoints {
     private final LocalEventBus bus;
     private final ScheduleRunner schedules;
     private final LocalMetrics metrics;
-    private final java.util.function.Supplier<String> previewPage;
+    private final java.util.function.Function<String, Optional<String>> previewPage;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final LocalImport imports;
 
-    /** {@code previewPage}: every email kind x language of the demo shop, on one page ({@code /_local/preview}). */
+    /**
+     * {@code previewPage}: every email kind x language of a shop (null: the demo shop), on one page
+     * ({@code /_local/preview[?shop=DOMAIN]}); empty for a shop the runner does not know.
+     */
     DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics,
-            java.util.function.Supplier<String> previewPage) {
+            java.util.function.Function<String, Optional<String>> previewPage) {
         this(outbox, clock, bus, schedules, metrics, previewPage, null);
     }
 
     DevEndpoints(LocalOutbox outbox, LocalClock clock, LocalEventBus bus, ScheduleRunner schedules, LocalMetrics metrics,
-            java.util.function.Supplier<String> previewPage, LocalImport imports) {
+            java.util.function.Function<String, Optional<String>> previewPage, LocalImport imports) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
@@ -94,7 +97,12 @@ final class DevEndpoints {
         } else if (path.equals(LocalImport.PATH) && post && imports != null) {
             imports.handle(exchange);
         } else if (path.equals("/_local/preview") && get) {
-            Responses.html(exchange, 200, previewPage.get());
+            Optional<String> page = previewPage.apply(LocalImport.query(exchange, "shop"));
+            if (page.isPresent()) {
+                Responses.html(exchange, 200, page.get());
+            } else {
+                Responses.error(exchange, 404, "no such shop: register it with shops add first");
+            }
         } else if (path.equals("/_local/dead-letters") && get) {
             Responses.json(exchange, 200, bus.deadLetters());
         } else if (path.equals("/_local/metrics") && get) {

@@ -66,7 +66,7 @@ final class LocalImport {
         Responses.json(exchange, 200, answer);
     }
 
-    private static String query(HttpExchange exchange, String name) {
+    static String query(HttpExchange exchange, String name) {
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw == null) {
             return null;

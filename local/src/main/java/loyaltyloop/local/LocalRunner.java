@@ -124,11 +124,12 @@ public final class LocalRunner implements AutoCloseable {
         dev.ready();
     }
 
-    /** Every email kind x language of the demo shop, in its wording and brand as stored now. */
-    private String previewPage() {
-        loyaltyloop.shops.Shop shop = context.getBean(ShopStore.class).find(demoShops.get(0).domain()).orElseThrow();
-        return context.getBean(loyaltyloop.preview.EmailPreviewPage.class).render(shop.domain(),
-                context.getBean(loyaltyloop.preview.EmailPreviews.class).all(shop));
+    /** Every email kind x language of a shop (null: the demo shop), in its wording and brand as stored now. */
+    private java.util.Optional<String> previewPage(String domain) {
+        return (domain == null ? java.util.Optional.of(demoShops.get(0).domain()) : ShopDomains.normalise(domain))
+                .flatMap(d -> context.getBean(ShopStore.class).find(d))
+                .map(shop -> context.getBean(loyaltyloop.preview.EmailPreviewPage.class).render(shop.domain(),
+                        context.getBean(loyaltyloop.preview.EmailPreviews.class).all(shop)));
     }
 
     private void seedDemoShops() {

@@ -66,8 +66,13 @@ final class RunnerHttp {
 
     /** A signed Shopify delivery to the demo shop, answered 200, and everything it set off handled. */
     void shopify(String topic, String body) throws Exception {
+        shopify("demo.myshopify.com", topic, body);
+    }
+
+    /** The same to another shop registered with the runner's webhook secret. */
+    void shopify(String shop, String topic, String body) throws Exception {
         HttpResponse<String> response = post("/webhooks/shopify", "application/json", body,
-                "X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", "demo.myshopify.com",
+                "X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", shop,
                 "X-Shopify-Webhook-Id", UUID.randomUUID().toString(), "X-Shopify-Hmac-Sha256", sign(body, webhookSecret));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(runner.eventBus().awaitIdle(Duration.ofSeconds(30))).isTrue();

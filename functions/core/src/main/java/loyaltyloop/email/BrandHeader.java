@@ -4,7 +4,8 @@ import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Shop;
 
 /**
- * The shop's brand across the top of its customer emails: its colour behind its logo (or its name). Both come from
+ * The shop's brand across the top of every email it sends, the owner's included: its colour behind its logo (or its
+ * name). Both come from
  * shop settings ({@code brand}), checked when stored (#rrggbb; an https URL); the templates escape them anyway.
  */
 public record BrandHeader(String colour, String logoUrl, String shopName) {

@@ -36,7 +36,16 @@ public final class EmailTemplates {
 
     /** The confirm page behind the unsubscribe link: a POST form with one "Unsubscribe" button. */
     public String unsubscribePage(EmailLocale locale, String shopName, String formActionUrl) {
-        Translation t = Translation.of(locale);
+        return unsubscribePage(Translation.of(locale), shopName, formActionUrl);
+    }
+
+    /** The same in the shop's own wording. */
+    public String unsubscribePage(EmailLocale locale, Shop shop, String formActionUrl) {
+        return unsubscribePage(Translation.of(locale, shop), shop.senderName(), formActionUrl);
+    }
+
+    private String unsubscribePage(Translation t, String shopName, String formActionUrl) {
+        EmailLocale locale = t.locale();
         Spaced shop = new Spaced(displayShop(shopName));
         return render(html, "page.jte", new TemplateModels.Page(
                 locale.tag(),
@@ -49,7 +58,16 @@ public final class EmailTemplates {
 
     /** The page after unsubscribing: done, and order emails still come. */
     public String unsubscribedPage(EmailLocale locale, String shopName) {
-        Translation t = Translation.of(locale);
+        return unsubscribedPage(Translation.of(locale), shopName);
+    }
+
+    /** The same in the shop's own wording. */
+    public String unsubscribedPage(EmailLocale locale, Shop shop) {
+        return unsubscribedPage(Translation.of(locale, shop), shop.senderName());
+    }
+
+    private String unsubscribedPage(Translation t, String shopName) {
+        EmailLocale locale = t.locale();
         String title = t.text("unsubscribe.done.title");
         return render(html, "page.jte", new TemplateModels.Page(
                 locale.tag(),

@@ -3,7 +3,9 @@ package loyaltyloop.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads the fields of an event's detail strictly: a field a record needs that is missing or of the wrong kind makes
@@ -68,6 +70,25 @@ public final class DetailFields {
         } catch (IllegalArgumentException e) {
             throw unreadable(field, "one of " + Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    /** A list of texts; a missing field is an empty list, an element that is not text makes the event unreadable. */
+    public static List<String> texts(JsonNode detail, String field) {
+        JsonNode value = detail.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw unreadable(field, "a list of texts");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw unreadable(field, "a list of texts");
+            }
+            texts.add(element.asText());
+        }
+        return texts;
     }
 
     public static JsonNode object(JsonNode detail, String field) {

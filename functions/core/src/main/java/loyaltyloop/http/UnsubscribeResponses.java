@@ -21,11 +21,11 @@ public class UnsubscribeResponses {
     /** {@code formActionUrl}: where the confirmation's button posts, the page's own path. */
     public APIGatewayV2HTTPResponse page(UnsubscribeOutcome outcome, String formActionUrl) {
         if (outcome instanceof UnsubscribeToConfirm ask) {
-            return HttpResponses.page(200, templates.unsubscribePage(ask.locale(), ask.shop().senderName(),
+            return HttpResponses.page(200, templates.unsubscribePage(ask.locale(), ask.shop(),
                     formActionUrl));
         }
         if (outcome instanceof Unsubscribed done) {
-            return HttpResponses.page(200, templates.unsubscribedPage(done.locale(), done.shop().senderName()));
+            return HttpResponses.page(200, templates.unsubscribedPage(done.locale(), done.shop()));
         }
         if (outcome instanceof LinkRefused refused) {
             return HttpResponses.linkProblemPage(templates, refused.problem(), refused.locale());

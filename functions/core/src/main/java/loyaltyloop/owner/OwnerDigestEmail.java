@@ -12,6 +12,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import loyaltyloop.deliverability.MailHealth;
+import loyaltyloop.email.BrandHeader;
 import loyaltyloop.email.EmailLinks;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailTemplates;
@@ -118,7 +119,8 @@ public class OwnerDigestEmail {
                 view.ladder() == null ? null : EmailLinks.linkUrl(view.ladder().ownerUrl()),
                 words.warnings(view.connection()));
 
-        return new RenderedEmail(subject, templates.renderText("ownerdigest.jte", model), templates.renderHtml("ownerdigest.jte", model));
+        return new RenderedEmail(subject, templates.renderText("ownerdigest.jte", model), templates.renderHtml("ownerdigest.jte", model,
+                BrandHeader.of(shop)));
     }
 
     /** "2.0% (1)", and a warning when above SES's threshold. */

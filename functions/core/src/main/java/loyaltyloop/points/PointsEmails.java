@@ -16,6 +16,7 @@ import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.LoyaltySettings.RedeemTier;
 import loyaltyloop.shops.Shop;
+import loyaltyloop.email.BrandHeader;
 import loyaltyloop.email.EmailKind;
 import loyaltyloop.email.EmailLocale;
 import loyaltyloop.email.EmailMessage;
@@ -78,7 +79,7 @@ public final class PointsEmails {
                 httpUrl(statementUrl), m.text("common.signOff"), m.text("common.signature", new Spaced(shopName)),
                 m.text("points.why", shopName), shop.settings().mail().postalAddress());
         return new EmailMessage(EmailKind.POINTS, shop.senderAddress(), shop.senderName(), referrer.email(), null,
-                subject, templates.renderText("points.jte", model), templates.renderHtml("points.jte", model),
+                subject, templates.renderText("points.jte", model), templates.renderHtml("points.jte", model, BrandHeader.of(shop)),
                 java.util.Map.of(), shop.domain());
     }
 

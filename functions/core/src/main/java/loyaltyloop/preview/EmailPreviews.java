@@ -24,6 +24,8 @@ import loyaltyloop.owner.OwnerDigestEmail;
 import loyaltyloop.owner.OwnerDigestView;
 import loyaltyloop.points.LedgerEntry;
 import loyaltyloop.points.PointsEmails;
+import loyaltyloop.privacy.CustomerExport;
+import loyaltyloop.privacy.DataExportEmail;
 import loyaltyloop.shops.CouponTerms;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.survey.SurveyEmails;
@@ -38,7 +40,7 @@ public class EmailPreviews {
 
     /** The kinds of email a shop's customers and owner get, as in the {@code kind} tag. */
     public static final List<String> KINDS = List.of("affirmation", "follow-up", "survey", "coupon",
-            "service-recovery", "owner-alert", "points", "owner-digest");
+            "service-recovery", "owner-alert", "points", "owner-digest", "data-export");
     public static final List<String> LANGUAGES = List.of("en", "zh-TW", "zh-CN");
     private static final String LINKS = "https://example.com/preview";
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
@@ -48,6 +50,7 @@ public class EmailPreviews {
     private final SurveyEmails survey;
     private final PointsEmails points;
     private final OwnerDigestEmail digest;
+    private final DataExportEmail export;
 
     public EmailPreviews(EmailTemplates templates) {
         this.affirmation = new AffirmationEmail(templates);
@@ -55,6 +58,7 @@ public class EmailPreviews {
         this.survey = new SurveyEmails(templates);
         this.points = new PointsEmails(templates);
         this.digest = new OwnerDigestEmail(templates);
+        this.export = new DataExportEmail(templates);
     }
 
     /** One email: its kind, language, subject and HTML part. */
@@ -73,7 +77,7 @@ public class EmailPreviews {
     }
 
     /**
-     * One kind in one language. The owner's emails (alert, digest) are written in the shop's language, so for them
+     * One kind in one language. The owner's emails (alert, digest, data export) are written in the shop's language, so for them
      * {@code language} stands in for it.
      *
      * @throws IllegalArgumentException for a kind not in {@link #KINDS}
@@ -116,6 +120,8 @@ public class EmailPreviews {
                             AT.plus(Duration.ofDays(40)), "#1001", total)),
                     new OwnerDigestView.Health(120, 8, 3, 14, 5, 2),
                     new OwnerDigestView.Ladder(120, List.of(40L, 45L, 20L, 5L, 10L), 97, 3, LINKS + "/o/token")));
+            case "data-export" -> export.render(inLanguage, "jane@example.com", "customer-data.json",
+                    new CustomerExport.Summary(List.of("1001", "1002", "1003"), 1, 1, 500, 1, 6, false));
             default -> throw new IllegalArgumentException("no email kind " + kind + " (one of " + String.join(", ",
                     KINDS) + ")");
         };

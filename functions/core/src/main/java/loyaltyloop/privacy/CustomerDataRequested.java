@@ -2,7 +2,6 @@ package loyaltyloop.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import loyaltyloop.events.BusEvent;
 import loyaltyloop.events.DetailFields;
@@ -45,12 +44,6 @@ public record CustomerDataRequested(String shop, String email, String requestId,
 
     static CustomerDataRequested fromDetail(JsonNode detail) {
         return new CustomerDataRequested(DetailFields.text(detail, "shop"), DetailFields.textOrNull(detail, "email"),
-                DetailFields.text(detail, "requestId"), ids(detail.path("orders")));
-    }
-
-    static List<String> ids(JsonNode array) {
-        List<String> ids = new ArrayList<>();
-        array.forEach(id -> ids.add(id.asText()));
-        return ids;
+                DetailFields.text(detail, "requestId"), DetailFields.texts(detail, "orders"));
     }
 }

@@ -42,6 +42,6 @@ public record CustomerRedactRequested(String shop, String email, List<String> or
 
     static CustomerRedactRequested fromDetail(JsonNode detail) {
         return new CustomerRedactRequested(DetailFields.text(detail, "shop"), DetailFields.textOrNull(detail, "email"),
-                CustomerDataRequested.ids(detail.path("orders")));
+                DetailFields.texts(detail, "orders"));
     }
 }

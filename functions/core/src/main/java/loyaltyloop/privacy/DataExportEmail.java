@@ -27,7 +27,7 @@ public class DataExportEmail {
     /** @param summary what the attached document holds */
     public RenderedEmail render(Shop shop, String customerEmail, String fileName, CustomerExport.Summary summary) {
         EmailLocale lang = EmailLocale.resolve(shop.defaultLocale(), null);
-        Translation t = Translation.of(lang);
+        Translation t = Translation.of(lang, shop);
         NumberFormat numbers = NumberFormat.getIntegerInstance(lang.toLocale());
         Spaced shopName = new Spaced(EmailTemplates.shopName(shop));
         Spaced who = new Spaced(EmailTemplates.oneLine(customerEmail));

@@ -45,9 +45,12 @@ public record LoyaltySettings(SurveySettings survey, CouponSettings coupons, Ref
                 history, retention);
     }
 
-    /** The shop's own sentence for {@code key} in {@code language} ({@code en}, {@code zh-TW}, …), or null. */
+    /**
+     * The shop's own sentences in {@code language} ({@code en}, {@code zh-TW}, …) by shipped key, its names
+     * ({@code followUpSubject}) resolved by {@link ShopWording#resolved}; empty when it words nothing there.
+     */
     public Map<String, String> messagesIn(String language) {
-        return messages.getOrDefault(language, Map.of());
+        return ShopWording.resolved(messages.get(language));
     }
 
     /** The same settings with coupons made another way (the rest of the coupon settings kept). */

@@ -275,6 +275,10 @@ class GoldenTextTest {
                 .message("both bonuses", POINTS_EMAILS.creditedEmail(demo, ana,
                         new LedgerEntry(LedgerEntry.Reason.REFERRAL, "o-4", 1_500, at, "Cy", 0, null, "tenure+top"),
                         3_000, STATEMENT_URL))
+                .message("branded, logo, script shop name", POINTS_EMAILS.creditedEmail(branded(SCRIPT, "en",
+                        "https://cdn.example.com/logo.png?a=1&b=2"), ana,
+                        new LedgerEntry(LedgerEntry.Reason.REFERRAL, "o-5", 500, at, "Di", 0, null, null), 500,
+                        STATEMENT_URL))
                 .text();
     }
 
@@ -309,6 +313,8 @@ class GoldenTextTest {
                         List.of(vipInThreeDays, lowRating, bigFirst), health)))
                 .email("no picks, four health figures", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(demo, TODAY,
                         List.of(), new OwnerDigestView.Health(3, 0, 1, 2))))
+                .email("branded, colour only, no picks", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(
+                        branded("Demo Shop", lang.tag, null), TODAY, List.of(), new OwnerDigestView.Health(3, 0, 1, 2))))
                 .email("one pick with neither name nor email, no health", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(
                         shop("台北小舖", lang.tag, "TWD"), TODAY, List.of(nobody), null)))
                 .email("two picks", new OwnerDigestEmail(TEMPLATES).render(new OwnerDigestView(demo, TODAY,
@@ -329,7 +335,7 @@ class GoldenTextTest {
                 .page("unsubscribe, script shop name", TEMPLATES.unsubscribePage(locale, SCRIPT, "/u/t"))
                 .page("unsubscribed", TEMPLATES.unsubscribedPage(locale, "Demo Shop"))
                 .page("unsubscribed, Chinese shop name", TEMPLATES.unsubscribedPage(locale, "台北小舖"))
-                .page("unsubscribed, no shop name", TEMPLATES.unsubscribedPage(locale, null))
+                .page("unsubscribed, no shop name", TEMPLATES.unsubscribedPage(locale, (String) null))
                 .text();
     }
 
@@ -414,6 +420,14 @@ class GoldenTextTest {
     private static Shop shop(String senderName, String defaultLocale, String currency) {
         Shop shop = EmailFixtures.shop(senderName, defaultLocale, currency);
         return shop.withSettings(shop.settings().withPostalAddress(POSTAL_ADDRESS));
+    }
+
+    /** A shop with its brand set: colour {@code #0F766E} and the logo (or none). */
+    private static Shop branded(String senderName, String defaultLocale, String logoUrl) {
+        Shop shop = shop(senderName, defaultLocale, "USD");
+        LoyaltySettings s = shop.settings();
+        return shop.withSettings(new LoyaltySettings(s.survey(), s.coupons(), s.referrals(), s.ladder(), s.messages(),
+                new LoyaltySettings.Brand("#0F766E", logoUrl), s.mail(), s.history(), s.retention()));
     }
 
     private static final String POSTAL_ADDRESS = "Demo Shop, 1 Example Street, Springfield, IL 62701, USA";

@@ -9,6 +9,9 @@ import java.util.Map;
 import loyaltyloop.affirmation.AffirmationEmail;
 import loyaltyloop.followup.FollowUpEmail;
 import loyaltyloop.followup.FollowUpView;
+import loyaltyloop.preview.EmailPreviews;
+import loyaltyloop.privacy.CustomerExport;
+import loyaltyloop.privacy.DataExportEmail;
 import loyaltyloop.shops.LoyaltySettings;
 import loyaltyloop.shops.Shop;
 import loyaltyloop.testing.UnitTest;
@@ -52,5 +55,58 @@ class ShopWordingEmailsTest {
         assertThat(html).contains("background-color:#1d4ed8", "<img src=\"https://cdn.example.com/logo.png?a=1&amp;b=2\"",
                 "alt=\"&lt;script").doesNotContain("<script>x()");
         assertThat(followUp(shop("Demo Shop", "en", "USD"), "en").html()).doesNotContain("<img");
+    }
+
+    /** The issue's own example: one line for every follow-up subject (VIP or not, a product or not, a name or not). */
+    @Test
+    void theIssuesFollowUpSubjectHeadsEveryFollowUpInThatLanguageAndNothingElse() {
+        String own = "A note from us at Demo Shop";
+        Shop worded = shop("Demo Shop", "en", "USD").withSettings(new LoyaltySettings(null, null, null, null,
+                Map.of("en", Map.of("followUpSubject", own)), null));
+        List<FollowUpView.Item> mug = List.of(new FollowUpView.Item("Ceramic Mug", null));
+        for (boolean vip : new boolean[] {false, true}) {
+            for (List<FollowUpView.Item> items : List.of(mug, List.<FollowUpView.Item>of())) {
+                for (String name : new String[] {"Jane", null}) {
+                    FollowUpEmail email = new FollowUpEmail(templates);
+                    assertThat(email.render(new FollowUpView(worded, name, "en", vip, 400, 3, "#1001", 45, items,
+                            UNSUBSCRIBE_URL, null)).subject()).as("vip %s, items %s, name %s", vip, items, name)
+                            .isEqualTo(own);
+                    assertThat(email.render(new FollowUpView(worded, name, "zh-TW", vip, 400, 3, "#1001", 45, items,
+                            UNSUBSCRIBE_URL, null)).subject()).isNotEqualTo(own);
+                }
+            }
+        }
+        List<EmailPreviews.Preview> all = new EmailPreviews(templates).all(worded);
+        assertThat(all).filteredOn(p -> p.html().contains(own))
+                .extracting(p -> p.kind() + " " + p.language()).containsExactly("follow-up en");
+    }
+
+    @Test
+    void everyEmailKindCarriesTheShopsBrandInEveryLanguage() {
+        Shop branded = shop("Demo <b>Shop</b>", "en", "USD").withSettings(new LoyaltySettings(null, null, null, null,
+                null, new LoyaltySettings.Brand("#1D4ED8", "https://cdn.example.com/logo.png?a=1&b=2")));
+        List<EmailPreviews.Preview> all = new EmailPreviews(templates).all(branded);
+        assertThat(all.stream().map(EmailPreviews.Preview::kind).distinct()).containsExactlyInAnyOrderElementsOf(
+                EmailPreviews.KINDS);
+        assertThat(all).allSatisfy(p -> assertThat(p.html()).as(p.kind() + " " + p.language())
+                .contains("background-color:#1d4ed8",
+                        "<img src=\"https://cdn.example.com/logo.png?a=1&amp;b=2\" alt=\"Demo &lt;b>Shop&lt;/b>\"")
+                .doesNotContain("<b>Shop"));
+        assertThat(new DataExportEmail(templates).render(branded, "jane@example.com", "export.json",
+                new CustomerExport.Summary(List.of(), 0, 0, 0, 0, 0, true)).html()).contains("background-color:#1d4ed8");
+        assertThat(new EmailPreviews(templates).all(shop("Demo Shop", "en", "USD")))
+                .allSatisfy(p -> assertThat(p.html()).doesNotContain("<img", "#1d4ed8"));
+    }
+
+    @Test
+    void theUnsubscribePagesSpeakTheShopsWordingToo() {
+        Shop worded = shop("Demo Shop", "en", "USD").withSettings(new LoyaltySettings(null, null, null, null,
+                Map.of("en", Map.of("unsubscribePageQuestion", "Had enough of {0}?",
+                        "unsubscribePageDoneTitle", "Done: no more follow-ups")), null));
+        assertThat(templates.unsubscribePage(EmailLocale.EN, worded, "https://links.example.com/u/t"))
+                .contains("Had enough of Demo Shop?");
+        assertThat(templates.unsubscribedPage(EmailLocale.EN, worded)).contains("Done: no more follow-ups");
+        assertThat(templates.unsubscribePage(EmailLocale.ZH_HANT, worded, "https://links.example.com/u/t"))
+                .doesNotContain("Had enough");
     }
 }

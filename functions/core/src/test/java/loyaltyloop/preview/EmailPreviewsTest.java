@@ -36,6 +36,11 @@ class EmailPreviewsTest {
                 .allSatisfy(p -> assertThat(p.html()).contains("background-color:#1d4ed8"));
         String page = new EmailPreviewPage(TEMPLATES).render("Demo Shop", all);
         assertThat(page).contains("id=\"follow-up-zh-TW\"", "sandbox=\"\"").doesNotContain("<script");
+        // Each frame holds its email, escaped as the attribute's value: the frame shows exactly the email's HTML.
+        assertThat(page).doesNotContain("srcdoc=\"\"");
+        assertThat(page.split(" srcdoc=\"&lt;!DOCTYPE html>", -1)).hasSize(all.size() + 1);
+        assertThat(EmailPreviewPage.attributeValue("<p title=\"a\">O'Neil & co</p>"))
+                .isEqualTo("&lt;p title=&#34;a&#34;>O&#39;Neil &amp; co&lt;/p>");
     }
 
     @Test
