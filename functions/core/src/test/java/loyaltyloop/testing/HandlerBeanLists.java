@@ -75,7 +75,11 @@ public final class HandlerBeanLists {
             "io.micronaut.runtime.context.env.$ConfigurationIntroductionAdvice",
             // Log levels from `logger.levels.*` properties: none is set (template.yaml, no application config); the
             // functions' levels are the Lambda slf4j logger's.
-            "io.micronaut.logging.");
+            "io.micronaut.logging.",
+            // Micronaut's JSON binding and converters: they need a JsonMapper, which no jar carries since
+            // micronaut-jackson-databind was dropped (the code maps JSON with its own ObjectMapper; Lambda's runtime
+            // reads the handlers' input). Guarded in generate(): a JsonMapper bean on the class path fails it.
+            "io.micronaut.json.");
 
     /** What would need one of {@link #LEFT_OUT}: a chosen definition carrying one of these fails the generation. */
     private static final List<String> NEEDS_LEFT_OUT = List.of(
@@ -96,6 +100,7 @@ public final class HandlerBeanLists {
         builder.environments("function", "lambda").deduceEnvironment(false).deduceCloudEnvironment(false);
         try (ApplicationContext started = builder.build().start()) {
             RecordingContext context = (RecordingContext) started;
+            assertNoJsonMapper(context.allReferences());
             List<BeanDefinitionReference> all = context.allReferences().stream()
                     .filter(r -> !fromTests(r.getClass()) && !leftOut(r.getClass().getName())).toList();
             Deque<Class<?>> wanted = new ArrayDeque<>();
@@ -258,6 +263,17 @@ public final class HandlerBeanLists {
             }
         }
         return types;
+    }
+
+    private static void assertNoJsonMapper(List<BeanDefinitionReference> references) {
+        for (BeanDefinitionReference<?> reference : references) {
+            for (Class<?> c = reference.getBeanType(); c != null; c = c.getSuperclass()) {
+                if (Stream.of(c.getInterfaces()).anyMatch(i -> i.getName().equals("io.micronaut.json.JsonMapper"))) {
+                    throw new IllegalStateException(reference.getBeanType().getName() + " is a Micronaut JsonMapper: "
+                            + "take io.micronaut.json. out of HandlerBeanLists.LEFT_OUT");
+                }
+            }
+        }
     }
 
     private static void assertNeedsNothingLeftOut(BeanDefinition<?> definition) {
