@@ -184,7 +184,8 @@ public final class Report {
         rows.add(atMost(r, "wcuPerFirstOrder", 6));
         rows.add(atMost(r, "wcuPerDuplicate", 1));
         rows.add(atMost(r, "emailsPerDuplicate", 0));
-        rows.add(atMost(r, "wcuPerOrderWholeLoop", 8));
+        // 8 before the owner-insight issue (17), which allows +1 for the loyalty ladder's day counter.
+        rows.add(atMost(r, "wcuPerOrderWholeLoop", 9));
         // No targets were set for these; the tests pin them (SurveyCapacityTest, WriteCapacityTest).
         for (String key : List.of("wcuPerCompletedSurvey", "wcuPerCreditedReferral", "wcuPerRedeem")) {
             rows.add(new Row(key, r.get(key), "(no target; pinned by tests)", null));

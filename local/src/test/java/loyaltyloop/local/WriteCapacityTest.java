@@ -96,7 +96,7 @@ class WriteCapacityTest {
     }
 
     @Test
-    void firstOrderCostsAtMostSevenWriteUnitsThroughIntakeAndThanksElevenThroughTheLoopAndItsDuplicateNone()
+    void firstOrderCostsSixWriteUnitsThroughIntakeAndThanksTenThroughTheLoopAndItsDuplicateNone()
             throws Exception {
         OrderIntakeHandler intake = new OrderIntakeHandler(context);
         AffirmationHandler affirmation = new AffirmationHandler(context);
@@ -139,12 +139,14 @@ class WriteCapacityTest {
                 schedulingWcu, referralWcu, intakeWcu + affirmationWcu + schedulingWcu + referralWcu);
         System.out.println("intake:\n" + intakeBreakdown + "\naffirmation:\n" + affirmationBreakdown
                 + "\nfollow-up scheduling:\n" + schedulingBreakdown);
-        // 2 of them since privacy (docs/privacy.md): the customer's activity item and its retention-index entry.
-        assertThat(intakeWcu + affirmationWcu).isLessThanOrEqualTo(7.0);
+        // The order, the referral code, the profile, the delivery record and the thank-you's claim, and 1 since
+        // privacy (docs/privacy.md): the retention index entry, which rides on the referral code's item (the
+        // activity day is on the profile, no item of its own).
+        assertThat(intakeWcu + affirmationWcu).isEqualTo(6.0);
         assertThat(referralWcu).isZero();
-        // Issue 17 allows one more for the loyalty ladder (its sharded day counter, LadderCounts), issue 15 two for
-        // privacy (above): 8 before them.
-        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isLessThanOrEqualTo(11.0);
+        // 8 before issues 15 and 17; issue 17 allows one more for the loyalty ladder (its sharded day counter,
+        // LadderCounts), and the retention index entry (above) is the tenth: the bar of 9 is not met (docs/performance.md).
+        assertThat(intakeWcu + affirmationWcu + schedulingWcu + referralWcu).isEqualTo(10.0);
         assertThat(duplicateWcu).isLessThanOrEqualTo(1.0);
         assertThat(duplicateEvents).isEmpty();
     }
@@ -152,11 +154,12 @@ class WriteCapacityTest {
     /**
      * A referral link click is one counter update; a credited referral is one transaction of three items (the
      * conversion, the ledger entry, the balance), each under 1 KB, so 3 × 2 = 6 WCU, plus the points email's contact
-     * on the referrer (1), and its repeated delivery costs nothing; a redeem is one transaction of three items (balance, entry, coupon) = 6 WCU, plus marking the coupon
+     * on the referrer with their move to advocate (1), the day's counts (1) and the ladder's (1), and its repeated
+     * delivery costs nothing; a redeem is one transaction of three items (balance, entry, coupon) = 6 WCU, plus marking the coupon
      * issued (1) and, with the demo checkout only, recording the code there (1).
      */
     @Test
-    void aClickCostsTwoWritesACreditedReferralTenAndARedeemSevenPlusIssuingTheCoupon() throws Exception {
+    void aClickCostsTwoWritesACreditedReferralNineAndARedeemSevenPlusIssuingTheCoupon() throws Exception {
         Shop shop = context.getBean(ShopStore.class).find("demo.myshopify.com").orElseThrow();
         shop = shop.withCouponProvisioning(LoyaltySettings.Provisioning.DEMO);
         context.getBean(ShopStore.class).save(shop);
@@ -198,9 +201,10 @@ class WriteCapacityTest {
                 + "redeem %.1f WCU%n", clickWcu, creditWcu, repeatWcu, redeemWcu);
         System.out.println("credited referral:\n" + creditBreakdown + "\nredeem:\n" + redeemBreakdown);
         // The owner page counts clicks, conversions, loop revenue and coupons issued per shop and day (LoopStats), and
-        // a first credited referral moves the referrer up to advocate (their item and the ladder's day counter).
+        // a first credited referral moves the referrer up to advocate (the ladder's day counter, and their item in the
+        // same write as the points email's contact).
         assertThat(clickWcu).isEqualTo(2.0);
-        assertThat(creditWcu).isEqualTo(10.0);
+        assertThat(creditWcu).isEqualTo(9.0);
         assertThat(repeatWcu).isZero();
         assertThat(redeemWcu).isEqualTo(9.0);
     }

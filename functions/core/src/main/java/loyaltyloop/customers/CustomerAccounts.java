@@ -33,7 +33,7 @@ public class CustomerAccounts {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Customer before = store.find(shop.domain(), order.email())
                     .orElseGet(() -> CustomerHistory.newCustomer(shop.domain(), order.email(), shop.currency(),
-                            newReferralCode(shop.domain(), order.email())));
+                            newReferralCode(shop.domain(), order.email(), order.createdAt())));
             Customer after = CustomerHistory.withOrder(before, order, shop.currency(), clock.instant());
             if (after == before || store.saveIfUnchanged(after)) {
                 if (after != before) {
@@ -42,8 +42,11 @@ public class CustomerAccounts {
                     if (!forgotten.isEmpty()) {
                         store.rememberOrders(shop.domain(), order.email(), forgotten);
                     }
+                    if (CustomerHistory.firstActivityOfStoredCustomer(before, after)) {
+                        store.keepForRetention(shop.domain(), order.email(), after.referralCode(),
+                                after.firstOrderAt());
+                    }
                 }
-                store.recordActivity(shop.domain(), order.email(), order.createdAt());
                 return after.countedOrders().get(order.orderId());
             }
         }
@@ -53,10 +56,11 @@ public class CustomerAccounts {
     /**
      * The stored customer, or a new one (version 0, to be saved with {@link CustomerStore#saveIfUnchanged}) holding a
      * referral code reserved for them: for a caller that applies several changes in one write (a history import).
+     * {@code firstOrderAt}: their first order's time, from which the retention run looks at a new customer.
      */
-    public Customer findOrStart(Shop shop, String email) {
+    public Customer findOrStart(Shop shop, String email, Instant firstOrderAt) {
         return store.find(shop.domain(), email).orElseGet(() -> CustomerHistory.newCustomer(shop.domain(), email,
-                shop.currency(), newReferralCode(shop.domain(), email)));
+                shop.currency(), newReferralCode(shop.domain(), email, firstOrderAt)));
     }
 
     /**
@@ -87,8 +91,7 @@ public class CustomerAccounts {
 
     /** An email we sent is a contact: it resets the 90-45 clock (never backwards). */
     public void recordContact(String shop, String email, java.time.Instant at) {
-        change(shop, email, c -> c.lastContactAt() != null && !at.isAfter(c.lastContactAt())
-                ? c : c.withFollowUp(c.followUp(), at));
+        change(shop, email, c -> CustomerHistory.withContact(c, at));
     }
 
     /**
@@ -130,10 +133,10 @@ public class CustomerAccounts {
         throw new ConcurrentUpdateException("customer " + CustomerEmails.mask(email));
     }
 
-    private String newReferralCode(String shop, String email) {
+    private String newReferralCode(String shop, String email, Instant firstOrderAt) {
         for (int attempt = 0; attempt < 10; attempt++) {
             String code = referralCodes.next();
-            if (store.claimReferralCode(shop, code, email)) {
+            if (store.claimReferralCode(shop, code, email, firstOrderAt)) {
                 return code;
             }
         }

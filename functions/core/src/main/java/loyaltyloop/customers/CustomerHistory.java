@@ -47,7 +47,44 @@ public final class CustomerHistory {
                 firstOrderAt, number, spend,
                 blankToElse(order.locale(), before.locale()),
                 lastContact, consent, before.unsubscribedAt(), before.referralCode(),
-                counted, before.affirmedOrders(), before.followUp(), before.version() + 1);
+                counted, before.affirmedOrders(), before.followUp(), before.version() + 1,
+                activeDay(before.lastActiveAt(), order.createdAt()));
+    }
+
+    /**
+     * The customer's activity (a good {@code /s/} or {@code /p/} link, an answer) at {@code at}: kept to the UTC day
+     * and never moved back, so unchanged (no write) when that day is already recorded. Orders count as activity in
+     * {@link #withOrder}. The retention period runs from the last activity (docs/privacy.md).
+     */
+    public static Customer withActivity(Customer before, Instant at) {
+        Instant day = activeDay(before.lastActiveAt(), at);
+        if (day.equals(before.lastActiveAt())) {
+            return before;
+        }
+        return new Customer(before.shop(), before.email(), before.firstName(), before.name(), before.firstOrderAt(),
+                before.orderCount(), before.netSpend(), before.locale(), before.lastContactAt(),
+                before.marketingConsent(), before.unsubscribedAt(), before.referralCode(), before.countedOrders(),
+                before.affirmedOrders(), before.followUp(), before.version() + 1, day);
+    }
+
+    /** An email we sent is a contact: it resets the 90-45 clock, never backwards; unchanged when not later. */
+    public static Customer withContact(Customer before, Instant at) {
+        return before.lastContactAt() != null && !at.isAfter(before.lastContactAt())
+                ? before : before.withFollowUp(before.followUp(), at);
+    }
+
+    /**
+     * Whether this change gives a customer stored before activity was kept their first activity day: they are then
+     * put where the retention run finds them (a new customer is put there with their referral code).
+     */
+    public static boolean firstActivityOfStoredCustomer(Customer before, Customer after) {
+        return before.version() > 0 && before.lastActiveAt() == null && after.lastActiveAt() != null
+                && before.referralCode() != null;
+    }
+
+    private static Instant activeDay(Instant recorded, Instant at) {
+        Instant day = at.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return recorded != null && !recorded.isBefore(day) ? recorded : day;
     }
 
     /** The thank-you for this order is claimed and counts as a contact; unchanged if already claimed. */
@@ -96,7 +133,7 @@ public final class CustomerHistory {
     private static Customer copy(Customer c, Instant lastContact, Instant unsubscribedAt, List<String> affirmed, Money net) {
         return new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(), c.orderCount(), net,
                 c.locale(), lastContact, c.marketingConsent(), unsubscribedAt, c.referralCode(),
-                c.countedOrders(), affirmed, c.followUp(), c.version() + 1);
+                c.countedOrders(), affirmed, c.followUp(), c.version() + 1, c.lastActiveAt());
     }
 
     private static Instant latest(Instant a, Instant b) {

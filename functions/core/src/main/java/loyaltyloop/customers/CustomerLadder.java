@@ -36,15 +36,23 @@ public class CustomerLadder {
 
     /** At least one of the customer's referrals was credited; repeating it changes nothing. */
     public void markAdvocate(Shop shop, String email) {
-        change(shop, email, LadderPosition::withAdvocate);
+        change(shop, email, LadderPosition::withAdvocate, null);
+    }
+
+    /**
+     * {@link #markAdvocate}, after the points email went to them at {@code contactAt}: the contact that resets their
+     * 90-45 clock rides on the same write of the customer (one write where two would do).
+     */
+    public void markAdvocateContacted(Shop shop, String email, java.time.Instant contactAt) {
+        change(shop, email, LadderPosition::withAdvocate, contactAt);
     }
 
     /** The customer rated an order 1-2: whether they order again is counted. */
     public void openRecovery(Shop shop, String email) {
-        change(shop, email, p -> p.withRecoveryOpen(true));
+        change(shop, email, p -> p.withRecoveryOpen(true), null);
     }
 
-    private void change(Shop shop, String email, UnaryOperator<LadderPosition> change) {
+    private void change(Shop shop, String email, UnaryOperator<LadderPosition> change, java.time.Instant contactAt) {
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Customer> found = store.find(shop.domain(), email);
@@ -57,10 +65,14 @@ public class CustomerLadder {
                     c.orderCount(), false, Map.of(), false, false), shop.settings().ladder().loyalAfterOrders(),
                     c.firstOrderAt() == null ? today : c.firstOrderAt().atZone(ZoneOffset.UTC).toLocalDate());
             LadderPosition after = change.apply(start);
+            Customer contacted = contactAt == null ? c : CustomerHistory.withContact(c, contactAt);
             if (after.equals(before)) {
+                if (contacted != c && !store.saveIfUnchanged(contacted)) {
+                    continue;
+                }
                 return;
             }
-            if (store.saveIfUnchanged(c.withFollowUp(c.followUp().withLadder(after), c.lastContactAt()))) {
+            if (store.saveIfUnchanged(c.withFollowUp(c.followUp().withLadder(after), contacted.lastContactAt()))) {
                 LadderDay move = LoyaltyLadder.move(before, after, today, false);
                 if (!move.isEmpty()) {
                     counts.record(shop.domain(), c.email(), move);

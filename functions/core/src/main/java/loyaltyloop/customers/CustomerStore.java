@@ -14,19 +14,23 @@ public interface CustomerStore {
     boolean saveIfUnchanged(Customer customer);
 
     /**
-     * Notes that the customer ordered, clicked a link or answered at {@code at} (kept to the day, never moved back):
-     * the retention period runs from their last activity.
-     */
-    void recordActivity(String shop, String email, java.time.Instant at);
-
-    /**
      * Keeps the customer's older orders findable by key once the profile no longer remembers them (it keeps the
      * last 30), for a data export or an erasure.
      */
     void rememberOrders(String shop, String email, java.util.Collection<String> orderIds);
 
-    /** Reserves a referral code for a customer; false when the code is taken in that shop. */
-    boolean claimReferralCode(String shop, String code, String email);
+    /**
+     * Reserves a referral code for a new customer; false when the code is taken in that shop. The reservation is
+     * also where the retention run finds the customer, from {@code firstOrderAt} on (docs/privacy.md): it is written
+     * once per customer anyway, so that costs no write of its own.
+     */
+    boolean claimReferralCode(String shop, String code, String email, java.time.Instant firstOrderAt);
+
+    /**
+     * Puts a customer stored before activity was kept on the profile where the retention run finds them (as
+     * {@link #claimReferralCode} does for a new one), from {@code from} on; nothing when they are there already.
+     */
+    void keepForRetention(String shop, String email, String referralCode, java.time.Instant from);
 
     /** The email of the customer who owns the code. */
     Optional<String> findEmailByReferralCode(String shop, String code);

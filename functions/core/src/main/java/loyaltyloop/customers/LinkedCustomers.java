@@ -40,14 +40,40 @@ public class LinkedCustomers {
         }
     }
 
-    /** {@link #resolve(String, LinkPurpose)}, and a good link counts as the customer's activity at {@code now}. */
+    /**
+     * {@link #resolve(String, LinkPurpose)}, and a good link counts as the customer's activity at {@code now}: written
+     * on the profile just read, so a second visit the same day writes nothing.
+     */
     public Linked resolveActivity(String rawToken, LinkPurpose purpose, java.time.Instant now) {
         Linked linked = resolve(rawToken, purpose);
-        if (linked.ok()) {
-            customers.recordActivity(linked.shop().domain(), linked.customer().email(), now);
+        if (!linked.ok()) {
+            return linked;
         }
-        return linked;
+        Customer seen = linked.customer();
+        for (int attempt = 0; attempt < ACTIVITY_ATTEMPTS; attempt++) {
+            Customer active = CustomerHistory.withActivity(seen, now);
+            if (active == seen) {
+                break;
+            }
+            if (customers.saveIfUnchanged(active)) {
+                if (CustomerHistory.firstActivityOfStoredCustomer(seen, active)) {
+                    customers.keepForRetention(seen.shop(), seen.email(), seen.referralCode(),
+                            seen.firstOrderAt() != null ? seen.firstOrderAt() : now);
+                }
+                seen = active;
+                break;
+            }
+            Optional<Customer> again = customers.find(seen.shop(), seen.email());
+            if (again.isEmpty()) {
+                break;
+            }
+            seen = again.get();
+        }
+        return new Linked(linked.token(), linked.shop(), seen, linked.locale(), null);
     }
+
+    /** Conflicting writers on one customer are rare; the activity day is not worth failing a page for. */
+    private static final int ACTIVITY_ATTEMPTS = 5;
 
     public Linked resolve(String rawToken, LinkPurpose purpose) {
         LinkSigner.Verification v = links.signer().verify(rawToken, purpose);

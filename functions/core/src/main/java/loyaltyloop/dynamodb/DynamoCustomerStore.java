@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @Singleton
 public class DynamoCustomerStore implements CustomerStore {
 
+    /** The day of the customer's last activity (see {@link Customer#lastActiveAt()}), read by the retention run. */
+    static final String LAST_ACTIVE_AT = "lastActiveAt";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -64,7 +67,7 @@ public class DynamoCustomerStore implements CustomerStore {
                         new FollowUpState.SurveyState(instant(item, "surveyDueAt"), str(item, "surveyOrderId"),
                                 instant(item, "lastSurveyAt")),
                         LadderColumn.read(str(item, LadderColumn.ATTRIBUTE))),
-                num(item, "version", 0)));
+                num(item, "version", 0), instant(item, LAST_ACTIVE_AT)));
     }
 
     @Override
@@ -121,30 +124,9 @@ public class DynamoCustomerStore implements CustomerStore {
         putS(item, "surveyOrderId", loop.survey().orderId());
         putInstant(item, "lastSurveyAt", loop.survey().lastSentAt());
         putS(item, LadderColumn.ATTRIBUTE, LadderColumn.write(loop.ladder()));
+        putInstant(item, LAST_ACTIVE_AT, c.lastActiveAt());
         item.put("version", n(c.version()));
         return item;
-    }
-
-    /**
-     * Moves the customer's last activity ({@code lastActiveAt}) forward to {@code at}'s UTC day, never back: at most one
-     * write a day per customer. The item's place in the {@code DueIndex} ({@code IDLE#<shop>#<shard>}) is set once, to
-     * the first activity (their first order), and moved only by the retention run, so later activity costs no index
-     * write.
-     */
-    @Override
-    public void recordActivity(String shop, String email, java.time.Instant at) {
-        String day = TableKeys.dueSortKey(at.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.customerActivity(shop, email))
-                    .updateExpression("SET lastActiveAt = :day, #pk = if_not_exists(#pk, :pk), "
-                            + "#at = if_not_exists(#at, :at)")
-                    .conditionExpression("attribute_not_exists(lastActiveAt) OR lastActiveAt < :day")
-                    .expressionAttributeNames(Map.of("#pk", TableKeys.DUE_PK, "#at", TableKeys.DUE_AT))
-                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.idlePartition(shop, email)),
-                            ":at", s(TableKeys.dueSortKey(at)), ":day", s(day))));
-        } catch (ConditionalCheckFailedException alreadyAsRecent) {
-            // recorded today or later already
-        }
     }
 
     /** One pointer item per order in the customer's partition ({@code ORDER#<id>}): a plain put, repeatable. */
@@ -157,15 +139,36 @@ public class DynamoCustomerStore implements CustomerStore {
         }
     }
 
+    /**
+     * The code's item also carries the customer's place in the {@code DueIndex} for the retention run
+     * ({@code IDLE#<shop>#<shard>} at their first order's time; moved on only by that run), so a new customer's
+     * retention entry rides on a write the first order makes anyway.
+     */
     @Override
-    public boolean claimReferralCode(String shop, String code, String email) {
+    public boolean claimReferralCode(String shop, String code, String email, java.time.Instant firstOrderAt) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.referralCode(shop, code));
         item.put("email", s(email));
+        item.put(TableKeys.DUE_PK, s(TableKeys.idlePartition(shop, email)));
+        item.put(TableKeys.DUE_AT, s(TableKeys.dueSortKey(firstOrderAt)));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
+        }
+    }
+
+    @Override
+    public void keepForRetention(String shop, String email, String referralCode, java.time.Instant from) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(TableKeys.referralCode(shop, referralCode))
+                    .updateExpression("SET #pk = if_not_exists(#pk, :pk), #at = if_not_exists(#at, :at)")
+                    .conditionExpression("email = :email")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.DUE_PK, "#at", TableKeys.DUE_AT))
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.idlePartition(shop, email)),
+                            ":at", s(TableKeys.dueSortKey(from)), ":email", s(email))));
+        } catch (ConditionalCheckFailedException notTheirs) {
+            // the code item is gone or names someone else: nothing of theirs to keep
         }
     }
 

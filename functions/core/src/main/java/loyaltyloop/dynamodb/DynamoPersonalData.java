@@ -150,9 +150,8 @@ public class DynamoPersonalData implements PersonalData {
             notes.add(plain(note));
         }
         Map<String, Object> profileValues = profile == null ? null : plain(profile);
-        Map<String, AttributeValue> activity = get(TableKeys.customerActivity(shop, email));
-        if (profileValues != null && activity != null && activity.containsKey("lastActiveAt")) {
-            profileValues.put("lastActiveAt", str(activity, "lastActiveAt"));
+        if (profileValues != null && !profileValues.containsKey(DynamoCustomerStore.LAST_ACTIVE_AT)) {
+            legacyLastActivity(shop, email).ifPresent(at -> profileValues.put(DynamoCustomerStore.LAST_ACTIVE_AT, at));
         }
         return new CustomerFile(shop, email, profileValues, orders, surveys, coupons,
                 balance, entries, made, received, referralCode, notes, List.copyOf(orderIds));
@@ -245,13 +244,23 @@ public class DynamoPersonalData implements PersonalData {
         return true;
     }
 
+    /**
+     * The retention entries are on the customers' referral-code items ({@code DynamoCustomerStore.claimReferralCode}),
+     * whose keys name the code, not the customer: each is read for its address. A code item that is not its
+     * customer's code any more (a code claimed by a first order that lost a race, or left by an erasure that never
+     * knew it) holds an address and finds no one: it is deleted here. Items of the first release of retention
+     * ({@code CUSTOMER#…/ACTIVITY}) name the customer in their key.
+     */
     @Override
     public List<String> dueForRetention(String shop, Instant before, int limit) {
         List<String> emails = new ArrayList<>();
         for (int shard = 0; shard < TableKeys.DUE_SHARDS && emails.size() < limit; shard++) {
-            for (Map<String, AttributeValue> item : dueBefore(TableKeys.idleShard(shop, shard), before,
+            for (Map<String, AttributeValue> entry : dueBefore(TableKeys.idleShard(shop, shard), before,
                     limit - emails.size())) {
-                String email = TableKeys.customerOf(shop, item);
+                String email = TableKeys.customerOf(shop, entry);
+                if (email == null) {
+                    email = codeOwner(shop, entry);
+                }
                 if (email != null) {
                     emails.add(email);
                 }
@@ -260,10 +269,32 @@ public class DynamoPersonalData implements PersonalData {
         return emails;
     }
 
+    /** The customer whose code item this index entry is; null (and the item deleted) for a stray code. */
+    private String codeOwner(String shop, Map<String, AttributeValue> entry) {
+        Map<String, AttributeValue> code = get(key(entry));
+        String email = code == null ? null : str(code, "email");
+        if (email == null) {
+            return null;
+        }
+        Map<String, AttributeValue> profile = get(TableKeys.customer(shop, email));
+        if (profile == null || !key(entry).equals(TableKeys.referralCode(shop, str(profile, "referralCode")))) {
+            deleteAll(List.of(key(entry)));
+            return null;
+        }
+        return email;
+    }
+
     @Override
     public Optional<Instant> lastActivity(String shop, String email) {
+        Map<String, AttributeValue> profile = get(TableKeys.customer(shop, email));
+        Instant onProfile = profile == null ? null : Items.instant(profile, DynamoCustomerStore.LAST_ACTIVE_AT);
+        return onProfile != null ? Optional.of(onProfile) : legacyLastActivity(shop, email).map(Instant::parse);
+    }
+
+    /** The activity item of the first release of retention, for customers not active since. */
+    private Optional<String> legacyLastActivity(String shop, String email) {
         Map<String, AttributeValue> item = get(TableKeys.customerActivity(shop, email));
-        return Optional.ofNullable(item == null ? null : Items.instant(item, "lastActiveAt"));
+        return Optional.ofNullable(item == null ? null : str(item, DynamoCustomerStore.LAST_ACTIVE_AT));
     }
 
     @Override
@@ -288,8 +319,25 @@ public class DynamoPersonalData implements PersonalData {
         }
         Instant lastActive = lastActivity(shop, email).orElse(before);
         Instant visit = next != null && next.isBefore(lastActive) ? next : lastActive;
-        update(TableKeys.customerActivity(shop, email), "SET #at = :at", Map.of("#at", TableKeys.DUE_AT),
-                Map.of(":at", s(TableKeys.dueSortKey(visit))));
+        Map<String, AttributeValue> profile = get(TableKeys.customer(shop, email));
+        String code = profile == null ? null : str(profile, "referralCode");
+        if (code != null) {
+            update(TableKeys.referralCode(shop, code), "SET #pk = :pk, #at = :at",
+                    Map.of("#pk", TableKeys.DUE_PK, "#at", TableKeys.DUE_AT),
+                    Map.of(":pk", s(TableKeys.idlePartition(shop, email)), ":at", s(TableKeys.dueSortKey(visit))));
+        }
+        // The first release's activity item: its entry moves to the code item above.
+        Map<String, AttributeValue> legacy = get(TableKeys.customerActivity(shop, email));
+        if (legacy != null) {
+            if (profile != null && !profile.containsKey(DynamoCustomerStore.LAST_ACTIVE_AT)
+                    && legacy.containsKey(DynamoCustomerStore.LAST_ACTIVE_AT)) {
+                // One version on, so a writer that read the profile before this cannot put it back without it.
+                update(TableKeys.customer(shop, email), "SET #last = :last, version = version + :one",
+                        Map.of("#last", DynamoCustomerStore.LAST_ACTIVE_AT),
+                        Map.of(":last", legacy.get(DynamoCustomerStore.LAST_ACTIVE_AT), ":one", Items.n(1)));
+            }
+            deleteAll(List.of(TableKeys.customerActivity(shop, email)));
+        }
         return stripped;
     }
 

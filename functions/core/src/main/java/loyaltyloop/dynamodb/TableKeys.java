@@ -284,7 +284,7 @@ final class TableKeys {
     static final String CUSTOMER_ORDER = "ORDER#";
     private static final String IDLE = "IDLE#";
 
-    /** A customer's partition: the profile, the activity item and a pointer to each order the profile forgot. */
+    /** A customer's partition: the profile, a pointer to each order the profile forgot (and a legacy activity item). */
     static String customerItems(String shop, String email) {
         return customerPartition(shop) + email;
     }
@@ -298,14 +298,15 @@ final class TableKeys {
     }
 
     /**
-     * When a customer last ordered, clicked or answered ({@code lastActiveAt}); in the {@code DueIndex} under
-     * {@code IDLE#<shop>#<shard>} at the time the retention run should look at them next (their oldest order still
-     * holding personal fields, else their last activity).
+     * Retention's first release kept the last activity on an item of its own, in the {@code DueIndex} under
+     * {@code IDLE#<shop>#<shard>}; now the day is on the profile and the entry on the referral code's item. Still read
+     * (and deleted by the retention run) for customers not active since.
      */
     static Map<String, AttributeValue> customerActivity(String shop, String email) {
         return key(customerItems(shop, email), "ACTIVITY");
     }
 
+    /** The retention run's {@code DueIndex} partition of a customer, on their referral code's item. */
     static String idlePartition(String shop, String email) {
         return idleShard(shop, dueShardOf(email));
     }

@@ -288,10 +288,7 @@ public class FollowUpSweep {
             LOG.error("{} to {} of {} failed; it stays due", message.kind().wireName(), CustomerEmails.mask(c.email()),
                     c.shop(), e);
             // Give the claim back (due now) unless something newer was written meanwhile.
-            customers.saveIfUnchanged(new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(),
-                    c.orderCount(), c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(),
-                    c.unsubscribedAt(), c.referralCode(), c.countedOrders(), c.affirmedOrders(),
-                    before.withDueAt(now), claimed.version() + 1));
+            customers.saveIfUnchanged(c.withFollowUp(before.withDueAt(now), claimed.version() + 1));
             if (e instanceof SendingDeferred) {
                 throw e;
             }

@@ -179,7 +179,7 @@ public class HistoryImport {
     private void updateCustomer(Shop shop, String email, List<Taken> theirs, Instant now, PageTally tally) {
         theirs.sort(Comparator.comparing((Taken t) -> t.order().createdAt()));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Customer before = accounts.findOrStart(shop, email);
+            Customer before = accounts.findOrStart(shop, email, theirs.get(0).order().createdAt());
             Customer c = before;
             for (Taken t : theirs) {
                 Customer counted = CustomerHistory.withOrder(c, t.order(), shop.currency(), now);
@@ -213,10 +213,7 @@ public class HistoryImport {
                 }
                 after = after.withDueAt(FollowUpState.nextVisit(due, after.survey())).withUnreachableSince(null);
             }
-            Customer updated = new Customer(c.shop(), c.email(), c.firstName(), c.name(), c.firstOrderAt(),
-                    c.orderCount(), c.netSpend(), c.locale(), c.lastContactAt(), c.marketingConsent(),
-                    c.unsubscribedAt(), c.referralCode(), c.countedOrders(), c.affirmedOrders(), after,
-                    before.version() + 1);
+            Customer updated = c.withFollowUp(after, before.version() + 1);
             if (!customers.saveIfUnchanged(updated)) {
                 continue;
             }

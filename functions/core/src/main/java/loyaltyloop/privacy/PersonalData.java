@@ -15,7 +15,7 @@ public interface PersonalData {
     CustomerFile collect(String shop, String email);
 
     /**
-     * Erases the customer's personal data in the shop: deletes their profile, activity, order pointers, points
+     * Erases the customer's personal data in the shop: deletes their profile, order pointers, points
      * ledger and balance, referral code and digest notes; strips the person from their orders (through
      * {@link PersonalFields}), survey answers, coupons and the referrals they made, keeping amounts, dates and
      * {@code pseudonym}. Idempotent: a second call finds nothing left to change.

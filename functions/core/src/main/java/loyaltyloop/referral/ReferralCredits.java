@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import loyaltyloop.customers.Customer;
-import loyaltyloop.customers.CustomerAccounts;
 import loyaltyloop.orders.CustomerEmails;
 import loyaltyloop.customers.CustomerStore;
 import loyaltyloop.email.EmailSender;
@@ -60,7 +59,6 @@ public class ReferralCredits {
     private final Links links;
     private final Clock clock;
     private final PointsEmails emails;
-    private final CustomerAccounts accounts;
     private final CustomerLadder ladder;
     private final LoopStats loopStats;
     private final LoopMetrics metrics;
@@ -81,7 +79,6 @@ public class ReferralCredits {
         this.links = links;
         this.clock = clock;
         this.emails = emails;
-        this.accounts = new CustomerAccounts(customers, clock);
     }
 
     public enum Outcome {
@@ -157,7 +154,6 @@ public class ReferralCredits {
         loopStats.add(order.shop(), now.atZone(java.time.ZoneOffset.UTC).toLocalDate(), java.util.Map.of(
                 LoopStats.Count.REFERRAL_CONVERSIONS, 1L, LoopStats.Count.LOOP_REVENUE_MINOR,
                 order.total().currency().equals(shop.get().currency()) ? order.total().minor() : 0L));
-        ladder.markAdvocate(shop.get(), referrer.email());
         notify(shop.get(), referrer, entry, balance.get(), placed.linkBaseUrl());
         return Outcome.CREDITED;
     }
@@ -254,22 +250,25 @@ public class ReferralCredits {
     }
 
     /**
-     * Sends the points email. When SES refuses it, the conversion notes the email as owed and the error goes to
-     * Lambda, whose retry of the same event sends it (the points are credited once either way).
+     * Sends the points email and makes the referrer an advocate on the ladder, with the email's contact in the same
+     * write. When SES refuses it, the referrer is made an advocate all the same, the conversion notes the email as
+     * owed and the error goes to Lambda, whose retry of the same event sends it (the points are credited once either
+     * way).
      */
     private void notify(Shop shop, Customer referrer, LedgerEntry entry, long balance, String baseUrl) {
         try {
             String statementUrl = baseUrl == null || baseUrl.isBlank() ? null
                     : links.pointsUrl(baseUrl, shop.domain(), referrer.referralCode());
             sender.send(emails.creditedEmail(shop, referrer, entry, balance, statementUrl));
-            // Any email we send is a contact: the referrer's 90-45 clock starts again from it.
-            accounts.recordContact(shop.domain(), referrer.email(), clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("points email for {} of {} not sent, owed to the retry: {}", CustomerEmails.mask(referrer.email()),
                     shop.domain(), e.toString());
             ledger.markNotifyPending(shop.domain(), entry.reference());
+            ladder.markAdvocate(shop, referrer.email());
             throw e;
         }
+        // Any email we send is a contact: the referrer's 90-45 clock starts again from it.
+        ladder.markAdvocateContacted(shop, referrer.email(), clock.instant());
     }
 
     /** The points email a failed send left owed, with the balance as it is now. */

@@ -30,6 +30,7 @@ public final class Customers {
     private List<String> affirmedOrders = List.of();
     private FollowUpState followUp = FollowUpState.NONE;
     private long version;
+    private Instant lastActiveAt;
 
     private Customers() {
     }
@@ -45,7 +46,8 @@ public final class Customers {
                 .netSpend(customer.netSpend()).locale(customer.locale()).lastContactAt(customer.lastContactAt())
                 .marketingConsent(customer.marketingConsent()).unsubscribedAt(customer.unsubscribedAt())
                 .referralCode(customer.referralCode()).countedOrders(customer.countedOrders())
-                .affirmedOrders(customer.affirmedOrders()).followUp(customer.followUp()).version(customer.version());
+                .affirmedOrders(customer.affirmedOrders()).followUp(customer.followUp()).version(customer.version())
+                .lastActiveAt(customer.lastActiveAt());
     }
 
     public Customers shop(String shop) {
@@ -128,6 +130,11 @@ public final class Customers {
         return this;
     }
 
+    public Customers lastActiveAt(Instant lastActiveAt) {
+        this.lastActiveAt = lastActiveAt;
+        return this;
+    }
+
     public Customers version(long version) {
         this.version = version;
         return this;
@@ -135,6 +142,7 @@ public final class Customers {
 
     public Customer build() {
         return new Customer(shop, email, firstName, name, firstOrderAt, orderCount, netSpend, locale, lastContactAt,
-                marketingConsent, unsubscribedAt, referralCode, countedOrders, affirmedOrders, followUp, version);
+                marketingConsent, unsubscribedAt, referralCode, countedOrders, affirmedOrders, followUp, version,
+                lastActiveAt);
     }
 }

@@ -24,6 +24,7 @@ class DynamoCustomerStoreTest {
     private static String table;
     private static DynamoDbClient dynamo;
     private static DynamoCustomerStore store;
+    private static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
 
     @BeforeAll
     static void createTable() {
@@ -47,7 +48,8 @@ class DynamoCustomerStoreTest {
                 .locale("zh-TW").lastContactAt(Instant.parse("2025-03-02T08:00:00Z"))
                 .marketingConsent(MarketingConsent.GRANTED).referralCode("K7QX4MZP")
                 .countedOrders(Map.of("820982911946154508", 1, "820982911946154999", 2))
-                .affirmedOrders(List.of("820982911946154508")).version(version).build();
+                .affirmedOrders(List.of("820982911946154508")).lastActiveAt(Instant.parse("2025-03-02T00:00:00Z"))
+                .version(version).build();
     }
 
     private static Customer withVersion(Customer c, long version, int orderCount) {
@@ -146,16 +148,16 @@ class DynamoCustomerStoreTest {
     void aReferralCodeIsClaimedOnlyOnceInAShop() {
         String shop = shop();
 
-        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "jane@example.com")).isTrue();
-        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "john@example.com")).isFalse();
-        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "jane@example.com")).isFalse();
+        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "jane@example.com", AT)).isTrue();
+        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "john@example.com", AT)).isFalse();
+        assertThat(store.claimReferralCode(shop, "K7QX4MZP", "jane@example.com", AT)).isFalse();
         assertThat(store.findEmailByReferralCode(shop, "K7QX4MZP")).contains("jane@example.com");
     }
 
     @Test
     void theSameCodeMayBeUsedInAnotherShop() {
-        assertThat(store.claimReferralCode(shop(), "ABCDEFGH", "a@example.com")).isTrue();
-        assertThat(store.claimReferralCode(shop(), "ABCDEFGH", "b@example.com")).isTrue();
+        assertThat(store.claimReferralCode(shop(), "ABCDEFGH", "a@example.com", AT)).isTrue();
+        assertThat(store.claimReferralCode(shop(), "ABCDEFGH", "b@example.com", AT)).isTrue();
     }
 
     @Test
@@ -164,7 +166,7 @@ class DynamoCustomerStoreTest {
         AtomicInteger n = new AtomicInteger();
 
         List<Boolean> claimed = Concurrently.run(8, () -> store.claimReferralCode(shop, "RACE2345",
-                "c" + n.incrementAndGet() + "@example.com"));
+                "c" + n.incrementAndGet() + "@example.com", AT));
 
         assertThat(claimed).containsOnlyOnce(true);
     }

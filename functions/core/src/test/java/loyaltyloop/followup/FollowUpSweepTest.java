@@ -602,8 +602,8 @@ class FollowUpSweepTest {
         }
 
         @Override
-        public boolean claimReferralCode(String shop, String code, String email) {
-            return real.claimReferralCode(shop, code, email);
+        public boolean claimReferralCode(String shop, String code, String email, java.time.Instant firstOrderAt) {
+            return real.claimReferralCode(shop, code, email, firstOrderAt);
         }
 
         @Override
@@ -612,8 +612,8 @@ class FollowUpSweepTest {
         }
 
         @Override
-        public void recordActivity(String shop, String email, java.time.Instant at) {
-            real.recordActivity(shop, email, at);
+        public void keepForRetention(String shop, String email, String referralCode, java.time.Instant from) {
+            real.keepForRetention(shop, email, referralCode, from);
         }
 
         @Override

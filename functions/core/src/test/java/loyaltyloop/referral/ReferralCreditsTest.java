@@ -352,11 +352,16 @@ class ReferralCreditsTest {
                         f.context.getBean(loyaltyloop.ladder.LadderCounts.class), f.clock),
                 f.context.getBean(loyaltyloop.stats.LoopStats.class));
         Order order = f.friendOrder(f.newEmail("friend"), "Fay", rita.referralCode(), 5990);
+        java.time.Instant contactBefore = f.customers.find(rita.shop(), rita.email()).orElseThrow().lastContactAt();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> withFlakySes.onOrderPlaced(firstOrderPlaced(order))).hasMessageContaining("SES");
         assertThat(f.balance(rita.email())).isEqualTo(500);
         assertThat(f.sentTo(rita.email())).isEmpty();
+        // Advocate on the ladder already; no email went, so no contact either.
+        loyaltyloop.customers.Customer refused = f.customers.find(rita.shop(), rita.email()).orElseThrow();
+        assertThat(refused.followUp().ladder().advocate()).isTrue();
+        assertThat(refused.lastContactAt()).isEqualTo(contactBefore);
         sesDown.set(false);
 
         assertThat(withFlakySes.onOrderPlaced(firstOrderPlaced(order))).isEqualTo(Outcome.ALREADY_CREDITED);
@@ -366,5 +371,6 @@ class ReferralCreditsTest {
                 .satisfies(m -> assertThat(m.text()).contains("Your balance: 500 points"));
         assertThat(f.balance(rita.email())).isEqualTo(500);
         assertThat(eventTypes()).containsExactly("PointsCredited");
+        assertThat(f.customers.find(rita.shop(), rita.email()).orElseThrow().lastContactAt()).isEqualTo(f.clock.instant());
     }
 }

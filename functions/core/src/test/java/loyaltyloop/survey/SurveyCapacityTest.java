@@ -46,32 +46,47 @@ class SurveyCapacityTest {
     }
 
     @Test
-    void aCompletedSurveyCostsTenWriteUnitsAndAnUnhappyOneFifteenWithTheDemoCheckoutsRecord() {
+    void aCompletedSurveyCostsNineWriteUnitsAndAnUnhappyOneFourteenWithTheDemoCheckoutsRecord() {
         double[] happy = complete(5);
         double[] unhappy = complete(2);
         // Answer + coupon in one transaction (2 items x 1 WCU, doubled) 4, issued 1, published 1, the day's
         // "surveys answered" and rating count 1, the day's "coupons issued" count 1 (the owner page), and 1 for the
-        // demo checkout's record of the code (a real shop's checkout is an HTTP call, no write here), and 1 for the
-        // customer's activity of the day (the retention clock, docs/privacy.md). The open service recovery rides on
-        // the unhappy customer's contact write.
-        assertThat(happy[0]).as("submit").isEqualTo(10.0);
+        // demo checkout's record of the code (a real shop's checkout is an HTTP call, no write here). The customer's
+        // activity day (the retention clock, docs/privacy.md) is on the profile, already today's since the order: no
+        // write. The open service recovery rides on the unhappy customer's contact write.
+        assertThat(happy[0]).as("submit").isEqualTo(9.0);
         assertThat(happy[1]).as("coupon email claim, the contact").isEqualTo(2.0);
-        assertThat(unhappy[0]).as("submit").isEqualTo(10.0);
+        assertThat(unhappy[0]).as("submit").isEqualTo(9.0);
         assertThat(unhappy[1]).as("three claims, the digest note, the contact").isEqualTo(5.0);
     }
 
     @Test
-    void submittingAgainChangesNothingAndPaysOnlyForTheRefusedActivityTouch() {
+    void submittingAgainTheSameDayWritesNothing() {
         Order order = loop.place(loop.newEmail("again"), "Bo", "en");
         String token = loop.token(order);
         loop.answers().submit(token, SurveyAnswers.Submission.of("4", null));
         loop.capacity().reset();
         loop.answers().submit(token, SurveyAnswers.Submission.of("4", null));
         loop.answers().show(token);
-        // Each visit asks to move the customer's activity day; already today, DynamoDB refuses the update but still
-        // charges 1 WCU for it. Nothing else is written.
-        String writes = loop.capacity().describe().lines().filter(l -> l.startsWith("WRITE")).reduce("", (a, b) -> a + b + "\n");
-        assertThat(writes.lines()).as(writes).hasSize(2).allMatch(l -> l.contains("/ ACTIVITY") && l.contains("condition-failed"));
-        assertThat(loop.capacity().wcu()).as(loop.capacity().describe()).isEqualTo(2.0);
+        // The activity day is read with the profile the link resolves to: already today, nothing is written.
+        assertThat(loop.capacity().wcu()).as(loop.capacity().describe()).isZero();
+    }
+
+    @Test
+    void theFirstVisitOfALaterDayWritesTheProfileOnceAndTheSecondNothing() {
+        Order order = loop.place(loop.newEmail("later"), "Cy", "en");
+        String token = loop.token(order);
+        loop.clock.advance(java.time.Duration.ofDays(3));
+        loop.capacity().reset();
+        loop.answers().show(token);
+        String first = loop.capacity().describe();
+        double firstWcu = loop.capacity().wcu();
+        loop.capacity().reset();
+        loop.answers().show(token);
+        // The retention clock moves to the visit's day in one versioned write of the profile (under 1 KB).
+        assertThat(firstWcu).as(first).isEqualTo(1.0);
+        assertThat(first.lines().filter(l -> l.startsWith("WRITE"))).as(first)
+                .singleElement().satisfies(l -> assertThat(l).contains("/ PROFILE"));
+        assertThat(loop.capacity().wcu()).as(loop.capacity().describe()).isZero();
     }
 }
