@@ -95,6 +95,10 @@ public final class ColdStartFixture {
         properties.put("loyalty.shop-secret-prefix", SECRET_PREFIX);
         properties.put("loyalty.public-base-url", PUBLIC_BASE_URL);
         properties.put("loyalty.aws.endpoint-url", endpoint);
+        // Set-up, not measured: moto loads each service on its first call, slower than the production timeouts on a
+        // busy machine (a retried CreateTable then finds its own table).
+        properties.put("loyalty.aws.attempt-timeout", "20s");
+        properties.put("loyalty.aws.call-timeout", "60s");
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
             createTable(context.getBean(DynamoDbClient.class), TABLE);
             context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));

@@ -12,19 +12,39 @@ import java.util.Map;
  * The cold starts {@code bench/run} timed: per function, pairs of whole processes run alternately, the function
  * then the baseline (pair 0 is the warm-up and is not counted). A line of {@code coldstart.tsv}:
  * {@code function  pair  function_ms  baseline_ms  function_init_ms  function_handle_ms  baseline_init_ms
- * baseline_handle_ms  function_result}.
+ * baseline_handle_ms  function_result  primed_handle_ms  prime_ms  twin_ms  twin_init_ms  twin_handle_ms
+ * primed_baseline_handle_ms  heap_used_mb  heap_live_mb  function_cpu_ms  twin_cpu_ms  baseline_cpu_ms} (NaN where
+ * there is no twin, no primed run or no {@code /usr/bin/time}).
  */
 record ColdStarts(Map<String, List<Pair>> functions) {
 
     /**
-     * One pair of cold starts, function and baseline, and beside them one more run of the function with SnapStart's
-     * before-snapshot hook called after init ({@code LOYALTY_BENCH_PRIME=1}): its first request, and the hook's time.
+     * One pair of cold starts, function and baseline, and beside them: the function's hand-wired twin (the same
+     * services built with {@code new}), and the function and the baseline each with SnapStart's before-snapshot hook
+     * called after init ({@code LOYALTY_BENCH_PRIME=1}): their first requests, the hook's time and the heap after it.
      */
     record Pair(double functionMs, double baselineMs, double initMs, double handleMs, double baselineInitMs,
-            double baselineHandleMs, String result, double primedHandleMs, double primeMs) {
+            double baselineHandleMs, String result, double primedHandleMs, double primeMs, double twinMs,
+            double twinInitMs, double twinHandleMs, double primedBaselineHandleMs, double heapUsedMb, double heapLiveMb,
+            double functionCpuMs, double twinCpuMs, double baselineCpuMs) {
 
         double ratio() {
             return functionMs / baselineMs;
+        }
+
+        /** The function's whole cold start ÷ its hand-wired twin's: what Micronaut adds. */
+        double frameworkOverhead() {
+            return functionMs / twinMs;
+        }
+
+        /** The same in CPU time (user + system): far steadier than wall time on a machine shared with other work. */
+        double frameworkOverheadCpu() {
+            return functionCpuMs / twinCpuMs;
+        }
+
+        /** The function's first request after the before-snapshot hook ÷ the baseline's after its own. */
+        double restoredRatio() {
+            return primedHandleMs / primedBaselineHandleMs;
         }
 
         /** The primed first request ÷ the unprimed one: what priming leaves of it. */
@@ -44,10 +64,15 @@ record ColdStarts(Map<String, List<Pair>> functions) {
                 continue;
             }
             functions.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Pair(num(f[2]), num(f[3]), num(f[4]),
-                    num(f[5]), num(f[6]), num(f[7]), f[8], f.length > 10 ? num(f[9]) : Double.NaN,
-                    f.length > 10 ? num(f[10]) : Double.NaN));
+                    num(f[5]), num(f[6]), num(f[7]), f[8], column(f, 9), column(f, 10), column(f, 11), column(f, 12),
+                    column(f, 13), column(f, 14), column(f, 15), column(f, 16), column(f, 17), column(f, 18),
+                    column(f, 19)));
         }
         return new ColdStarts(functions);
+    }
+
+    private static double column(String[] f, int i) {
+        return f.length > i ? num(f[i]) : Double.NaN;
     }
 
     private static double num(String s) {
@@ -71,6 +96,39 @@ record ColdStarts(Map<String, List<Pair>> functions) {
         return functions.values().stream()
                 .map(pairs -> pairs.stream().map(Pair::primedRatio).filter(r -> !Double.isNaN(r)).toList())
                 .filter(ratios -> !ratios.isEmpty())
+                .mapToDouble(Stats::median).max().orElse(Double.NaN);
+    }
+
+    /** Per function with a hand-wired twin: the median of the pairs' function ÷ twin. */
+    Map<String, Double> frameworkOverheadByFunction() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        functions.forEach((fn, pairs) -> {
+            List<Double> r = pairs.stream().map(Pair::frameworkOverhead).filter(x -> !Double.isNaN(x)).toList();
+            if (!r.isEmpty()) {
+                out.put(fn, Stats.median(r));
+            }
+        });
+        return out;
+    }
+
+    /** The worst function's median of function ÷ hand-wired twin; NaN when no twin ran. */
+    double worstFrameworkOverhead() {
+        return frameworkOverheadByFunction().values().stream().mapToDouble(d -> d).max().orElse(Double.NaN);
+    }
+
+    /** The worst function's median of restored first request ÷ the primed baseline's; NaN without primed runs. */
+    double worstRestoredRatio() {
+        return functions.values().stream()
+                .map(pairs -> pairs.stream().map(Pair::restoredRatio).filter(r -> !Double.isNaN(r)).toList())
+                .filter(ratios -> !ratios.isEmpty())
+                .mapToDouble(Stats::median).max().orElse(Double.NaN);
+    }
+
+    /** The largest function's median heap in use after init and the before-snapshot hook, in MB (what a snapshot holds). */
+    double largestHeapAfterInitMb() {
+        return functions.values().stream()
+                .map(pairs -> pairs.stream().map(Pair::heapUsedMb).filter(h -> !Double.isNaN(h)).toList())
+                .filter(h -> !h.isEmpty())
                 .mapToDouble(Stats::median).max().orElse(Double.NaN);
     }
 
@@ -102,6 +160,32 @@ record ColdStarts(Map<String, List<Pair>> functions) {
                 m.put("medianPrimedFirstRequestMs", Stats.round(Stats.median(primed.stream().map(Pair::primedHandleMs).toList()), 0));
                 m.put("medianPrimeMs", Stats.round(Stats.median(primed.stream().map(Pair::primeMs).toList()), 0));
                 m.put("medianPrimedRatio", Stats.round(Stats.median(primed.stream().map(Pair::primedRatio).toList()), 3));
+            }
+            List<Pair> twinned = pairs.stream().filter(p -> !Double.isNaN(p.frameworkOverhead())).toList();
+            if (!twinned.isEmpty()) {
+                m.put("twinMedianMs", Stats.round(Stats.median(twinned.stream().map(Pair::twinMs).toList()), 0));
+                m.put("twinMedianInitMs", Stats.round(Stats.median(twinned.stream().map(Pair::twinInitMs).toList()), 0));
+                m.put("twinMedianFirstRequestMs",
+                        Stats.round(Stats.median(twinned.stream().map(Pair::twinHandleMs).toList()), 0));
+                m.put("frameworkOverhead", Stats.round(Stats.median(twinned.stream().map(Pair::frameworkOverhead).toList()), 3));
+                List<Double> cpu = twinned.stream().map(Pair::frameworkOverheadCpu).filter(x -> !Double.isNaN(x)).toList();
+                if (!cpu.isEmpty()) {
+                    m.put("frameworkOverheadCpuTime", Stats.round(Stats.median(cpu), 3));
+                    m.put("medianCpuMs", Stats.round(Stats.median(twinned.stream().map(Pair::functionCpuMs).toList()), 0));
+                    m.put("twinMedianCpuMs", Stats.round(Stats.median(twinned.stream().map(Pair::twinCpuMs).toList()), 0));
+                }
+            }
+            List<Pair> restored = pairs.stream().filter(p -> !Double.isNaN(p.restoredRatio())).toList();
+            if (!restored.isEmpty()) {
+                m.put("medianPrimedBaselineFirstRequestMs",
+                        Stats.round(Stats.median(restored.stream().map(Pair::primedBaselineHandleMs).toList()), 0));
+                m.put("restoredFirstRequestRatio",
+                        Stats.round(Stats.median(restored.stream().map(Pair::restoredRatio).toList()), 3));
+            }
+            List<Pair> heap = pairs.stream().filter(p -> !Double.isNaN(p.heapUsedMb())).toList();
+            if (!heap.isEmpty()) {
+                m.put("medianHeapUsedAfterInitMb", Stats.round(Stats.median(heap.stream().map(Pair::heapUsedMb).toList()), 1));
+                m.put("medianHeapLiveAfterInitMb", Stats.round(Stats.median(heap.stream().map(Pair::heapLiveMb).toList()), 1));
             }
             m.put("result", pairs.get(pairs.size() - 1).result());
             out.put(fn, m);

@@ -29,7 +29,7 @@ public final class InitPhases {
         Class<?> handler = Class.forName(args[0]);
         List<String> lines = new ArrayList<>();
         long start = System.nanoTime();
-        ApplicationContext context = LoyaltyRequestHandler.contextBuilder().start();
+        ApplicationContext context = LoyaltyRequestHandler.contextBuilder(handler).start();
         long t = lap(lines, "micronaut context start", start);
         for (String client : CLIENTS) {
             Class<?> type;

@@ -77,6 +77,18 @@ public final class Report {
             if (!Double.isNaN(primed)) {
                 r.put("primedFirstRequestRatioMax", Stats.round(primed, 3));
             }
+            double overhead = cold.worstFrameworkOverhead();
+            if (!Double.isNaN(overhead)) {
+                r.put("frameworkOverheadMax", Stats.round(overhead, 3));
+            }
+            double restored = cold.worstRestoredRatio();
+            if (!Double.isNaN(restored)) {
+                r.put("restoredFirstRequestRatioMax", Stats.round(restored, 3));
+            }
+            double heap = cold.largestHeapAfterInitMb();
+            if (!Double.isNaN(heap)) {
+                r.put("heapAfterInitMbMax", Stats.round(heap, 1));
+            }
         }
         long jarMax = 0;
         Map<String, Long> jars = new TreeMap<>();
@@ -180,9 +192,16 @@ public final class Report {
         rows.add(atMost(r, "sweepBacklogThousandShops", 0));
         rows.add(atMost(r, "maxWritesPerPartitionPerOrder", 2));
         rows.add(atMost(r, "awsCallsPerIntake", 6));
-        rows.add(atMost(r, "coldStartRatioMax", 1.5));
+        // Issue 18: against the one-GetItem baseline the ratio mostly measures each function's own first request
+        // (a function wired by hand is already 1.6x it), so it is reported without a target; what Micronaut adds is
+        // held by frameworkOverheadMax, the production path (SnapStart) by restoredFirstRequestRatioMax.
+        rows.add(new Row("coldStartRatioMax", r.get("coldStartRatioMax"), "(no target; against the one-GetItem baseline)",
+                null));
+        rows.add(atMost(r, "frameworkOverheadMax", 1.15));
+        rows.add(atMost(r, "restoredFirstRequestRatioMax", 1.5));
         rows.add(new Row("primedFirstRequestRatioMax", r.get("primedFirstRequestRatioMax"),
                 "(no target; SnapStart priming)", null));
+        rows.add(new Row("heapAfterInitMbMax", r.get("heapAfterInitMbMax"), "(no target; sizes the snapshot)", null));
         rows.add(atMost(r, "jarBytesMax", 12_000_000));
         rows.add(atMost(r, "usdPer1000Orders", 0.50));
         Map<String, Object> load = (Map<String, Object>) r.get("intakeLoad");

@@ -19,7 +19,7 @@ public class AwsSecretSource implements SecretSource {
     private final SsmSecretReader ssm;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    AwsSecretSource(SsmSecretReader ssm) {
+    public AwsSecretSource(SsmSecretReader ssm) {
         this.ssm = ssm;
     }
 

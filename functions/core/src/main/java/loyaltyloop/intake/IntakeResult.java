@@ -70,7 +70,7 @@ public sealed interface IntakeResult {
         return new BadRequest(reason);
     }
 
-    static IntakeResult tooLarge() {
+    public static IntakeResult tooLarge() {
         return new TooLarge();
     }
 }

@@ -36,13 +36,28 @@ public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandle
 
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return contextBuilder();
+        return contextBuilder(getClass());
     }
 
-    /** The context every handler starts with; also what the bench's {@code InitPhases} times. */
+    /**
+     * The context a handler starts with on Lambda; also what the bench's {@code InitPhases} times: only the bean
+     * definitions of the handler's committed list ({@link HandlerBeans}) when its jar has one, else all of them.
+     */
+    public static ApplicationContextBuilder contextBuilder(Class<?> handler) {
+        ApplicationContextBuilder builder = HandlerBeans.listFor(handler)
+                .map(list -> HandlerBeans.builder(list, HandlerBeans.LIST_DIRECTORY + handler.getName()))
+                .orElseGet(ApplicationContext::builder);
+        return configure(builder);
+    }
+
+    /** The same context with every bean definition on the class path (the tests and the local runner's way). */
     public static ApplicationContextBuilder contextBuilder() {
+        return configure(ApplicationContext.builder());
+    }
+
+    private static ApplicationContextBuilder configure(ApplicationContextBuilder builder) {
         // Not super's builder: its eager flags cannot be switched off again (eagerInitSingletons(false) is a no-op).
-        return ApplicationContext.builder("function", "lambda")
+        return builder.environments("function", "lambda")
                 .deduceEnvironment(false)
                 .deduceCloudEnvironment(false);
     }
