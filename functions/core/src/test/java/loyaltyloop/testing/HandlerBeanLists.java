@@ -11,9 +11,12 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.DiagnosticInfoPopulator;
+import io.micronaut.function.aws.LambdaContextFactory;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.BeanDefinitionReference;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,10 +34,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import loyaltyloop.email.EmailTemplates;
 import loyaltyloop.http.HttpRequestHandler;
-import java.lang.reflect.Modifier;
-import java.util.stream.Stream;
 import loyaltyloop.lambda.HandlerBeans;
 import loyaltyloop.lambda.LoyaltyRequestHandler;
 import loyaltyloop.lambda.SnapshotPriming;
@@ -46,8 +48,9 @@ import loyaltyloop.lambda.SnapshotPriming;
  * <ul>
  * <li>the handler's own definition (Micronaut injects the handler through it);</li>
  * <li>the types Micronaut itself looks up while a full context starts (recorded), less {@link #LEFT_OUT};</li>
- * <li>what the handlers look up by type at run time: {@link SnapshotPriming} (the SnapStart hook) and, for HTTP
- *     handlers, {@link EmailTemplates} (the 500/503 page);</li>
+ * <li>what the handlers look up by type at run time: {@link SnapshotPriming} (the SnapStart hook), for HTTP
+ *     handlers {@link EmailTemplates} (the 500/503 page), and what Micronaut's request handler looks up on each
+ *     request ({@link LambdaContextFactory}, which makes the Lambda {@code Context} a bean);</li>
  * </ul>
  * where each chosen definition adds every definition that could satisfy one of its injection points (its required
  * components: constructor, fields, methods, {@code Provider}, {@code Optional} and collection arguments alike), the
@@ -110,6 +113,10 @@ public final class HandlerBeanLists {
                 wanted.add(EmailTemplates.class);
             }
             wanted.addAll(context.lookedUp);
+            // What MicronautRequestHandler looks up on every request (HandlerUtils.configureWithContext): without
+            // the factory the Lambda Context never becomes a bean, and a handler asking for its time left hears none.
+            wanted.add(LambdaContextFactory.class);
+            wanted.add(DiagnosticInfoPopulator.class);
             Set<Class<?>> seen = new HashSet<>();
             Set<String> chosen = new TreeSet<>();
             while (!wanted.isEmpty()) {
