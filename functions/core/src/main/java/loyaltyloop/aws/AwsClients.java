@@ -67,7 +67,8 @@ public class AwsClients {
                 .apiCallAttemptTimeout(timeouts.attemptTimeout())
                 .apiCallTimeout(timeouts.callTimeout())
                 .retryStrategy(r -> r.maxAttempts(timeouts.maxAttempts()))
-                .addExecutionInterceptor(new CallTimeouts(timeouts.callTimeout())));
+                .addExecutionInterceptor(new CallTimeouts(timeouts.callTimeout()))
+                .addExecutionInterceptor(new PrimingCalls()));
         return builder;
     }
 

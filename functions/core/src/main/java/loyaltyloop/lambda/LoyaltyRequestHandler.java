@@ -80,11 +80,11 @@ public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandle
     }
 
     /**
-     * What the snapshot should already have done: by default the context's {@link SnapshotPriming} (one read of the
-     * table, which every function's role may make). Must never write, send or publish: it runs once per published
-     * version, not per request.
+     * What the snapshot should already have done: every {@link SnapshotPriming} of the context (one read of the
+     * table, which every function's role may make; the send paths up to the wire). Must never write, send or
+     * publish: it runs once per published version, not per request.
      */
     protected void prime() {
-        getApplicationContext().getBean(SnapshotPriming.class).prime();
+        getApplicationContext().getBeansOfType(SnapshotPriming.class).forEach(SnapshotPriming::prime);
     }
 }
