@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +29,7 @@ import loyaltyloop.local.RunnerOptions;
  *
  * <p>One 5xx is by design: a repeat that arrives while its original is still being published hears 503 "not yet"
  * (answering 200 would let the shop forget an order whose only publishing call may still die). Those are counted
- * apart ({@code busyWhileOriginalInFlight}) and, like the shop, retried after {@code Retry-After}; every other
+ * apart ({@code busyWhileOriginalInFlight}: another copy of the same delivery was in flight meanwhile) and, like the shop, retried after {@code Retry-After}; every other
  * 5xx, and any 5xx still there after the shop's retries, counts in {@code fiveXx}.
  */
 final class IntakeLoadBench {
@@ -78,32 +77,23 @@ final class IntakeLoadBench {
             AtomicInteger failures = new AtomicInteger();
             long deadline = System.nanoTime() + bound.toNanos();
             long start = System.nanoTime();
-            // Each delivery's first send, and whether its answer has come back: a repeat that finds it unanswered
-            // races its original.
-            Map<ShopifyWebhooks.Delivery, Boolean> answered = new ConcurrentHashMap<>();
-            AtomicInteger busyRacing = new AtomicInteger();
-            AtomicInteger fiveXxCounted = new AtomicInteger();
+            // Every request's copy, interval and answers, so a 503 can be judged afterwards by whether another copy
+            // of the same delivery was in flight at the same time (which copy reaches intake first is not known here).
+            ConcurrentLinkedQueue<Sent> sentLog = new ConcurrentLinkedQueue<>();
             AtomicInteger shopRetries = new AtomicInteger();
             for (int t = 0; t < concurrency; t++) {
                 senders.execute(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < all.size() && System.nanoTime() < deadline) {
                         ShopifyWebhooks.Delivery delivery = all.get(i);
-                        boolean racing = answered.putIfAbsent(delivery, false) != null && !answered.get(delivery);
                         long sent = System.nanoTime();
                         try {
                             HttpResponse<String> response = http.send(delivery.request(runner.baseUrl()),
                                     HttpResponse.BodyHandlers.ofString());
-                            latencies.add((System.nanoTime() - sent) / 1e6);
-                            if (!racing) {
-                                answered.put(delivery, true);
-                            }
-                            statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
-                            if (response.statusCode() == 503 && racing) {
-                                busyRacing.incrementAndGet();
-                            } else if (response.statusCode() >= 500) {
-                                fiveXxCounted.incrementAndGet();
-                            }
+                            long answered = System.nanoTime();
+                            latencies.add((answered - sent) / 1e6);
+                            int first = response.statusCode();
+                            statuses.computeIfAbsent(first, s -> new AtomicInteger()).incrementAndGet();
                             // The shop's retries: after Retry-After, up to three more times.
                             for (int retry = 0; retry < 3 && response.statusCode() == 503; retry++) {
                                 long wait = response.headers().firstValueAsLong("Retry-After").orElse(5);
@@ -111,9 +101,7 @@ final class IntakeLoadBench {
                                 shopRetries.incrementAndGet();
                                 response = http.send(delivery.request(runner.baseUrl()), HttpResponse.BodyHandlers.ofString());
                             }
-                            if (response.statusCode() >= 500 && racing) {
-                                fiveXxCounted.incrementAndGet();
-                            }
+                            sentLog.add(new Sent(delivery, sent, answered, first, response.statusCode()));
                         } catch (Exception e) {
                             failures.incrementAndGet();
                         }
@@ -143,7 +131,21 @@ final class IntakeLoadBench {
                     doubled++;
                 }
             }
-            int fiveXx = fiveXxCounted.get();
+            int busyRacing = 0;
+            int fiveXx = 0;
+            for (Sent request : sentLog) {
+                boolean racing = request.first() == 503 && sentLog.stream().anyMatch(other -> other != request
+                        && other.delivery().equals(request.delivery()) && other.sent() < request.answered()
+                        && request.sent() < other.answered());
+                if (racing) {
+                    busyRacing++;
+                } else if (request.first() >= 500) {
+                    fiveXx++;
+                }
+                if (request.last() >= 500) {
+                    fiveXx++;
+                }
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ordersSent", orders);
             out.put("duplicatesSent", repeats);
@@ -152,7 +154,7 @@ final class IntakeLoadBench {
             out.put("requestsNotSent", all.size() - latencies.size() - failures.get());
             out.put("connectionFailures", failures.get());
             out.put("fiveXx", fiveXx);
-            out.put("busyWhileOriginalInFlight", busyRacing.get());
+            out.put("busyWhileOriginalInFlight", busyRacing);
             out.put("shopRetries", shopRetries.get());
             Map<String, Integer> byStatus = new LinkedHashMap<>();
             statuses.forEach((status, count) -> byStatus.put(Integer.toString(status), count.get()));
@@ -171,5 +173,9 @@ final class IntakeLoadBench {
             System.out.println("intake load: " + out);
             return out;
         }
+    }
+
+    /** One request of the load: its copy, when it was sent and answered, its first and last answer. */
+    private record Sent(ShopifyWebhooks.Delivery delivery, long sent, long answered, int first, int last) {
     }
 }

@@ -158,6 +158,8 @@ class ShadedJarsIT {
                 assertThat(result.find()).as(f.id() + " answered nothing from its jar; its run:%n%s", output).isTrue();
                 System.out.println("ShadedJarsIT: " + f.id() + " answered " + result.group(1));
                 assertThat(result.group(1)).as(f.id() + "'s answer; its run:%n%s", output).matches(sample.answer());
+                assertThat(output).as(f.id() + "'s SnapStart priming; its run:%n%s", output)
+                        .contains("primed for the snapshot").doesNotContain("priming before the snapshot failed");
             }));
         }
         return tests.stream();
@@ -270,7 +272,8 @@ class ShadedJarsIT {
         }
         return run(f.jar(), InvokeOnce.class.getName(),
                 List.of(f.handler(), work.resolve("fixture/events").resolve(sample.event()).toString()),
-                Map.of("AWS_LAMBDA_FUNCTION_NAME", f.id()));
+                // Primed first, as SnapStart does before its snapshot: the hook must find in the jar what it runs.
+                Map.of("AWS_LAMBDA_FUNCTION_NAME", f.id(), "LOYALTY_BENCH_PRIME", "1"));
     }
 
     /** A fresh JVM on the jar and the launcher, with the functions' environment: its output, and how it ended. */

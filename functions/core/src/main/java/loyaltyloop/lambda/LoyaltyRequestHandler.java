@@ -68,8 +68,9 @@ public abstract class LoyaltyRequestHandler<I, O> extends MicronautRequestHandle
         try {
             prime();
             LOG.info("primed for the snapshot in {} ms", (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException e) {
-            // A failed warm-up costs the first request its speed, never the snapshot: a throwing hook fails the publish.
+        } catch (RuntimeException | LinkageError e) {
+            // A failed warm-up costs the first request its speed, never the snapshot: a throwing hook fails the publish
+            // (a class missing from the jar is a LinkageError, not an exception).
             LOG.warn("priming before the snapshot failed; restored functions start unprimed", e);
         }
     }

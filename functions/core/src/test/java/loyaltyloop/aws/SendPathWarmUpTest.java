@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * SnapStart's priming runs the send paths of SES, EventBridge and the SSM secret read, and nothing of it reaches
+ * SnapStart's priming runs the send paths of SES, EventBridge and the SSM secret read (SesSendWarmUp, EventBusWarmUp,
+ * SecretReadWarmUp), and nothing of it reaches
  * the network: every client points at a loopback socket that counts the connections it is offered.
  */
 @UnitTest
@@ -63,7 +64,8 @@ class SendPathWarmUpTest {
         assertThat(context.findBean(EventBridgeClient.class)).isPresent();
         assertThat(context.findBean(SsmSecretReader.class)).isPresent();
 
-        context.getBean(SendPathWarmUp.class).prime();
+        context.getBeansOfType(loyaltyloop.lambda.SnapshotPriming.class).stream()
+                .filter(p -> !(p instanceof loyaltyloop.dynamodb.TableWarmUp)).forEach(loyaltyloop.lambda.SnapshotPriming::prime);
 
         assertThat(connections).hasValue(0);
     }
